@@ -1,0 +1,24 @@
+import Foundation
+
+/// Locates the real data fixtures embedded in the package (copied as resources at build time).
+public enum EmbeddedFixture {
+    public struct Paths: Sendable {
+        public var territoryPath: String
+        public var supplyPath: String
+        /// Radius around the studied département within which neighbouring communes' GPs are included.
+        public var bufferKm: Int
+    }
+
+    public struct Missing: Error, CustomStringConvertible {
+        public var description: String
+    }
+
+    /// The Ardèche (07) fixture: `ardeche/communes.csv` (territory CSV) and `ardeche/gp.csv` (BPE rows).
+    public static func ardeche() throws -> Paths {
+        guard let dir = Bundle.module.url(forResource: "ardeche", withExtension: nil) else {
+            throw Missing(description: "the embedded Ardèche fixture is missing from the build (resource bundle not found)")
+        }
+        return Paths(territoryPath: dir.appendingPathComponent("communes.csv").path,
+                     supplyPath: dir.appendingPathComponent("gp.csv").path, bufferKm: 60)
+    }
+}

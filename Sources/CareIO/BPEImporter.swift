@@ -1,0 +1,68 @@
+import CareModel
+
+/// Reads the INSEE BPE general-practitioner counts per commune (`CODGEO`, `NB_D201`; equipment D201) and places
+/// one site per commune at the commune point.
+///
+/// The BPE uses an older commune geography: codes of communes déléguées or associées are mapped to their parent
+/// (their counts added up), a row repeated verbatim is counted once, and codes unknown to the territory are listed in the ``SupplyImport`` (and so on
+/// stderr and in the summary), never silently dropped. Duplicate codes and negative counts are input errors.
+public struct BPEImporter: Sendable {
+    public var codeColumn = "CODGEO"
+    public var countColumn = "NB_D201"
+
+    public init() {}
+
+    public func importFile(path: String, territory: Territory, displayName: String? = nil) throws(InputError) -> SupplyImport {
+        try importBytes(try FileInput.bytes(path: path), file: displayName ?? path, territory: territory)
+    }
+
+    public func importBytes(_ bytes: [UInt8], file: String, territory: Territory) throws(InputError) -> SupplyImport {
+        var table = try CSVTableReader(bytes: bytes, file: file, required: [codeColumn, countColumn])
+        let cCode = try table.columnIndex(codeColumn), cCount = try table.columnIndex(countColumn)
+        var seen: [String: (fields: [String], line: Int)] = [:]
+        var gpsByCommune: [Int: Double] = [:]
+        var order: [Int] = []
+        var report = ImportReport(source: file)
+        var unknown: [(code: String, gps: Double, line: Int)] = []
+        var total = 0
+        while try table.next() {
+            let code = try table.nonEmptyString(cCode)
+            let fields = (0..<table.header.count).map { table.string($0) }
+            if let first = seen[code] {
+                // The published file repeats one row verbatim (58062): an exact repeat is dropped and reported,
+                // a conflicting one is an error.
+                guard first.fields == fields else {
+                    throw table.error(cCode, "duplicate commune code \(code) with different values (first on line \(first.line))")
+                }
+                report.add(.duplicateRow, code: code, "line \(table.line) repeats line \(first.line) exactly; counted once")
+                continue
+            }
+            seen[code] = (fields, table.line)
+            let count = try table.int(cCount)
+            total += count
+            guard let index = territory.index(ofCode: code) else {
+                unknown.append((code, Double(count), table.line))
+                report.add(.unknownCode, code: code, "code unknown to the territory (\(count) GPs not placed)")
+                continue
+            }
+            if !territory.isCommuneCode(code) {
+                report.add(.codeMappedToParent, code: code,
+                           "mapped to \(territory.communes[index].code) \(territory.communes[index].name)")
+            }
+            if gpsByCommune[index] == nil { order.append(index) }
+            gpsByCommune[index, default: 0] += Double(count)
+        }
+        if table.recordsRead == 0 { throw InputError(file: file, line: 2, message: "no data rows") }
+        let sites = order.map { i -> SupplySite in
+            let c = territory.communes[i]
+            return SupplySite(id: c.code, communeCode: c.code, departement: c.departement, point: c.point, crs: c.crs,
+                              gps: gpsByCommune[i] ?? 0)
+        }
+        report.count("rows read", table.recordsRead)
+        report.count("GPs read", total)
+        report.count("sites", sites.count)
+        report.count("codes mapped to a parent commune", report.entries(of: .codeMappedToParent).count)
+        report.count("unknown codes", unknown.count)
+        return SupplyImport(sites: sites, report: report, unknownCodes: unknown)
+    }
+}

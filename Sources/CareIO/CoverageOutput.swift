@@ -1,0 +1,76 @@
+import CareModel
+import Foundation
+
+/// Text and CSV renderings of a coverage run.
+public enum CoverageOutput {
+    /// Per-commune CSV: `code,name,departement,population,nearest_site,distance_m,minutes,within_threshold`.
+    /// Unreachable communes have empty site, distance and minutes.
+    public static func csv(_ result: CoverageResult, study: Study) -> String {
+        var out = "code,name,departement,population,nearest_site,distance_m,minutes,within_threshold\n"
+        out.reserveCapacity(result.rows.count * 80)
+        for r in result.rows {
+            let c = study.territory.communes[r.commune]
+            let site = r.nearestSite.map { study.supply.sites[$0].id } ?? ""
+            out += [c.code, CSVWriter.escape(c.name), c.departement, String(c.population), site,
+                    r.metres.map(CSVWriter.number) ?? "", r.nearestSite == nil ? "" : CSVWriter.number(r.minutes),
+                    r.withinThreshold ? "1" : "0"].joined(separator: ",") + "\n"
+        }
+        return out
+    }
+
+    /// The human summary printed by `careaccess coverage`.
+    public static func summary(_ result: CoverageResult, study: Study) -> String {
+        let s = result.summary
+        let t = s.threshold.formatted2
+        var lines: [String] = []
+        lines.append("CareAccess coverage — \(result.modelSummary), threshold \(t) min")
+        lines.append("Territory: \(study.territorySource)")
+        lines.append("Supply:    \(study.supplySource) (\(study.supply.sites.count) sites, \(study.supply.totalGPs.formatted2) GPs)")
+        let deps = Set(result.rows.map { study.territory.communes[$0.commune].departement }).sorted()
+        lines.append("Studied:   \(s.communes) communes in \(deps.count <= 8 ? deps.joined(separator: ", ") : "\(deps.count) départements"), \(s.population.grouped) inhabitants")
+        lines.append("")
+        lines.append("Population within \(t) min of a GP: \(s.populationWithin.grouped) (\(percent(s.shareWithin)))")
+        lines.append("Beyond \(t) min: \(s.communesBeyond) communes, \(s.populationBeyond.grouped) inhabitants (\(percent(s.population > 0 ? Double(s.populationBeyond) / Double(s.population) : 0)))")
+        if s.communesUnreachable > 0 { lines.append("No GP reachable at all: \(s.communesUnreachable) communes") }
+        lines.append("Minutes to the nearest GP (population-weighted): mean \(fixed(s.meanMinutes, 2)), 90th percentile \(s.p90Minutes.map { fixed($0, 2) } ?? "n/a"), max \(s.maxMinutes.map { fixed($0, 2) } ?? "n/a")")
+        lines.append("GPs located in the studied départements: \(s.gpsInArea.formatted2) (\(fixed(s.gpsPer10k, 2)) per 10,000 inhabitants)")
+        let worst = result.rows.filter { !$0.withinThreshold }.sorted { ($0.minutes, $0.commune) > ($1.minutes, $1.commune) }.prefix(5)
+        if !worst.isEmpty {
+            lines.append("Farthest communes: " + worst.map { r in
+                let c = study.territory.communes[r.commune]
+                return "\(c.name) (\(c.code), \(r.nearestSite == nil ? "unreachable" : fixed(r.minutes, 1) + " min"))"
+            }.joined(separator: "; "))
+        }
+        if !study.notes.isEmpty {
+            lines.append("")
+            lines.append(contentsOf: study.notes.map { "Note: " + $0 })
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    static func percent(_ v: Double) -> String { fixed(v * 100, 2) + " %" }
+
+    static func fixed(_ v: Double, _ digits: Int) -> String {
+        v.isFinite ? String(format: "%.\(digits)f", v) : "n/a"
+    }
+}
+
+extension Int {
+    /// `1234567` → `"1,234,567"`.
+    var grouped: String {
+        let digits = String(Swift.abs(self))
+        var out = ""
+        for (i, ch) in digits.enumerated() {
+            if i > 0, (digits.count - i) % 3 == 0 { out.append(",") }
+            out.append(ch)
+        }
+        return self < 0 ? "-" + out : out
+    }
+}
+
+extension Double {
+    var formatted2: String {
+        if self == rounded(), Swift.abs(self) < 1e15 { return String(Int(self)) }
+        return String(format: "%.2f", self)
+    }
+}

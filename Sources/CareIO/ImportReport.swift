@@ -1,0 +1,67 @@
+/// What an importer repaired, ignored or could not place: real data are dirty, and every decision is reported.
+public struct ImportReport: Sendable, Equatable {
+    public var source: String
+    public var entries: [Entry] = []
+    /// Counters such as "rows read", "communes", "aliases", in insertion order.
+    public var counts: [(String, Int)] = []
+
+    public init(source: String) { self.source = source }
+
+    public struct Entry: Sendable, Equatable {
+        public var code: String
+        public var name: String
+        public var kind: Kind
+        public var detail: String
+    }
+
+    /// The kinds of repair and notice, with a stable identifier for CSV reports.
+    public enum Kind: String, Sendable, CaseIterable {
+        case townHallOutside = "town_hall_outside_commune"
+        case townHallMissing = "town_hall_missing"
+        case townHallInvalid = "town_hall_invalid"
+        case boundaryMissing = "boundary_missing"
+        case boundaryFromDelegated = "boundary_from_communes_deleguees"
+        case populationMissing = "population_missing"
+        case populationFromDelegated = "population_from_communes_deleguees"
+        case noLocation = "no_location_excluded"
+        case noProjection = "no_projected_crs_excluded"
+        case unknownCode = "unknown_code"
+        case codeMappedToParent = "code_mapped_to_parent"
+        case ignoredRow = "ignored_row"
+        case duplicateRow = "duplicate_row_dropped"
+    }
+
+    public mutating func add(_ kind: Kind, code: String, name: String = "", _ detail: String) {
+        entries.append(Entry(code: code, name: name, kind: kind, detail: detail))
+    }
+
+    public mutating func count(_ label: String, _ value: Int) { counts.append((label, value)) }
+
+    public func entries(of kind: Kind) -> [Entry] { entries.filter { $0.kind == kind } }
+
+    /// One line per kind present: `town_hall_outside_commune: 12 (07001, 07002, …)`.
+    public func summaryLines(maxCodes: Int = 12) -> [String] {
+        var lines: [String] = []
+        for kind in Kind.allCases {
+            let e = entries(of: kind)
+            guard !e.isEmpty else { continue }
+            let codes = e.prefix(maxCodes).map(\.code).joined(separator: ", ")
+            lines.append("\(kind.rawValue): \(e.count) (\(codes)\(e.count > maxCodes ? ", …" : ""))")
+        }
+        return lines
+    }
+
+    /// All entries as CSV (`code,name,kind,detail`).
+    public func csv() -> String {
+        var out = "code,name,kind,detail\n"
+        for e in entries {
+            out += [e.code, e.name, e.kind.rawValue, e.detail].map(CSVWriter.escape).joined(separator: ",") + "\n"
+        }
+        return out
+    }
+
+    public static func == (a: ImportReport, b: ImportReport) -> Bool {
+        a.source == b.source && a.entries == b.entries && a.counts.map(\.0) == b.counts.map(\.0)
+            && a.counts.map(\.1) == b.counts.map(\.1)
+    }
+}

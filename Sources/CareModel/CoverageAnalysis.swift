@@ -1,0 +1,110 @@
+/// Who is within a travel-time threshold of a GP: per-commune nearest site and minutes, plus the summary
+/// figures planners quote (population beyond 20 minutes, population-weighted mean and 90th percentile).
+///
+/// ```swift
+/// let model = try CrowFlyModel()
+/// let result = try CoverageAnalysis(threshold: 20).run(territory: t, communes: ardeche, sites: sites, model: model)
+/// print(result.summary.populationBeyond)
+/// ```
+/// The demand may be a subset of the territory (one département) while the supply is national: GPs across
+/// the border serve border communes. Complexity: that of the model's ``TravelTimeModel/nearest(from:to:)``
+/// plus O(n log n) for the percentile.
+public struct CoverageAnalysis: Sendable {
+    public var threshold: Double
+
+    public init(threshold: Double = 20) throws(ModelError) {
+        guard threshold.isFinite, threshold >= 0 else {
+            throw .invalidParameter(name: "threshold", value: "\(threshold)", reason: "must be a finite number of minutes ≥ 0")
+        }
+        self.threshold = threshold
+    }
+
+    /// Runs coverage for the communes at `communeIndices` of `territory` against `sites`.
+    /// Sites with zero capacity are ignored. Throws ``ModelError/emptySupply(_:)`` when no site has capacity
+    /// and ``ModelError/emptyDemand(_:)`` when no commune is selected.
+    public func run(
+        territory: Territory, communes communeIndices: [Int], sites: [SupplySite], model: some TravelTimeModel
+    ) throws -> CoverageResult {
+        guard !communeIndices.isEmpty else { throw ModelError.emptyDemand("no commune selected") }
+        let active = sites.indices.filter { sites[$0].gps > 0 }
+        guard !active.isEmpty else {
+            throw ModelError.emptySupply(sites.isEmpty ? "the supply has no site" : "every site has 0 GPs")
+        }
+        let origins = communeIndices.map { territory.communes[$0].place }
+        let nearest = try model.nearest(from: origins, to: active.map { sites[$0].place })
+        var rows: [CommuneCoverage] = []
+        rows.reserveCapacity(communeIndices.count)
+        for (k, c) in communeIndices.enumerated() {
+            let n = nearest[k]
+            rows.append(CommuneCoverage(
+                commune: c, nearestSite: n.site.map { active[$0] }, metres: n.metres, minutes: n.minutes,
+                withinThreshold: n.site != nil && n.minutes <= threshold))
+        }
+        let summary = summarize(rows: rows, territory: territory, sites: sites)
+        return CoverageResult(rows: rows, summary: summary, modelSummary: model.summary)
+    }
+
+    func summarize(rows: [CommuneCoverage], territory: Territory, sites: [SupplySite]) -> CoverageSummary {
+        var population = 0, within = 0, beyond = 0, popBeyond = 0, unreachable = 0
+        var weighted = 0.0, reachablePop = 0
+        var reachable: [(minutes: Double, population: Int)] = []
+        reachable.reserveCapacity(rows.count)
+        for r in rows {
+            let pop = territory.communes[r.commune].population
+            population += pop
+            if r.withinThreshold {
+                within += pop
+            } else {
+                beyond += 1
+                popBeyond += pop
+            }
+            if r.nearestSite == nil {
+                unreachable += 1
+            } else {
+                weighted += r.minutes * Double(pop)
+                reachablePop += pop
+                reachable.append((r.minutes, pop))
+            }
+        }
+        let departements = Set(rows.map { territory.communes[$0.commune].departement })
+        let gps = sites.reduce(0.0) { acc, s in
+            s.departement.map { departements.contains($0) } == true ? acc + s.gps : acc
+        }
+        return CoverageSummary(
+            threshold: threshold, communes: rows.count, population: population, populationWithin: within,
+            shareWithin: population > 0 ? Double(within) / Double(population) : 0,
+            communesBeyond: beyond, populationBeyond: popBeyond, communesUnreachable: unreachable,
+            meanMinutes: reachablePop > 0 ? weighted / Double(reachablePop) : .nan,
+            p90Minutes: Self.weightedQuantile(reachable, 0.9),
+            maxMinutes: reachable.map(\.minutes).max(),
+            gpsInArea: gps,
+            gpsPer10k: population > 0 ? gps * 10_000 / Double(population) : 0)
+    }
+
+    /// The least value `m` such that the weight of entries with value ≤ `m` is at least `q` of the total weight.
+    /// With zero total weight, the unweighted quantile is used. `nil` for no entries.
+    static func weightedQuantile(_ entries: [(minutes: Double, population: Int)], _ q: Double) -> Double? {
+        guard !entries.isEmpty else { return nil }
+        let sorted = entries.sorted { $0.minutes < $1.minutes }
+        let total = sorted.reduce(0) { $0 + $1.population }
+        if total == 0 {
+            let k = min(sorted.count - 1, max(0, Int((q * Double(sorted.count)).rounded(.up)) - 1))
+            return sorted[k].minutes
+        }
+        let target = q * Double(total)
+        var cumulative = 0
+        for e in sorted {
+            cumulative += e.population
+            if Double(cumulative) >= target { return e.minutes }
+        }
+        return sorted.last?.minutes
+    }
+}
+
+/// Per-commune rows (in the order of the requested communes) and the summary.
+public struct CoverageResult: Sendable {
+    public var rows: [CommuneCoverage]
+    public var summary: CoverageSummary
+    /// The travel-time model that produced the minutes.
+    public var modelSummary: String
+}

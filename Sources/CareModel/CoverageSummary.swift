@@ -1,0 +1,26 @@
+/// Headline figures of a coverage run, the ones planners quote.
+public struct CoverageSummary: Sendable, Hashable {
+    /// Threshold in minutes (inclusive).
+    public var threshold: Double
+    public var communes: Int
+    public var population: Int
+    public var populationWithin: Int
+    /// `populationWithin / population` (0 when the population is 0).
+    public var shareWithin: Double
+    /// Communes whose nearest GP is more than `threshold` minutes away (or unreachable).
+    public var communesBeyond: Int
+    public var populationBeyond: Int
+    /// Communes with no reachable site at all (counted in ``communesBeyond`` too).
+    public var communesUnreachable: Int
+    /// Population-weighted mean of the minutes to the nearest GP, over reachable communes.
+    public var meanMinutes: Double
+    /// Population-weighted 90th percentile: the least `m` such that at least 90 % of the population
+    /// (reachable communes) is within `m` minutes. `nil` when nobody is reachable.
+    public var p90Minutes: Double?
+    /// Longest minutes to a nearest GP among reachable communes.
+    public var maxMinutes: Double?
+    /// GPs at sites located in the studied communes' départements.
+    public var gpsInArea: Double
+    /// `gpsInArea × 10 000 / population`.
+    public var gpsPer10k: Double
+}

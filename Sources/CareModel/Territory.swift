@@ -1,0 +1,67 @@
+import CareGeo
+
+/// A set of communes (the demand side) and the code aliases that map older or subordinate commune codes
+/// (communes déléguées, communes associées, retired codes) to a commune of the set.
+///
+/// ```swift
+/// let t = try Territory(communes: communes, aliases: ["08149": "08240"])
+/// t.index(ofCode: "08149")   // index of the parent commune
+/// ```
+/// Lookups by code are O(1).
+public struct Territory: Sendable {
+    public private(set) var communes: [Commune]
+    /// Subordinate or retired code → code of a commune in ``communes``.
+    public private(set) var aliases: [String: String]
+    private var indexByCode: [String: Int]
+
+    /// Builds a territory. Throws when two communes share a code or an alias points nowhere.
+    public init(communes: [Commune], aliases: [String: String] = [:]) throws(ModelError) {
+        var index: [String: Int] = [:]
+        index.reserveCapacity(communes.count)
+        for (i, c) in communes.enumerated() {
+            if index.updateValue(i, forKey: c.code) != nil {
+                throw ModelError.duplicateCommune(code: c.code)
+            }
+        }
+        for (alias, target) in aliases where index[target] == nil {
+            throw ModelError.danglingAlias(alias: alias, target: target)
+        }
+        self.communes = communes
+        self.aliases = aliases
+        self.indexByCode = index
+    }
+
+    public var count: Int { communes.count }
+    public var isEmpty: Bool { communes.isEmpty }
+
+    /// Index of the commune with this code, following one alias hop (commune déléguée → parent).
+    public func index(ofCode code: String) -> Int? {
+        if let i = indexByCode[code] { return i }
+        if let target = aliases[code] { return indexByCode[target] }
+        return nil
+    }
+
+    /// Whether `code` is a commune of the territory itself (not an alias).
+    public func isCommuneCode(_ code: String) -> Bool { indexByCode[code] != nil }
+
+    /// Total population of the communes.
+    public var population: Int { communes.reduce(0) { $0 + $1.population } }
+
+    /// The distinct département codes present, sorted.
+    public var departements: [String] { Set(communes.map(\.departement)).sorted() }
+
+    /// Indices of the communes whose département is in `departements` (all communes when the set is empty).
+    /// Throws when a requested département has no commune.
+    public func indices(inDepartements departements: Set<String>) throws(ModelError) -> [Int] {
+        if departements.isEmpty { return Array(communes.indices) }
+        let present = Set(communes.map(\.departement))
+        let missing = departements.subtracting(present)
+        if !missing.isEmpty { throw ModelError.unknownDepartements(missing.sorted()) }
+        return communes.indices.filter { departements.contains(communes[$0].departement) }
+    }
+
+    /// The metropolitan départements (01–95, 2A, 2B) present.
+    public var metropolitanDepartements: Set<String> {
+        Set(communes.lazy.map(\.departement).filter { !$0.hasPrefix("97") })
+    }
+}

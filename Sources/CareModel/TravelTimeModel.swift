@@ -1,0 +1,10 @@
+/// A way of turning places into travel times, in minutes. Coverage, accessibility indicators and placement
+/// only see this protocol, so a road network or an origin–destination matrix plugs in beside the crow-fly model.
+public protocol TravelTimeModel: Sendable {
+    /// Short description for reports, e.g. `"crow-fly, 60 km/h, circuity 1.3"`.
+    var summary: String { get }
+
+    /// For every origin, the site reachable in the least time. Ties are broken by the lowest site index.
+    /// Sites with no capacity must be filtered by the caller.
+    func nearest(from origins: [Place], to sites: [Place]) throws -> [NearestFacility]
+}

