@@ -19,6 +19,6 @@ public enum EmbeddedFixture {
             throw Missing(description: "the embedded Ardèche fixture is missing from the build (resource bundle not found)")
         }
         return Paths(territoryPath: dir.appendingPathComponent("communes.csv").path,
-                     supplyPath: dir.appendingPathComponent("gp.csv").path, bufferKm: 60)
+                     supplyPath: dir.appendingPathComponent("gp.csv").path, bufferKm: 35)
     }
 }

@@ -24,14 +24,16 @@ def main():
     ap.add_argument("--bpe", required=True)
     ap.add_argument("--out", required=True)
     ap.add_argument("--departement", default="07")
-    ap.add_argument("--buffer-km", type=float, default=60.0)
+    ap.add_argument("--buffer-km", type=float, default=35.0)
     a = ap.parse_args()
 
     with open(a.territory, newline="", encoding="utf-8") as f:
         rows = list(csv.DictReader(f))
     header = list(rows[0].keys())
     units = [r for r in rows if not r["alias_of"]]
-    aliases = {r["code"]: r["alias_of"] for r in rows if r["alias_of"]}
+    # Aliases (communes déléguées → parent); "a|b|c" targets are communes split into arrondissements
+    # (Lyon, Marseille), far from Ardèche: not needed here.
+    aliases = {r["code"]: r["alias_of"] for r in rows if r["alias_of"] and "|" not in r["alias_of"]}
     by_code = {u["code"]: u for u in units}
     pt = lambda u: (float(u["x"]), float(u["y"]))
 

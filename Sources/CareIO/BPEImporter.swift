@@ -4,7 +4,8 @@ import CareModel
 /// one site per commune at the commune point.
 ///
 /// The BPE uses an older commune geography: codes of communes déléguées or associées are mapped to their parent
-/// (their counts added up), a row repeated verbatim is counted once, and codes unknown to the territory are listed in the ``SupplyImport`` (and so on
+/// (their counts added up), counts of Lyon or Marseille as a whole are spread over their arrondissements in
+/// proportion to population (an assumption, reported), a row repeated verbatim is counted once, and codes unknown to the territory are listed in the ``SupplyImport`` (and so on
 /// stderr and in the summary), never silently dropped. Duplicate codes and negative counts are input errors.
 public struct BPEImporter: Sendable {
     public var codeColumn = "CODGEO"
@@ -40,6 +41,19 @@ public struct BPEImporter: Sendable {
             seen[code] = (fields, table.line)
             let count = try table.int(cCount)
             total += count
+            if let parts = territory.subdivisionIndices(ofCode: code) {
+                // Lyon and Marseille are counted as whole communes in this BPE extract, but studied by
+                // arrondissement: spread the count in proportion to population (an assumption, reported).
+                let population = parts.reduce(0) { $0 + territory.communes[$1].population }
+                for p in parts {
+                    let share = population > 0 ? Double(territory.communes[p].population) / Double(population) : 1 / Double(parts.count)
+                    if gpsByCommune[p] == nil { order.append(p) }
+                    gpsByCommune[p, default: 0] += Double(count) * share
+                }
+                report.add(.splitOverSubdivisions, code: code,
+                           "\(count) GPs spread over its \(parts.count) arrondissements in proportion to population (assumption)")
+                continue
+            }
             guard let index = territory.index(ofCode: code) else {
                 unknown.append((code, Double(count), table.line))
                 report.add(.unknownCode, code: code, "code unknown to the territory (\(count) GPs not placed)")

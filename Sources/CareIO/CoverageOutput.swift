@@ -70,7 +70,8 @@ extension Int {
 
 extension Double {
     var formatted2: String {
-        if self == rounded(), Swift.abs(self) < 1e15 { return String(Int(self)) }
-        return String(format: "%.2f", self)
+        let r = (self * 100).rounded() / 100
+        if r == r.rounded(), Swift.abs(r) < 1e15 { return String(Int(r)) }
+        return String(format: "%.2f", r)
     }
 }

@@ -265,12 +265,19 @@ public struct DataFranceImporter: Sendable {
                 aliases[r.code] = parentCode
             }
         }
+        var subdivisions: [String: [String]] = [:]
+        for i in rows.indices where rows[i].type == "COM" {
+            let parts = (children[rows[i].id] ?? []).filter { rows[$0].type == "ARM" }.map { rows[$0].code }
+                .filter(unitCodes.contains)
+            if !parts.isEmpty { subdivisions[rows[i].code] = parts.sorted() }
+        }
         let territory: Territory
-        do { territory = try Territory(communes: communes, aliases: aliases) } catch {
+        do { territory = try Territory(communes: communes, aliases: aliases, subdivisions: subdivisions) } catch {
             throw InputError(file: file, message: "\(error)")
         }
         report.count("communes (demand units)", communes.count)
         report.count("aliases (communes déléguées/associées)", aliases.count)
+        report.count("communes split into arrondissements", subdivisions.count)
         report.count("population", territory.population)
         for source in PointSource.allCases {
             report.count("points: \(source.rawValue)", communes.filter { $0.pointSource == source }.count)

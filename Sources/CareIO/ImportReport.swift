@@ -29,6 +29,7 @@ public struct ImportReport: Sendable, Equatable {
         case codeMappedToParent = "code_mapped_to_parent"
         case ignoredRow = "ignored_row"
         case duplicateRow = "duplicate_row_dropped"
+        case splitOverSubdivisions = "spread_over_arrondissements"
     }
 
     public mutating func add(_ kind: Kind, code: String, name: String = "", _ detail: String) {

@@ -94,6 +94,9 @@ public struct PractitionersImporter: Sendable {
                 key = "ll:\(lon),\(lat)"
             case let .commune(cc):
                 let code = try table.nonEmptyString(cc)
+                if let parts = territory.subdivisions[code] {
+                    throw table.error(cc, "commune \(code) is studied by arrondissement: give one of \(parts.joined(separator: ", "))")
+                }
                 guard let i = territory.index(ofCode: code) else {
                     throw table.error(cc, "unknown commune code \(code)")
                 }

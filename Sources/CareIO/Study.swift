@@ -55,11 +55,21 @@ public struct Study: Sendable {
         } else {
             demand = try territory.indices(inDepartements: wanted)
         }
+        // Validate the supply against what the territory says: a large town with no GP at all is almost
+        // certainly missing from the source (this BPE extract has no row for Paris).
+        let withSite = Set(supply.sites.filter { $0.gps > 0 }.compactMap { $0.communeCode })
+        let bigWithout = demand.filter { territory.communes[$0].population >= 20_000 && !withSite.contains(territory.communes[$0].code) }
+        if !bigWithout.isEmpty, supply.sites.contains(where: { $0.communeCode != nil }) {
+            let names = bigWithout.prefix(8).map { "\(territory.communes[$0].name) (\(territory.communes[$0].code))" }
+            notes.append("Suspicious supply: \(bigWithout.count) communes of 20,000+ inhabitants have no GP in the supply file, e.g. \(names.joined(separator: ", ")); their nearest GPs are in neighbouring communes.")
+        }
         if !supply.unknownCodes.isEmpty {
             let codes = supply.unknownCodes.map(\.code).joined(separator: ", ")
             notes.append("\(supply.unknownCodes.count) supply codes unknown to the territory (\(Int(supply.unknownGPs)) GPs not placed): \(codes).")
         }
-        return Study(territory: territory, supply: supply, demand: demand, territorySource: tPath, supplySource: sPath,
+        return Study(territory: territory, supply: supply, demand: demand,
+                     territorySource: embedded ? "embedded fixture Fixtures/ardeche/communes.csv" : tPath,
+                     supplySource: embedded ? "embedded fixture Fixtures/ardeche/gp.csv" : sPath,
                      territoryReport: loaded.report, notes: notes)
     }
 }

@@ -8,7 +8,7 @@ import CareModel
 /// "CATR"  u32 version (1)  u32 communeCount  u32 aliasCount
 /// communeCount × { str code, str name, str departement, i64 population,
 ///                  f64 lon, f64 lat, f64 x, f64 y, u32 epsg, u8 pointSource }
-/// aliasCount × { str alias, str target }
+/// aliasCount × { str alias, str target }   (a split commune: target = its units' codes joined by "|")
 /// u64 FNV-1a 64 checksum of every preceding byte
 /// str = u16 byte length + UTF-8 bytes
 /// ```
@@ -22,7 +22,7 @@ public enum TerritoryBinary {
         w.bytes(magic)
         w.u32(version)
         w.u32(UInt32(territory.communes.count))
-        w.u32(UInt32(territory.aliases.count))
+        w.u32(UInt32(territory.aliases.count + territory.subdivisions.count))
         for c in territory.communes {
             w.string(c.code)
             w.string(c.name)
@@ -35,6 +35,10 @@ public enum TerritoryBinary {
         for (alias, target) in territory.aliases.sorted(by: { $0.key < $1.key }) {
             w.string(alias)
             w.string(target)
+        }
+        for (code, parts) in territory.subdivisions.sorted(by: { $0.key < $1.key }) {
+            w.string(code)
+            w.string(parts.joined(separator: "|"))
         }
         w.u64(fnv1a(w.data[...]))
         return w.data
@@ -71,9 +75,17 @@ public enum TerritoryBinary {
                                     crs: CRS(epsg: epsg), pointSource: sources[s]))
         }
         var aliases: [String: String] = [:]
-        for _ in 0..<na { aliases[try r.string()] = try r.string() }
+        var subdivisions: [String: [String]] = [:]
+        for _ in 0..<na {
+            let alias = try r.string(), target = try r.string()
+            if target.contains("|") {
+                subdivisions[alias] = target.split(separator: "|").map(String.init)
+            } else {
+                aliases[alias] = target
+            }
+        }
         guard r.offset == bytes.count - 8 else { throw InputError(file: file, message: "unexpected bytes after the alias table") }
-        do { return try Territory(communes: communes, aliases: aliases) } catch {
+        do { return try Territory(communes: communes, aliases: aliases, subdivisions: subdivisions) } catch {
             throw InputError(file: file, message: "\(error)")
         }
     }

@@ -4,7 +4,8 @@ import CareModel
 /// The territory as a readable CSV: one row per commune, then one row per alias.
 ///
 /// Columns: `code,name,population,departement,lon,lat,x,y,epsg,point_source,alias_of`. Commune rows leave
-/// `alias_of` empty; alias rows fill only `code` and `alias_of` (the code of the commune they map to).
+/// `alias_of` empty; alias rows fill only `code` and `alias_of` (the code of the commune they map to, or for a
+/// commune split into arrondissements, the codes of its arrondissements separated by `|`).
 /// `x,y` are metres in the CRS `epsg`; `lon,lat` WGS84 degrees. The Ardèche fixture uses this form.
 public enum TerritoryCSV {
     public static let columns = ["code", "name", "population", "departement", "lon", "lat", "x", "y", "epsg", "point_source", "alias_of"]
@@ -19,6 +20,9 @@ public enum TerritoryCSV {
         for (alias, target) in territory.aliases.sorted(by: { $0.key < $1.key }) {
             out += "\(alias),,,,,,,,,,\(target)\n"
         }
+        for (code, parts) in territory.subdivisions.sorted(by: { $0.key < $1.key }) {
+            out += "\(code),,,,,,,,,,\(parts.joined(separator: "|"))\n"
+        }
         return out
     }
 
@@ -29,6 +33,7 @@ public enum TerritoryCSV {
             (col[0], col[1], col[2], col[3], col[4], col[5], col[6], col[7], col[8], col[9], col[10])
         var communes: [Commune] = []
         var aliases: [String: String] = [:]
+        var subdivisions: [String: [String]] = [:]
         var lines: [String: Int] = [:]
         while try table.next() {
             let code = try table.nonEmptyString(cCode)
@@ -36,7 +41,12 @@ public enum TerritoryCSV {
                 throw table.error(cCode, "duplicate code \(code) (first on line \(previous))")
             }
             if !table.isNull(cAlias) {
-                aliases[code] = try table.nonEmptyString(cAlias)
+                let target = try table.nonEmptyString(cAlias)
+                if target.contains("|") {
+                    subdivisions[code] = target.split(separator: "|").map(String.init)
+                } else {
+                    aliases[code] = target
+                }
                 continue
             }
             let epsg = try table.int(cEPSG)
@@ -62,7 +72,7 @@ public enum TerritoryCSV {
         }
         if communes.isEmpty { throw InputError(file: file, line: 2, message: "no commune rows") }
         do {
-            return try Territory(communes: communes, aliases: aliases)
+            return try Territory(communes: communes, aliases: aliases, subdivisions: subdivisions)
         } catch {
             if case .danglingAlias(let alias, _) = error {
                 throw InputError(file: file, line: lines[alias], field: "alias_of", message: error.description)

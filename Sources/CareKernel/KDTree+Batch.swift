@@ -23,7 +23,7 @@ extension KDTree {
         var distances = [Double](repeating: .infinity, count: m)
         guard m > 0, !nodes.isEmpty else { return NearestTable(indices: indices, distances: distances) }
         assert(queries.allSatisfy { !$0.x.isNaN && !$0.y.isNaN }, "KDTree queries must not be NaN")
-        let order = SpatialOrder.hilbert(queries)
+        let order = SpatialOrder.hilbert(queries, threads: threads)
         fillNearest(queries: queries, order: order, indices: &indices, distances: &distances, threads: threads)
         return NearestTable(indices: indices, distances: distances)
     }
@@ -45,7 +45,7 @@ extension KDTree {
             return NeighborTable(offsets: [Int](repeating: 0, count: m + 1), indices: [], distances: [])
         }
         assert(queries.allSatisfy { !$0.x.isNaN && !$0.y.isNaN }, "KDTree queries must not be NaN")
-        let order = SpatialOrder.hilbert(queries)
+        let order = SpatialOrder.hilbert(queries, threads: threads)
         return radiusTable(queries: queries, order: order, radius: radius, threads: threads)
     }
 }

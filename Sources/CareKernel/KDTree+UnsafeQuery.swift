@@ -98,19 +98,18 @@ struct TreeView {
         }
     }
 
-    /// Batch nearest over the queries `order[range]` (indices into `queries`), each search seeded
-    /// with the previous query's answer (exact squared distance recomputed for the new query);
-    /// writes `indices[q]`, `distances[q]` for each visited query `q`.
-    /// Complexity: O(|range| log n) expected.
+    /// Batch nearest over `count` queries stored contiguously in spatial order, each search seeded
+    /// with the previous query's answer (its exact squared distance to the new query is the
+    /// initial bound, so the answer is unchanged); writes `indices[j]`, `distances[j]`.
+    /// Complexity: O(count log n) expected.
     func nearestBatch(
-        queries: UnsafePointer<Point2D>, order: UnsafePointer<Int32>, range: Range<Int>,
+        queries: UnsafePointer<Point2D>, count: Int,
         indices: UnsafeMutablePointer<Int32>, distances: UnsafeMutablePointer<Double>,
         stack: UnsafeMutablePointer<TraversalFrame>
     ) {
         var previous = -1
-        for j in range {
-            let q = Int(order[j])
-            let p = queries[q]
+        for j in 0..<count {
+            let p = queries[j]
             var set = NearestResultSet()
             if previous >= 0 {
                 let dx = p.x - xs[previous]
@@ -122,12 +121,12 @@ struct TreeView {
             }
             search(x: p.x, y: p.y, into: &set, stack: stack)
             if set.bestPosition >= 0 {
-                indices[q] = set.bestID
-                distances[q] = set.bestSquaredDistance.squareRoot()
+                indices[j] = set.bestID
+                distances[j] = set.bestSquaredDistance.squareRoot()
                 previous = set.bestPosition
             } else {
-                indices[q] = -1
-                distances[q] = .infinity
+                indices[j] = -1
+                distances[j] = .infinity
             }
         }
     }
@@ -172,11 +171,15 @@ extension KDTree {
         }
     }
 
-    /// Batch nearest into preallocated tables, parallel over chunks of the spatial `order`.
+    /// Batch nearest into preallocated tables, parallel over chunks of the spatial `order`: each
+    /// chunk gathers its queries into a contiguous buffer, searches them in order, then scatters
+    /// the answers to their original positions (tight gather/scatter loops overlap cache misses
+    /// far better than random accesses interleaved with the searches).
     func fillNearest(
         queries: [Point2D], order: [Int32], indices: inout [Int32], distances: inout [Double], threads: Int
     ) {
-        let chunk = BatchChunks(count: queries.count, chunkSize: BatchChunks.nearestChunkSize, threads: threads)
+        let plan = BatchChunks(count: queries.count, chunkSize: BatchChunks.nearestChunkSize, threads: threads)
+        let chunkSize = plan.chunkSize
         queries.withUnsafeBufferPointer { qb in
             order.withUnsafeBufferPointer { ob in
                 indices.withUnsafeMutableBufferPointer { ib in
@@ -184,17 +187,33 @@ extension KDTree {
                         guard let q = qb.baseAddress, let o = ob.baseAddress,
                               let i = ib.baseAddress, let d = db.baseAddress
                         else { return }
-                        let shared = (SharedReads(base: q), SharedReads(base: o))
-                        let out = (DisjointWrites(base: i), DisjointWrites(base: d))
+                        let reads = (SharedReads(base: q), SharedReads(base: o))
+                        let writes = (DisjointWrites(base: i), DisjointWrites(base: d))
                         _ = withView { view in
-                            chunk.run { range in
+                            plan.run { range in
                                 withUnsafeTemporaryAllocation(
                                     of: TraversalFrame.self, capacity: TreeView.stackCapacity
                                 ) { stack in
-                                    guard let s = stack.baseAddress else { return }
-                                    view.nearestBatch(
-                                        queries: shared.0.base, order: shared.1.base, range: range,
-                                        indices: out.0.base, distances: out.1.base, stack: s)
+                                withUnsafeTemporaryAllocation(of: Point2D.self, capacity: chunkSize) { localQ in
+                                withUnsafeTemporaryAllocation(of: Int32.self, capacity: chunkSize) { localI in
+                                withUnsafeTemporaryAllocation(of: Double.self, capacity: chunkSize) { localD in
+                                    guard let st = stack.baseAddress, let lq = localQ.baseAddress,
+                                          let li = localI.baseAddress, let ld = localD.baseAddress
+                                    else { return }
+                                    let order = reads.1.base + range.lowerBound
+                                    let n = range.count
+                                    for j in 0..<n {
+                                        lq[j] = reads.0.base[Int(order[j])]
+                                    }
+                                    view.nearestBatch(queries: lq, count: n, indices: li, distances: ld, stack: st)
+                                    for j in 0..<n {
+                                        let target = Int(order[j])
+                                        writes.0.base[target] = li[j]
+                                        writes.1.base[target] = ld[j]
+                                    }
+                                }
+                                }
+                                }
                                 }
                             }
                         }
@@ -310,5 +329,64 @@ extension KDTree {
             }
         }
         return NeighborTable(offsets: offsets, indices: indices, distances: distances)
+    }
+}
+
+extension SpatialOrder {
+    /// The Hilbert order permutation of `points`: a stable parallel counting sort (per-worker
+    /// histograms over contiguous input ranges, one exclusive prefix over (cell, worker), then
+    /// per-worker scatter), so the result does not depend on `threads`.
+    /// Complexity: O(n + t·cells) time and memory, t = min(threads, 8, n / 65_536 + 1).
+    static func hilbert(_ points: [Point2D], threads: Int) -> [Int32] {
+        let n = points.count
+        guard n > 1 else { return n == 1 ? [0] : [] }
+        let grid = Grid(points)
+        let cells = grid.cellCount
+        let workers = Swift.max(1, Swift.min(threads, 8, n / 65_536 + 1))
+        let plan = BatchChunks(count: n, chunkSize: (n + workers - 1) / workers, threads: workers)
+        var keys = [Int32](repeating: 0, count: n)
+        var starts = [Int32](repeating: 0, count: plan.chunkCount * cells)
+        var order = [Int32](repeating: 0, count: n)
+        points.withUnsafeBufferPointer { pb in
+            keys.withUnsafeMutableBufferPointer { kb in
+                starts.withUnsafeMutableBufferPointer { sb in
+                    order.withUnsafeMutableBufferPointer { ob in
+                        guard let p = pb.baseAddress, let k = kb.baseAddress,
+                              let s = sb.baseAddress, let o = ob.baseAddress
+                        else { return }
+                        let points = SharedReads(base: p)
+                        let keys = DisjointWrites(base: k)
+                        let starts = DisjointWrites(base: s)
+                        let order = DisjointWrites(base: o)
+                        plan.run { (chunk: Int, range: Range<Int>) in
+                            let histogram = starts.base + chunk * cells
+                            for i in range {
+                                let key = grid.key(points.base[i])
+                                keys.base[i] = Int32(truncatingIfNeeded: key)
+                                histogram[key] += 1
+                            }
+                        }
+                        var running: Int32 = 0
+                        for c in 0..<cells {
+                            for w in 0..<plan.chunkCount {
+                                let slot = starts.base + (w * cells + c)
+                                let h = slot.pointee
+                                slot.pointee = running
+                                running += h
+                            }
+                        }
+                        plan.run { (chunk: Int, range: Range<Int>) in
+                            let next = starts.base + chunk * cells
+                            for i in range {
+                                let key = Int(keys.base[i])
+                                order.base[Int(next[key])] = Int32(truncatingIfNeeded: i)
+                                next[key] += 1
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return order
     }
 }

@@ -65,7 +65,8 @@ public struct CrowFlyModel: TravelTimeModel {
 extension Double {
     /// Compact decimal rendering for summaries: integers without a fraction, otherwise up to 2 decimals.
     var formatted2: String {
-        if self == rounded(), abs(self) < 1e15 { return String(Int(self)) }
-        return String((self * 100).rounded() / 100)
+        let r = (self * 100).rounded() / 100
+        if r == r.rounded(), abs(r) < 1e15 { return String(Int(r)) }
+        return String(r)
     }
 }

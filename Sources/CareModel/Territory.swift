@@ -12,10 +12,15 @@ public struct Territory: Sendable {
     public private(set) var communes: [Commune]
     /// Subordinate or retired code → code of a commune in ``communes``.
     public private(set) var aliases: [String: String]
+    /// Code of a commune split into demand units (Paris, Lyon, Marseille → their municipal arrondissements)
+    /// → the codes of those units, all in ``communes``.
+    public private(set) var subdivisions: [String: [String]]
     private var indexByCode: [String: Int]
 
-    /// Builds a territory. Throws when two communes share a code or an alias points nowhere.
-    public init(communes: [Commune], aliases: [String: String] = [:]) throws(ModelError) {
+    /// Builds a territory. Throws when two communes share a code or an alias or subdivision points nowhere.
+    public init(communes: [Commune], aliases: [String: String] = [:], subdivisions: [String: [String]] = [:])
+        throws(ModelError)
+    {
         var index: [String: Int] = [:]
         index.reserveCapacity(communes.count)
         for (i, c) in communes.enumerated() {
@@ -26,8 +31,17 @@ public struct Territory: Sendable {
         for (alias, target) in aliases where index[target] == nil {
             throw ModelError.danglingAlias(alias: alias, target: target)
         }
+        for (code, parts) in subdivisions {
+            if index[code] != nil || aliases[code] != nil || parts.isEmpty {
+                throw ModelError.danglingAlias(alias: code, target: parts.joined(separator: "|"))
+            }
+            for part in parts where index[part] == nil {
+                throw ModelError.danglingAlias(alias: code, target: part)
+            }
+        }
         self.communes = communes
         self.aliases = aliases
+        self.subdivisions = subdivisions
         self.indexByCode = index
     }
 
@@ -39,6 +53,11 @@ public struct Territory: Sendable {
         if let i = indexByCode[code] { return i }
         if let target = aliases[code] { return indexByCode[target] }
         return nil
+    }
+
+    /// Indices of the units a split commune's code stands for (e.g. Lyon 69123 → its 9 arrondissements).
+    public func subdivisionIndices(ofCode code: String) -> [Int]? {
+        subdivisions[code]?.compactMap { indexByCode[$0] }
     }
 
     /// Whether `code` is a commune of the territory itself (not an alias).

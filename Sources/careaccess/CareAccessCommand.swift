@@ -7,7 +7,7 @@ struct CareAccessCommand: ParsableCommand {
         abstract: "Access to primary care in French medical deserts: coverage, accessibility, scenarios.",
         discussion: """
             With no --territory/--supply, commands run on the embedded real fixture: the communes of \
-            Ardèche (07) and the GPs of the communes within 60 km (INSEE BPE).
+            Ardèche (07) and the GPs of the communes within 35 km (INSEE BPE).
             """,
         subcommands: [CoverageCommand.self, ImportCommand.self, ExportPeerCommand.self],
         defaultSubcommand: CoverageCommand.self
