@@ -1,11 +1,19 @@
 // swift-tools-version: 6.1
 //
-// Benchmarks for the CareKernel k-d tree (package-benchmark, ordo-one/benchmark).
-// Separate package so the root package does not depend on the benchmark tooling.
+// Benchmarks for the CareKernel k-d tree (package-benchmark, ordo-one/benchmark), kept out of the
+// root package so that it does not depend on the benchmark tooling.
 //
 //     cd Benchmarks && swift package benchmark --target KernelBenchmarks
+//     cd Benchmarks && swift package benchmark --target CoverageBenchmarks   # real national data (../shared)
+//     cd Benchmarks && swift run -c release KernelTiming --preset large --threads 1
+//     bash Scripts/bench-kernel-peer.sh          # Swift vs scipy cKDTree table (from the root)
 //
+import Foundation
 import PackageDescription
+
+// The root package is referenced by path, so its identity is the name of the checkout folder
+// ("main" here, something else in CI or on a user's machine).
+let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().lastPathComponent
 
 let package = Package(
     name: "CareAccessBenchmarks",
@@ -15,13 +23,33 @@ let package = Package(
         .package(path: ".."),
     ],
     targets: [
+        // Synthetic uniform points, bit-identical to Scripts/synthetic_points.py.
+        .target(
+            name: "SyntheticPoints",
+            dependencies: [.product(name: "CareAccess", package: root)]
+        ),
+        // Plain timing harness (best/median of N, like peer.py), also writes nearest CSVs.
+        .executableTarget(
+            name: "KernelTiming",
+            dependencies: ["SyntheticPoints", .product(name: "CareAccess", package: root)]
+        ),
         .executableTarget(
             name: "KernelBenchmarks",
             dependencies: [
+                "SyntheticPoints",
                 .product(name: "Benchmark", package: "benchmark"),
-                .product(name: "CareAccess", package: "main"),
+                .product(name: "CareAccess", package: root),
             ],
             path: "Benchmarks/KernelBenchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
+        .executableTarget(
+            name: "CoverageBenchmarks",
+            dependencies: [
+                .product(name: "Benchmark", package: "benchmark"),
+                .product(name: "CareAccess", package: root),
+            ],
+            path: "Benchmarks/CoverageBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
     ]

@@ -34,7 +34,7 @@ public enum CoverageOutput {
         if s.communesUnreachable > 0 { lines.append("No GP reachable at all: \(s.communesUnreachable) communes") }
         lines.append("Minutes to the nearest GP (population-weighted): mean \(fixed(s.meanMinutes, 2)), 90th percentile \(s.p90Minutes.map { fixed($0, 2) } ?? "n/a"), max \(s.maxMinutes.map { fixed($0, 2) } ?? "n/a")")
         lines.append("GPs located in the studied départements: \(s.gpsInArea.formatted2) (\(fixed(s.gpsPer10k, 2)) per 10,000 inhabitants)")
-        let worst = result.rows.filter { !$0.withinThreshold }.sorted { ($0.minutes, $0.commune) > ($1.minutes, $1.commune) }.prefix(5)
+        let worst = result.rows.sorted { ($0.minutes, $1.commune) > ($1.minutes, $0.commune) }.prefix(5)
         if !worst.isEmpty {
             lines.append("Farthest communes: " + worst.map { r in
                 let c = study.territory.communes[r.commune]

@@ -191,29 +191,19 @@ extension KDTree {
                         let writes = (DisjointWrites(base: i), DisjointWrites(base: d))
                         _ = withView { view in
                             plan.run { range in
-                                withUnsafeTemporaryAllocation(
-                                    of: TraversalFrame.self, capacity: TreeView.stackCapacity
-                                ) { stack in
-                                withUnsafeTemporaryAllocation(of: Point2D.self, capacity: chunkSize) { localQ in
-                                withUnsafeTemporaryAllocation(of: Int32.self, capacity: chunkSize) { localI in
-                                withUnsafeTemporaryAllocation(of: Double.self, capacity: chunkSize) { localD in
-                                    guard let st = stack.baseAddress, let lq = localQ.baseAddress,
-                                          let li = localI.baseAddress, let ld = localD.baseAddress
-                                    else { return }
+                                withNearestScratch(capacity: chunkSize) { stack, localQ, localI, localD in
                                     let order = reads.1.base + range.lowerBound
                                     let n = range.count
                                     for j in 0..<n {
-                                        lq[j] = reads.0.base[Int(order[j])]
+                                        localQ[j] = reads.0.base[Int(order[j])]
                                     }
-                                    view.nearestBatch(queries: lq, count: n, indices: li, distances: ld, stack: st)
+                                    view.nearestBatch(
+                                        queries: localQ, count: n, indices: localI, distances: localD, stack: stack)
                                     for j in 0..<n {
                                         let target = Int(order[j])
-                                        writes.0.base[target] = li[j]
-                                        writes.1.base[target] = ld[j]
+                                        writes.0.base[target] = localI[j]
+                                        writes.1.base[target] = localD[j]
                                     }
-                                }
-                                }
-                                }
                                 }
                             }
                         }
@@ -224,6 +214,30 @@ extension KDTree {
     }
 }
 
+/// Calls `body` with stack-allocated scratch for one batch-nearest chunk: a traversal stack and
+/// `capacity` slots each of gathered queries, answer indices and answer distances (uninitialised
+/// trivial types: written before being read).
+private func withNearestScratch(
+    capacity: Int,
+    _ body: (UnsafeMutablePointer<TraversalFrame>, UnsafeMutablePointer<Point2D>,
+             UnsafeMutablePointer<Int32>, UnsafeMutablePointer<Double>) -> Void
+) {
+    withUnsafeTemporaryAllocation(of: TraversalFrame.self, capacity: TreeView.stackCapacity) { stack in
+        withUnsafeTemporaryAllocation(of: Point2D.self, capacity: capacity) { queries in
+            withUnsafeTemporaryAllocation(of: Int32.self, capacity: capacity) { indices in
+                withUnsafeTemporaryAllocation(of: Double.self, capacity: capacity) { distances in
+                    guard let s = stack.baseAddress, let q = queries.baseAddress,
+                          let i = indices.baseAddress, let d = distances.baseAddress
+                    else { return }
+                    body(s, q, i, d)
+                }
+            }
+        }
+    }
+}
+
+/// `TreeView` only holds pointers into the immutable arrays of a `KDTree` (itself `Sendable`),
+/// read and never written, and is used only inside the `withView` scope that keeps them alive.
 extension TreeView: @unchecked Sendable {}
 
 /// One chunk's radius results, rows in the chunk's query order.

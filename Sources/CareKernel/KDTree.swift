@@ -46,13 +46,14 @@ public struct KDTree: Sendable {
     /// Maximum number of points in a leaf.
     public let leafSize: Int
 
-    /// The leaf size used when none is given, tuned on uniform random data (see `Benchmarks/`).
-    public static let defaultLeafSize = 8
+    /// The leaf size used when none is given: measured on 1M uniform queries over 60k sites,
+    /// 16 (leaves of 14–15 points) and 32 beat 4 and 8 by about 5 % and 64 by 15 % (batch nearest).
+    public static let defaultLeafSize = 16
 
     /// Builds a tree over `points`; `leafSize` (>= 1) bounds the number of points per leaf.
     ///
     /// ```swift
-    /// let tree = KDTree(points: sites, leafSize: 8)
+    /// let tree = KDTree(points: sites, leafSize: 16)
     /// ```
     ///
     /// Handles any input: empty, one point, all duplicates, collinear points, huge coordinates.

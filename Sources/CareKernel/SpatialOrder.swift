@@ -59,28 +59,35 @@ enum SpatialOrder {
     }
 
     /// Position of cell `(x, y)` along the Hilbert curve filling a `side` × `side` grid (`side` a
-    /// power of two): at each scale, add the quadrant's rank, then reflect/transpose the remaining
-    /// bits into that quadrant's frame.
+    /// power of two, at most 2^31).
+    ///
+    /// From the most significant bit down, the quadrant bits are read in the current frame, which
+    /// gives the base-4 digit `(3·rx) xor ry`; the frame is then transposed (lower quadrants) and
+    /// also reflected (lower-right quadrant). Reflection of both axes commutes with transposition,
+    /// so the frame is two flags updated by xor, and the loop is branch-free.
+    ///
+    /// ```swift
+    /// SpatialOrder.hilbertIndex(x: 1, y: 0, side: 2)  // 3: the curve visits (0,0) (0,1) (1,1) (1,0)
+    /// ```
+    ///
     /// Complexity: O(log side).
     @inline(__always)
     static func hilbertIndex(x: Int, y: Int, side: Int) -> Int {
-        var x = x, y = y
         var d = 0
-        var s = side / 2
-        while s > 0 {
-            let rx = (x & s) != 0 ? 1 : 0
-            let ry = (y & s) != 0 ? 1 : 0
-            d += s * s * ((3 * rx) ^ ry)
-            x &= s - 1
-            y &= s - 1
-            if ry == 0 {
-                if rx == 1 {
-                    x = s - 1 - x
-                    y = s - 1 - y
-                }
-                swap(&x, &y)
-            }
-            s /= 2
+        var swapped = 0
+        var flipped = 0
+        var level = side.trailingZeroBitCount - 1
+        while level >= 0 {
+            let bx = (x >> level) & 1
+            let by = (y >> level) & 1
+            let exchange = swapped & (bx ^ by)
+            let rx = bx ^ exchange ^ flipped
+            let ry = by ^ exchange ^ flipped
+            d = (d << 2) | ((3 * rx) ^ ry)
+            let lower = 1 - ry
+            swapped ^= lower
+            flipped ^= lower & rx
+            level -= 1
         }
         return d
     }

