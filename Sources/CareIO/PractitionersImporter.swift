@@ -43,6 +43,7 @@ public struct PractitionersImporter: Sendable {
         let cBirth = table.header.firstIndex(of: "birth_year")
         let cSite = table.header.firstIndex(of: "site")
         let cID = table.header.firstIndex(of: "id")
+        let cActivity = table.header.firstIndex(of: "activity")
         var projections: [CRS: Projection] = [:]
         var seenIDs = Set<String>()
         var sites: [SupplySite] = []
@@ -106,17 +107,23 @@ public struct PractitionersImporter: Sendable {
                 communeCode = c.code
                 key = "c:\(c.code)"
             }
+            var activity: Double?
+            if let cActivity, let a = try table.optionalDouble(cActivity) {
+                guard a >= 0 else { throw table.error(cActivity, "\(a) is negative") }
+                activity = a
+            }
+            let practitioner = Practitioner(fte: fte, birthYear: birthYear, activity: activity)
             let siteKey = try cSite.map { (c) throws(InputError) in try table.nonEmptyString(c) } ?? key
             if let s = siteByKey[siteKey] {
                 if sites[s].point != point { throw table.error(cSite ?? 0, "site \(siteKey) appears at two different locations") }
                 sites[s].gps += fte
-                if let birthYear { sites[s].birthYears.append(birthYear) }
+                sites[s].practitioners.append(practitioner)
             } else {
                 siteByKey[siteKey] = sites.count
                 let dep = communeCode.map(Commune.departement(ofCode:))
                 sites.append(SupplySite(id: cSite == nil ? (communeCode ?? "site-\(sites.count + 1)") : siteKey,
                                         communeCode: communeCode, departement: dep, point: point, crs: crs,
-                                        gps: fte, birthYears: birthYear.map { [$0] } ?? []))
+                                        gps: fte, practitioners: [practitioner]))
             }
         }
         if table.recordsRead == 0 { throw InputError(file: file, line: 2, message: "no data rows") }

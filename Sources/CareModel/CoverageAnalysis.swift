@@ -47,7 +47,7 @@ public struct CoverageAnalysis: Sendable {
     func summarize(rows: [CommuneCoverage], territory: Territory, sites: [SupplySite]) -> CoverageSummary {
         var population = 0, within = 0, beyond = 0, popBeyond = 0, unreachable = 0
         var weighted = 0.0, reachablePop = 0
-        var reachable: [(minutes: Double, population: Int)] = []
+        var reachable: [(value: Double, weight: Int)] = []
         reachable.reserveCapacity(rows.count)
         for r in rows {
             let pop = territory.communes[r.commune].population
@@ -76,28 +76,35 @@ public struct CoverageAnalysis: Sendable {
             communesBeyond: beyond, populationBeyond: popBeyond, communesUnreachable: unreachable,
             meanMinutes: reachablePop > 0 ? weighted / Double(reachablePop) : .nan,
             p90Minutes: Self.weightedQuantile(reachable, 0.9),
-            maxMinutes: reachable.map(\.minutes).max(),
+            maxMinutes: reachable.map(\.value).max(),
             gpsInArea: gps,
             gpsPer10k: population > 0 ? gps * 10_000 / Double(population) : 0)
     }
 
     /// The least value `m` such that the weight of entries with value ≤ `m` is at least `q` of the total weight.
     /// With zero total weight, the unweighted quantile is used. `nil` for no entries.
-    static func weightedQuantile(_ entries: [(minutes: Double, population: Int)], _ q: Double) -> Double? {
-        guard !entries.isEmpty else { return nil }
-        let sorted = entries.sorted { $0.minutes < $1.minutes }
-        let total = sorted.reduce(0) { $0 + $1.population }
-        if total == 0 {
-            let k = min(sorted.count - 1, max(0, Int((q * Double(sorted.count)).rounded(.up)) - 1))
-            return sorted[k].minutes
+    static func weightedQuantile(_ entries: [(value: Double, weight: Int)], _ q: Double) -> Double? {
+        weightedQuantiles(entries, [q]).first
+    }
+
+    /// ``weightedQuantile(_:_:)`` for several `qs` (ascending) with one sort.
+    static func weightedQuantiles(_ entries: [(value: Double, weight: Int)], _ qs: [Double]) -> [Double] {
+        guard !entries.isEmpty else { return [] }
+        let sorted = entries.sorted { $0.value < $1.value }
+        let total = sorted.reduce(0) { $0 + $1.weight }
+        return qs.map { q in
+            if total == 0 {
+                let k = min(sorted.count - 1, max(0, Int((q * Double(sorted.count)).rounded(.up)) - 1))
+                return sorted[k].value
+            }
+            let target = q * Double(total)
+            var cumulative = 0
+            for e in sorted {
+                cumulative += e.weight
+                if Double(cumulative) >= target { return e.value }
+            }
+            return sorted[sorted.count - 1].value
         }
-        let target = q * Double(total)
-        var cumulative = 0
-        for e in sorted {
-            cumulative += e.population
-            if Double(cumulative) >= target { return e.minutes }
-        }
-        return sorted.last?.minutes
     }
 }
 

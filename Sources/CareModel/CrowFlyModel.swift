@@ -62,6 +62,50 @@ public struct CrowFlyModel: TravelTimeModel {
     }
 }
 
+extension CrowFlyModel {
+    /// Radius queries from each site on a tree of the origins of its CRS, in parallel. The search radius is
+    /// widened by 1e-9 relative and pairs are then kept on `minutes <= threshold`, so the inclusive
+    /// threshold is decided on the reported minutes themselves.
+    public func catchments(from sites: [Place], to origins: [Place], within threshold: Double) throws -> Catchments {
+        guard threshold.isFinite, threshold >= 0 else {
+            throw ModelError.invalidParameter(name: "threshold", value: "\(threshold)", reason: "must be a finite number of minutes ≥ 0")
+        }
+        var rows = [[(Int32, Double)]](repeating: [], count: sites.count)
+        let originsByCRS = Dictionary(grouping: origins.indices, by: { origins[$0].crs })
+        let sitesByCRS = Dictionary(grouping: sites.indices, by: { sites[$0].crs })
+        let radius = self.radius(forMinutes: threshold) * (1 + 1e-9)
+        var pairs = 0
+        for (crs, siteIndices) in sitesByCRS {
+            guard let originIndices = originsByCRS[crs] else { continue }
+            let tree = KDTree(points: originIndices.map { Point2D(x: origins[$0].point.x, y: origins[$0].point.y) })
+            let table = tree.neighbors(of: siteIndices.map { Point2D(x: sites[$0].point.x, y: sites[$0].point.y) },
+                                       within: radius, threads: threads)
+            for (k, j) in siteIndices.enumerated() {
+                var row: [(Int32, Double)] = []
+                row.reserveCapacity(table.offsets[k + 1] - table.offsets[k])
+                for p in table.offsets[k]..<table.offsets[k + 1] {
+                    let m = minutes(forMetres: table.distances[p])
+                    if m <= threshold { row.append((Int32(originIndices[Int(table.indices[p])]), m)) }
+                }
+                pairs += row.count
+                rows[j] = row
+            }
+        }
+        var offsets = [Int](repeating: 0, count: sites.count + 1)
+        var demand = [Int32](), minutesOut = [Double]()
+        demand.reserveCapacity(pairs)
+        minutesOut.reserveCapacity(pairs)
+        for (j, row) in rows.enumerated() {
+            for (i, m) in row {
+                demand.append(i)
+                minutesOut.append(m)
+            }
+            offsets[j + 1] = demand.count
+        }
+        return Catchments(threshold: threshold, offsets: offsets, demand: demand, minutes: minutesOut)
+    }
+}
+
 extension Double {
     /// Compact decimal rendering for summaries: integers without a fraction, otherwise up to 2 decimals.
     var formatted2: String {

@@ -19,12 +19,13 @@ public struct SupplySite: Sendable, Hashable {
     public var crs: CRS
     /// Capacity in GPs (head count for BPE data, full-time equivalents for practitioner lists).
     public var gps: Double
-    /// Birth years of the practitioners at this site, when the source gives them.
-    public var birthYears: [Int]
+    /// The practitioners, when the source lists them one by one (empty for count data such as the BPE).
+    /// When present, their `fte` values sum to ``gps``.
+    public var practitioners: [Practitioner]
 
     public init(
         id: String, communeCode: String?, departement: String?, point: ProjectedPoint, crs: CRS,
-        gps: Double, birthYears: [Int] = []
+        gps: Double, practitioners: [Practitioner] = []
     ) {
         self.id = id
         self.communeCode = communeCode
@@ -32,6 +33,21 @@ public struct SupplySite: Sendable, Hashable {
         self.point = point
         self.crs = crs
         self.gps = gps
-        self.birthYears = birthYears
+        self.practitioners = practitioners
+    }
+}
+
+/// One GP as a practitioner list describes them.
+public struct Practitioner: Sendable, Hashable {
+    /// Full-time equivalent (1 = full time).
+    public var fte: Double
+    public var birthYear: Int?
+    /// Consultations and visits per year, when known (used by the APL indicator).
+    public var activity: Double?
+
+    public init(fte: Double = 1, birthYear: Int? = nil, activity: Double? = nil) {
+        self.fte = fte
+        self.birthYear = birthYear
+        self.activity = activity
     }
 }

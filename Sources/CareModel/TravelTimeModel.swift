@@ -7,4 +7,8 @@ public protocol TravelTimeModel: Sendable {
     /// For every origin, the site reachable in the least time. Ties are broken by the lowest site index.
     /// Sites with no capacity must be filtered by the caller.
     func nearest(from origins: [Place], to sites: [Place]) throws -> [NearestFacility]
+
+    /// For every site, the origins reachable within `minutes` (inclusive), as a compact table.
+    /// Floating-catchment indicators and placement use it.
+    func catchments(from sites: [Place], to origins: [Place], within minutes: Double) throws -> Catchments
 }

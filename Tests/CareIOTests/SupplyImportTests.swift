@@ -56,10 +56,10 @@ struct PractitionersImporterTests {
     }
 
     @Test func byCommuneWithDefaultsAndAliases() throws {
-        let s = try load("id,commune,fte,birth_year\na,07001,,1960\nb,07001,0.5,\nc,07099,1,1990\n")
+        let s = try load("id,commune,fte,birth_year,activity\na,07001,,1960,4200\nb,07001,0.5,,\nc,07099,1,1990,\n")
         #expect(s.sites.count == 2)
         #expect(s.sites[0].gps == 1.5)
-        #expect(s.sites[0].birthYears == [1960])
+        #expect(s.sites[0].practitioners == [Practitioner(fte: 1, birthYear: 1960, activity: 4200), Practitioner(fte: 0.5)])
         #expect(s.sites[1].communeCode == "07002")
         #expect(s.sites[1].departement == "07")
     }
@@ -89,6 +89,9 @@ struct PractitionersImporterTests {
             _ = try load("commune,fte\n07001,-1\n")
         }
         #expect(throws: InputError.self) { _ = try load("commune,birth_year\n07001,1492\n") }
+        #expect(throws: InputError(file: "p.csv", line: 2, field: "activity", message: "-3.0 is negative")) {
+            _ = try load("commune,activity\n07001,-3\n")
+        }
         #expect(throws: InputError.self) { _ = try load("name\nfoo\n") }  // no location columns
     }
 }

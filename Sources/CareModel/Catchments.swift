@@ -1,0 +1,37 @@
+/// For every site, the demand points it serves within a travel-time threshold, stored compactly (CSR):
+/// site `j` reaches `demand[offsets[j]..<offsets[j+1]]` at `minutes[offsets[j]..<offsets[j+1]]`.
+///
+/// ```swift
+/// let c = try model.catchments(from: sites.map(\.place), to: communes.map(\.place), within: 20)
+/// for k in c.range(of: 0) { print(c.demand[k], c.minutes[k]) }
+/// ```
+/// Every pair has `minutes <= threshold` (inclusive). Memory: 12 bytes per pair.
+public struct Catchments: Sendable, Hashable {
+    public var threshold: Double
+    public var offsets: [Int]
+    public var demand: [Int32]
+    public var minutes: [Double]
+
+    public init(threshold: Double, offsets: [Int], demand: [Int32], minutes: [Double]) {
+        self.threshold = threshold
+        self.offsets = offsets
+        self.demand = demand
+        self.minutes = minutes
+    }
+
+    public var siteCount: Int { offsets.count - 1 }
+    public var pairCount: Int { demand.count }
+
+    /// Positions of site `j`'s pairs in ``demand`` and ``minutes``.
+    public func range(of site: Int) -> Range<Int> { offsets[site]..<offsets[site + 1] }
+
+    /// Checks the CSR invariants (monotone offsets, indices in range, minutes within the threshold).
+    public func checkInvariants(demandCount: Int) -> Bool {
+        guard let first = offsets.first, first == 0, offsets.last == demand.count, demand.count == minutes.count else {
+            return false
+        }
+        for j in 0..<siteCount where offsets[j] > offsets[j + 1] { return false }
+        return demand.allSatisfy { $0 >= 0 && Int($0) < demandCount }
+            && minutes.allSatisfy { $0 >= 0 && $0 <= threshold }
+    }
+}

@@ -1,0 +1,143 @@
+import ArgumentParser
+import CareIO
+import CareModel
+import Foundation
+
+struct AccessCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "access",
+        abstract: "Floating-catchment accessibility per commune: 2SFCA, E2SFCA, G2SFCA, 3SFCA or the DREES APL.",
+        discussion: """
+            Catchments are built over every commune of the territory (GPs across a border are shared with \
+            the neighbours); scores are reported for the studied communes. FCA scores are GPs per 10,000 \
+            inhabitants; APL scores are consultations per (standardised) inhabitant per year.
+            """
+    )
+
+    enum Method: String, ExpressibleByArgument, CaseIterable {
+        case twoStep = "2sfca", enhanced = "e2sfca", gravity = "g2sfca", threeStep = "3sfca", apl
+    }
+
+    enum Decay: String, ExpressibleByArgument, CaseIterable {
+        case step, gaussian, power, exponential
+    }
+
+    @OptionGroup var study: StudyOptions
+    @OptionGroup var travel: TravelOptions
+
+    @Option(help: "Indicator.")
+    var method: Method = .enhanced
+
+    @Option(help: ArgumentHelp("Catchment size in minutes (inclusive).", valueName: "minutes"))
+    var threshold: Double = 20
+
+    @Option(help: ArgumentHelp(
+        "Distance decay for e2sfca/3sfca (step, gaussian) or g2sfca (power, exponential). Default: step for e2sfca/3sfca, power for g2sfca.",
+        valueName: "kind"))
+    var decay: Decay?
+
+    @Option(help: ArgumentHelp(
+        "Step weights as upper:weight bands in minutes, e.g. '10:1,15:0.667,20:0.333'; 'drees' (default) or 'luo-qi' (1, 0.68, 0.22 on thirds of the threshold, inclusive).",
+        valueName: "bands"))
+    var weights: String = "drees"
+
+    @Flag(help: "Step bands include their upper bound (t ≤ upper) instead of excluding it (the DREES convention).")
+    var inclusiveBands = false
+
+    @Option(help: ArgumentHelp("Gaussian σ in minutes (default: half the threshold).", valueName: "minutes"))
+    var sigma: Double?
+
+    @Option(help: ArgumentHelp("Gravity decay exponent β (power: t^-β; exponential: e^(-βt), per minute).", valueName: "beta"))
+    var beta: Double = 1
+
+    @Option(help: ArgumentHelp("Power decay: travel times below this count as this (avoids t = 0).", valueName: "minutes"))
+    var minMinutes: Double = 1
+
+    @Option(help: ArgumentHelp("Report communes below this score (default 2.5 for apl).", valueName: "score"))
+    var below: Double?
+
+    @Option(help: ArgumentHelp("APL: yearly consultations assumed per GP for count data (DREES imputation value).", valueName: "acts"))
+    var activityPerGP: Double = 5_400
+
+    @Option(help: ArgumentHelp("APL: exclude practitioners of this age or older (needs birth years), e.g. 65.", valueName: "age"))
+    var excludeAge: Int?
+
+    @Option(help: ArgumentHelp("APL: reference year for ages.", valueName: "year"))
+    var year: Int = 2026
+
+    @Option(help: ArgumentHelp("APL: population by commune and age band (code,band,population).", valueName: "file.csv"))
+    var ageStructure: String?
+
+    @Option(help: ArgumentHelp("APL: GP consumption weight per age band (band,weight).", valueName: "file.csv"))
+    var ageWeights: String?
+
+    @Option(help: ArgumentHelp("Write the per-commune table to this CSV file (written atomically).", valueName: "file.csv"))
+    var out: String?
+
+    func run() throws {
+        try CLIErrors.exitOnFailure {
+            let model = try travel.model()
+            let loaded = try study.load()
+            Diagnostics.printImportNotes(loaded)
+            let chosen = try accessibilityMethod(territory: loaded.territory)
+            let analysis = try AccessibilityAnalysis(threshold: threshold, method: chosen,
+                                                     underServed: below ?? (method == .apl ? 2.5 : nil))
+            let result = try analysis.run(territory: loaded.territory, communes: loaded.demand,
+                                          sites: loaded.supply.sites, model: model)
+            if let out { try AtomicFile.write(AccessibilityOutput.csv(result, study: loaded), to: out) }
+            print(AccessibilityOutput.summary(result, study: loaded))
+            if let out { print("Per-commune table: \(out)") }
+        }
+    }
+
+    func stepWeights() throws -> StepWeights {
+        switch weights {
+        case "drees": return inclusiveBands ? try StepWeights(bands: StepWeights.drees.bands, upperInclusive: true) : .drees
+        case "luo-qi": return .luoQi(threshold: threshold)
+        default:
+            let bands = try weights.split(separator: ",").map { part -> StepWeights.Band in
+                let kv = part.split(separator: ":")
+                guard kv.count == 2, let upper = Double(kv[0].trimmingCharacters(in: .whitespaces)),
+                      let w = Double(kv[1].trimmingCharacters(in: .whitespaces)) else {
+                    throw ValidationError("--weights: '\(part)' is not upper:weight (e.g. 10:1)")
+                }
+                return StepWeights.Band(upper: upper, weight: w)
+            }
+            return try StepWeights(bands: bands, upperInclusive: inclusiveBands)
+        }
+    }
+
+    func accessibilityMethod(territory: Territory) throws -> AccessibilityMethod {
+        let sigma = self.sigma ?? threshold / 2
+        switch method {
+        case .twoStep:
+            return .twoStep
+        case .enhanced, .threeStep:
+            let d: DistanceDecay
+            switch decay ?? .step {
+            case .step: d = .step(try stepWeights())
+            case .gaussian: d = .gaussian(sigma: sigma)
+            case .power, .exponential: throw ValidationError("--decay \(decay?.rawValue ?? ""): use it with --method g2sfca")
+            }
+            return method == .enhanced ? .enhanced(d) : .threeStep(d)
+        case .gravity:
+            switch decay ?? .power {
+            case .power: return .gravity(.power(beta: beta, minimumMinutes: minMinutes))
+            case .exponential: return .gravity(.exponential(beta: beta))
+            case .step, .gaussian: throw ValidationError("--decay \(decay?.rawValue ?? ""): use it with --method e2sfca or 3sfca")
+            }
+        case .apl:
+            var o = APLOptions(referenceYear: year)
+            o.activityPerGP = activityPerGP
+            o.excludeAgeAtLeast = excludeAge
+            o.weights = try stepWeights()
+            switch (ageStructure, ageWeights) {
+            case let (s?, w?):
+                o.standardisedDemand = try AgeStructureFile.standardisedDemand(structurePath: s, weightsPath: w, territory: territory)
+            case (nil, nil): break
+            default: throw ValidationError("--age-structure and --age-weights go together")
+            }
+            return .apl(o)
+        }
+    }
+}
