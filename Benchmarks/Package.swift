@@ -4,7 +4,7 @@
 // root package so that it does not depend on the benchmark tooling.
 //
 //     cd Benchmarks && swift package benchmark --target KernelBenchmarks
-//     cd Benchmarks && swift package benchmark --target CoverageBenchmarks   # real national data (../shared)
+//     cd Benchmarks && swift package benchmark --target NationalBenchmarks   # real national data (../shared)
 //     cd Benchmarks && swift run -c release KernelTiming --preset large --threads 1
 //     bash Scripts/bench-kernel-peer.sh          # Swift vs scipy cKDTree table (from the root)
 //
@@ -44,12 +44,12 @@ let package = Package(
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
         .executableTarget(
-            name: "CoverageBenchmarks",
+            name: "NationalBenchmarks",
             dependencies: [
                 .product(name: "Benchmark", package: "benchmark"),
                 .product(name: "CareAccess", package: root),
             ],
-            path: "Benchmarks/CoverageBenchmarks",
+            path: "Benchmarks/NationalBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
     ]

@@ -29,7 +29,10 @@ extension KDTree {
     }
 
     /// All points within `radius` (inclusive) of each query, as a CSR table aligned with `queries`,
-    /// each row ascending by `(distance, index)`. A negative or NaN radius gives empty rows.
+    /// each row ascending by `(distance, index)`; with `sorted: false`, each row holds the same
+    /// points in the tree's traversal order (deterministic for a given tree and query, whatever
+    /// `threads` is), which saves the per-row sort when only the set matters (catchments).
+    /// A negative or NaN radius gives empty rows.
     ///
     /// ```swift
     /// let table = tree.neighbors(of: demandPoints, within: 20_000)
@@ -38,7 +41,7 @@ extension KDTree {
     ///
     /// Complexity: O(m log n + p log p) expected for m queries and p result pairs.
     public func neighbors(
-        of queries: [Point2D], within radius: Double, threads: Int = KDTree.defaultThreadCount
+        of queries: [Point2D], within radius: Double, sorted: Bool = true, threads: Int = KDTree.defaultThreadCount
     ) -> NeighborTable {
         let m = queries.count
         guard m > 0, radius >= 0, !nodes.isEmpty else {
@@ -46,6 +49,6 @@ extension KDTree {
         }
         assert(queries.allSatisfy { !$0.x.isNaN && !$0.y.isNaN }, "KDTree queries must not be NaN")
         let order = SpatialOrder.hilbert(queries, threads: threads)
-        return radiusTable(queries: queries, order: order, radius: radius, threads: threads)
+        return radiusTable(queries: queries, order: order, radius: radius, sorted: sorted, threads: threads)
     }
 }

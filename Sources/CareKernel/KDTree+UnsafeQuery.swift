@@ -249,9 +249,10 @@ struct RadiusChunkOutput {
 extension KDTree {
     /// Batch radius search into a CSR table: chunks of the spatial `order` are searched in
     /// parallel into chunk-local buffers, then copied in parallel to each row's final offset.
+    /// Rows are sorted by `(distance, index)` when `sorted`, else left in traversal order.
     /// Requires `radius >= 0` and a tree with at least one finite point.
     /// Complexity: O(n log n' + pairs) expected for n queries over n' points.
-    func radiusTable(queries: [Point2D], order: [Int32], radius: Double, threads: Int) -> NeighborTable {
+    func radiusTable(queries: [Point2D], order: [Int32], radius: Double, sorted: Bool, threads: Int) -> NeighborTable {
         let n = queries.count
         let plan = BatchChunks(count: n, chunkSize: BatchChunks.radiusChunkSize, threads: threads)
         var rowCounts = [Int](repeating: 0, count: n)
@@ -280,7 +281,7 @@ extension KDTree {
                                             let p = reads.0.base[qi]
                                             set.removeAll()
                                             view.search(x: p.x, y: p.y, into: &set, stack: st)
-                                            set.sort()
+                                            if sorted { set.sort() }
                                             writes.1.base[qi] = local.ids.count
                                             writes.0.base[qi] = set.count
                                             local.ids.append(contentsOf: set.ids)

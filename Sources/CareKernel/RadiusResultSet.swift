@@ -17,6 +17,8 @@ struct RadiusResultSet: SearchResultSet {
     /// Accepted squared distances and original indices, in discovery order.
     var squared: [Double] = []
     var ids: [Int32] = []
+    /// Reused scratch storage for sorting large result sets without allocating per query.
+    private var scratch: [(Double, Int32)] = []
 
     /// A set for `radius` (must be `>= 0`; callers return early for a negative or NaN radius).
     init(radius: Double) {
@@ -65,11 +67,12 @@ struct RadiusResultSet: SearchResultSet {
             }
             return
         }
-        var pairs = Array(zip(squared, ids))
-        pairs.sort { $0.0 < $1.0 || ($0.0 == $1.0 && $0.1 < $1.1) }
-        for (i, pair) in pairs.enumerated() {
-            squared[i] = pair.0
-            ids[i] = pair.1
+        scratch.removeAll(keepingCapacity: true)
+        for i in 0..<m { scratch.append((squared[i], ids[i])) }
+        scratch.sort { $0.0 < $1.0 || ($0.0 == $1.0 && $0.1 < $1.1) }
+        for i in 0..<m {
+            squared[i] = scratch[i].0
+            ids[i] = scratch[i].1
         }
     }
 

@@ -41,7 +41,7 @@ public struct AccessibilityProblem: Sendable {
     /// A site whose weighted demand is 0 gets `R_j = 0` (its supply reaches nobody). Then Σ_i P_i A_i equals
     /// the supply of the sites that reach some demand: the indicator conserves supply.
     public func twoStep(decay: DistanceDecay) -> FCAResult {
-        let w = catchments.minutes.map(decay.weight)
+        let w = decay.weights(catchments.minutes)
         return run(pairWeights: w, selection: nil)
     }
 
@@ -50,7 +50,7 @@ public struct AccessibilityProblem: Sendable {
     ///
     ///     R_j = S_j / Σ_i G_ij w(t_ij) P_i        A_i = Σ_j G_ij w(t_ij) R_j
     public func threeStep(decay: DistanceDecay) -> FCAResult {
-        let w = catchments.minutes.map(decay.weight)
+        let w = decay.weights(catchments.minutes)
         var total = [Double](repeating: 0, count: demand.count)
         for (k, i) in catchments.demand.enumerated() { total[Int(i)] += w[k] }
         var g = [Double](repeating: 0, count: w.count)

@@ -1,3 +1,4 @@
+import CareGeo
 import CareKernel
 
 /// Straight-line travel time: `minutes = metres × circuity / (speed_kmh × 1000 / 60)`.
@@ -42,9 +43,8 @@ public struct CrowFlyModel: TravelTimeModel {
 
     public func nearest(from origins: [Place], to sites: [Place]) throws -> [NearestFacility] {
         var result = [NearestFacility](repeating: .unreachable, count: origins.count)
-        let originsByCRS = Dictionary(grouping: origins.indices, by: { origins[$0].crs })
-        let sitesByCRS = Dictionary(grouping: sites.indices, by: { sites[$0].crs })
-        for (crs, originIndices) in originsByCRS {
+        let sitesByCRS = Dictionary(uniqueKeysWithValues: Self.groupByCRS(sites))
+        for (crs, originIndices) in Self.groupByCRS(origins) {
             guard let siteIndices = sitesByCRS[crs], !siteIndices.isEmpty else { continue }
             // Site indices within a CRS group are ascending, so kernel ties (lowest local index)
             // map to the lowest global index.
@@ -63,46 +63,69 @@ public struct CrowFlyModel: TravelTimeModel {
 }
 
 extension CrowFlyModel {
-    /// Radius queries from each site on a tree of the origins of its CRS, in parallel. The search radius is
+    /// Radius queries from each site on a ``FixedRadiusGrid`` of the origins of its CRS (cells half the radius:
+    /// a 5 × 5 scan per site), in parallel. The search radius is
     /// widened by 1e-9 relative and pairs are then kept on `minutes <= threshold`, so the inclusive
     /// threshold is decided on the reported minutes themselves.
     public func catchments(from sites: [Place], to origins: [Place], within threshold: Double) throws -> Catchments {
         guard threshold.isFinite, threshold >= 0 else {
             throw ModelError.invalidParameter(name: "threshold", value: "\(threshold)", reason: "must be a finite number of minutes ≥ 0")
         }
-        var rows = [[(Int32, Double)]](repeating: [], count: sites.count)
-        let originsByCRS = Dictionary(grouping: origins.indices, by: { origins[$0].crs })
-        let sitesByCRS = Dictionary(grouping: sites.indices, by: { sites[$0].crs })
         let radius = self.radius(forMinutes: threshold) * (1 + 1e-9)
-        var pairs = 0
-        for (crs, siteIndices) in sitesByCRS {
-            guard let originIndices = originsByCRS[crs] else { continue }
-            let tree = KDTree(points: originIndices.map { Point2D(x: origins[$0].point.x, y: origins[$0].point.y) })
-            let table = tree.neighbors(of: siteIndices.map { Point2D(x: sites[$0].point.x, y: sites[$0].point.y) },
+        // One radius table per CRS zone; `location[j]` locates site j's row in its zone's table.
+        var tables: [(table: NeighborTable, origins: [Int])] = []
+        var location = [(zone: Int, row: Int)](repeating: (-1, 0), count: sites.count)
+        for (crs, siteIndices) in Self.groupByCRS(sites) {
+            let originIndices = origins.indices.filter { origins[$0].crs == crs }
+            guard !originIndices.isEmpty else { continue }
+            let grid = FixedRadiusGrid(points: originIndices.map { Point2D(x: origins[$0].point.x, y: origins[$0].point.y) },
+                                       cellSize: radius / 2)
+            let table = grid.neighbors(of: siteIndices.map { Point2D(x: sites[$0].point.x, y: sites[$0].point.y) },
                                        within: radius, threads: threads)
-            for (k, j) in siteIndices.enumerated() {
-                var row: [(Int32, Double)] = []
-                row.reserveCapacity(table.offsets[k + 1] - table.offsets[k])
-                for p in table.offsets[k]..<table.offsets[k + 1] {
-                    let m = minutes(forMetres: table.distances[p])
-                    if m <= threshold { row.append((Int32(originIndices[Int(table.indices[p])]), m)) }
-                }
-                pairs += row.count
-                rows[j] = row
+            for (k, j) in siteIndices.enumerated() { location[j] = (tables.count, k) }
+            tables.append((table, originIndices))
+        }
+        // Common case (one CRS zone holding every site, its origins first): the grid's table is already the CSR.
+        if tables.count == 1, let only = tables.first, only.origins.enumerated().allSatisfy({ $0.offset == $0.element }),
+           location.allSatisfy({ $0.zone == 0 }), location.enumerated().allSatisfy({ $0.offset == $0.element.row }) {
+            let minutes = only.table.distances.map(minutes(forMetres:))
+            if minutes.allSatisfy({ $0 <= threshold }) {
+                return Catchments(threshold: threshold, offsets: only.table.offsets, demand: only.table.indices, minutes: minutes)
             }
         }
+        let pairs = tables.reduce(0) { $0 + $1.table.indices.count }
         var offsets = [Int](repeating: 0, count: sites.count + 1)
         var demand = [Int32](), minutesOut = [Double]()
         demand.reserveCapacity(pairs)
         minutesOut.reserveCapacity(pairs)
-        for (j, row) in rows.enumerated() {
-            for (i, m) in row {
-                demand.append(i)
-                minutesOut.append(m)
+        for j in sites.indices {
+            let (zone, row) = location[j]
+            if zone >= 0 {
+                let (table, originIndices) = tables[zone]
+                for p in table.offsets[row]..<table.offsets[row + 1] {
+                    let m = minutes(forMetres: table.distances[p])
+                    if m <= threshold {
+                        demand.append(Int32(originIndices[Int(table.indices[p])]))
+                        minutesOut.append(m)
+                    }
+                }
             }
             offsets[j + 1] = demand.count
         }
         return Catchments(threshold: threshold, offsets: offsets, demand: demand, minutes: minutesOut)
+    }
+
+    /// Indices of `places` grouped by CRS, ascending within each group (one pass; few distinct CRSs).
+    static func groupByCRS(_ places: [Place]) -> [(CRS, [Int])] {
+        var groups: [(CRS, [Int])] = []
+        for (i, p) in places.enumerated() {
+            if let g = groups.firstIndex(where: { $0.0 == p.crs }) {
+                groups[g].1.append(i)
+            } else {
+                groups.append((p.crs, [i]))
+            }
+        }
+        return groups
     }
 }
 

@@ -31,6 +31,39 @@ public enum DistanceDecay: Sendable, Hashable {
         }
     }
 
+    /// Weights for many travel times at once (the decay kind is dispatched once, not per element).
+    public func weights(_ minutes: [Double]) -> [Double] {
+        switch self {
+        case .binary:
+            return [Double](repeating: 1, count: minutes.count)
+        case .step(let s):
+            let uppers = s.bands.map(\.upper), values = s.bands.map(\.weight), inclusive = s.upperInclusive
+            return [Double](unsafeUninitializedCapacity: minutes.count) { out, initialized in
+                minutes.withUnsafeBufferPointer { mb in
+                    uppers.withUnsafeBufferPointer { ub in
+                        values.withUnsafeBufferPointer { vb in
+                            for k in 0..<mb.count {
+                                let m = mb[k]
+                                var w = 0.0
+                                for b in 0..<ub.count where inclusive ? m <= ub[b] : m < ub[b] {
+                                    w = vb[b]
+                                    break
+                                }
+                                out[k] = w
+                            }
+                        }
+                    }
+                }
+                initialized = minutes.count
+            }
+        case .gaussian(let sigma):
+            let k = 1 / (2 * sigma * sigma)
+            return minutes.map { exp(-$0 * $0 * k) }
+        case .power, .exponential:
+            return minutes.map(weight)
+        }
+    }
+
     /// Validates parameters: positive σ and β, a positive minimum for the power law, sane bands.
     public func validated() throws(ModelError) -> DistanceDecay {
         switch self {

