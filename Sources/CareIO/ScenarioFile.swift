@@ -1,0 +1,198 @@
+import CareModel
+import Foundation
+import Yams
+
+/// A scenario file (YAML, or JSON): a baseline and a list of events. See `Fixtures/scenarios/` for commented
+/// examples.
+///
+/// ```yaml
+/// name: Ardennes — three health houses
+/// baseline:
+///   territory: ../ardennes/communes.csv   # paths are relative to this file
+///   supply: ../ardennes/gp.csv
+///   departements: ["08"]
+///   threshold: 20          # minutes
+///   indicator: apl         # 2sfca | e2sfca | 3sfca | apl
+/// horizon: 2030
+/// events:
+///   - open_site: {commune: "08239", gps: 13, kind: msp, name: MSP de Juniville}
+///   - retire: {age: 67, share: 0.25, seed: 7}
+/// ```
+public struct ScenarioFile: Sendable {
+    public var scenario: Scenario
+    public var baseline: Baseline
+
+    /// What a scenario is compared with: the data, the travel model, the threshold and the indicator.
+    public struct Baseline: Sendable {
+        public var territoryPath: String?
+        public var supplyPath: String?
+        public var departements: [String] = []
+        public var threshold: Double = 20
+        public var speedKmh: Double = 60
+        public var circuity: Double = 1.3
+        public var indicator: String = "apl"
+        public var underServed: Double?
+        /// Line of the `baseline` key, for errors about it.
+        public var line: Int?
+
+        public init() {}
+
+        public func study() throws -> Study {
+            try Study.load(territoryPath: territoryPath, supplyPath: supplyPath, departements: departements)
+        }
+
+        public func model() throws -> CrowFlyModel { try CrowFlyModel(speedKmh: speedKmh, circuity: circuity) }
+
+        public func evaluation(horizon: Int?) throws -> ScenarioEvaluation {
+            let method: AccessibilityMethod
+            switch indicator {
+            case "2sfca": method = .twoStep
+            case "e2sfca": method = .enhanced(.step(.drees))
+            case "3sfca": method = .threeStep(.step(.drees))
+            default: method = .apl(APLOptions(referenceYear: horizon ?? 2026))
+            }
+            return try ScenarioEvaluation(threshold: threshold, indicator: method,
+                                          underServed: underServed ?? (indicator == "apl" ? 2.5 : nil))
+        }
+    }
+
+    public static func load(path: String) throws -> ScenarioFile {
+        let text: String
+        do { text = try String(contentsOfFile: path, encoding: .utf8) } catch {
+            throw InputError(file: path, message: "cannot read file: \(FileInput.reason(error))")
+        }
+        return try parse(text, file: path, directory: (path as NSString).deletingLastPathComponent)
+    }
+
+    public static func parse(_ text: String, file: String, directory: String) throws(InputError) -> ScenarioFile {
+        let y = YAMLDocument(file: file)
+        let root = try y.parse(text)
+        let top = try y.mapping(root, allowed: ["name", "baseline", "horizon", "events"], context: "the scenario")
+        var baseline = Baseline()
+        if let b = top["baseline"] { baseline = try parseBaseline(b.value, y, directory: directory) }
+        guard let eventsEntry = top["events"] else { throw y.error(root, "events", "missing: a scenario needs a list of events") }
+        let events = try parseEvents(eventsEntry.value, y)
+        let name = try y.string(top["name"], "name") ?? ((file as NSString).lastPathComponent as NSString).deletingPathExtension
+        let horizon = try y.int(top["horizon"], "horizon")
+        if let h = horizon, !(1900...2200).contains(h) { throw y.error(top["horizon"]?.value, "horizon", "\(h) is not a plausible year") }
+        return ScenarioFile(scenario: Scenario(name: name, horizon: horizon, events: events), baseline: baseline)
+    }
+
+    static let indicators: Set<String> = ["2sfca", "e2sfca", "3sfca", "apl"]
+
+    static func parseBaseline(_ node: Node, _ y: YAMLDocument, directory: String) throws(InputError) -> Baseline {
+        let m = try y.mapping(node, allowed: ["territory", "supply", "departements", "departement", "threshold", "speed",
+                                               "circuity", "indicator", "under_served"], context: "baseline")
+        var b = Baseline()
+        b.line = node.mark?.line
+        let resolve = { (p: String) in
+            p.hasPrefix("/") ? p : ((directory as NSString).appendingPathComponent(p) as NSString).standardizingPath
+        }
+        b.territoryPath = try y.string(m["territory"], "territory").map(resolve)
+        b.supplyPath = try y.string(m["supply"], "supply").map(resolve)
+        if (b.territoryPath == nil) != (b.supplyPath == nil) {
+            throw y.error(node, b.territoryPath == nil ? "territory" : "supply", "give both territory and supply, or neither (embedded Ardèche fixture)")
+        }
+        b.departements = try y.strings(m["departements"] ?? m["departement"], "departements") ?? []
+        if let t = try y.double(m["threshold"], "threshold") {
+            guard t > 0 else { throw y.error(m["threshold"]?.value, "threshold", "\(t) must be > 0 minutes") }
+            b.threshold = t
+        }
+        if let s = try y.double(m["speed"], "speed") {
+            guard s > 0 else { throw y.error(m["speed"]?.value, "speed", "\(s) must be > 0 km/h") }
+            b.speedKmh = s
+        }
+        if let c = try y.double(m["circuity"], "circuity") {
+            guard c >= 1 else { throw y.error(m["circuity"]?.value, "circuity", "\(c) must be ≥ 1") }
+            b.circuity = c
+        }
+        if let i = try y.string(m["indicator"], "indicator") {
+            guard indicators.contains(i) else {
+                throw y.error(m["indicator"]?.value, "indicator", "unknown indicator '\(i)' (expected \(indicators.sorted().joined(separator: ", ")))")
+            }
+            b.indicator = i
+        }
+        b.underServed = try y.double(m["under_served"], "under_served")
+        return b
+    }
+
+    static let eventKeys: [String: Set<String>] = [
+        "open_site": ["commune", "x", "y", "gps", "fte", "kind", "name", "id", "months"],
+        "close_site": ["site", "commune"],
+        "add_gps": ["site", "commune", "gps", "fte"],
+        "remove_gps": ["site", "commune", "gps", "fte"],
+        "retire": ["age", "share", "seed", "horizon"],
+    ]
+
+    static func parseEvents(_ node: Node, _ y: YAMLDocument) throws(InputError) -> [ScenarioEvent] {
+        guard case .sequence(let seq) = node else { throw y.error(node, "events", "expected a list of events") }
+        var events: [ScenarioEvent] = []
+        for item in seq {
+            guard case .mapping(let m) = item, m.count == 1, let (k, v) = m.first, let kind = k.string else {
+                throw y.error(item, nil, "each event is one key (\(eventKeys.keys.sorted().joined(separator: ", ")), horizon) with its parameters")
+            }
+            let line = k.mark?.line
+            if kind == "horizon" {
+                guard case .scalar(let s) = v, let year = Int(s.string), (1900...2200).contains(year) else {
+                    throw y.error(v, "horizon", "expected a year")
+                }
+                events.append(ScenarioEvent(.horizon(year), line: line))
+                continue
+            }
+            guard let allowed = eventKeys[kind] else {
+                throw y.error(k, kind, "unknown event (expected \((eventKeys.keys.sorted() + ["horizon"]).joined(separator: ", ")))")
+            }
+            let p = try y.mapping(v, allowed: allowed, context: kind)
+            switch kind {
+            case "open_site":
+                let location: ScenarioEvent.Location
+                if let commune = try y.string(p["commune"], "commune") {
+                    if p["x"] != nil || p["y"] != nil { throw y.error(v, "commune", "give a commune or x,y, not both") }
+                    location = .commune(commune)
+                } else if let x = try y.double(p["x"], "x"), let yy = try y.double(p["y"], "y") {
+                    location = .lambert93(x: x, y: yy)
+                } else {
+                    throw y.error(v, "commune", "open_site needs a commune code or Lambert-93 x and y")
+                }
+                let kindText = try y.string(p["kind"], "kind") ?? SiteKind.healthCentre.rawValue
+                guard let siteKind = SiteKind(rawValue: kindText), siteKind != .practice else {
+                    throw y.error(p["kind"]?.value, "kind", "unknown kind '\(kindText)' (expected msp, health_centre, salaried_centre, rotating_post, intern_post)")
+                }
+                let fte = try amount(p, y, v, default: siteKind == .rotatingPost ? 1 : nil)
+                events.append(ScenarioEvent(.openSite(.init(
+                    id: try y.string(p["id"], "id"), name: try y.string(p["name"], "name"), location: location, kind: siteKind,
+                    fte: fte, months: try y.double(p["months"], "months"))), line: line))
+            case "close_site":
+                events.append(ScenarioEvent(.closeSite(try target(p, y, v)), line: line))
+            case "add_gps":
+                events.append(ScenarioEvent(.addGPs(try target(p, y, v), try amount(p, y, v, default: nil)), line: line))
+            case "remove_gps":
+                events.append(ScenarioEvent(.removeGPs(try target(p, y, v), try amount(p, y, v, default: nil)), line: line))
+            default:  // retire
+                if let h = try y.int(p["horizon"], "horizon") { events.append(ScenarioEvent(.horizon(h), line: line)) }
+                guard let age = try y.int(p["age"], "age") else { throw y.error(v, "age", "retire needs an age") }
+                let seed = try y.int(p["seed"], "seed") ?? 1
+                guard seed >= 0 else { throw y.error(p["seed"]?.value, "seed", "\(seed) must be ≥ 0") }
+                events.append(ScenarioEvent(.retire(.init(age: age, share: try y.double(p["share"], "share"), seed: UInt64(seed))), line: line))
+            }
+        }
+        return events
+    }
+
+    static func target(_ p: [String: (key: Node, value: Node)], _ y: YAMLDocument, _ v: Node) throws(InputError) -> ScenarioEvent.Target {
+        switch (try y.string(p["site"], "site"), try y.string(p["commune"], "commune")) {
+        case let (site?, nil): return .site(site)
+        case let (nil, commune?): return .commune(commune)
+        case (nil, nil): throw y.error(v, "site", "give a site id or a commune code")
+        default: throw y.error(v, "site", "give a site id or a commune code, not both")
+        }
+    }
+
+    static func amount(_ p: [String: (key: Node, value: Node)], _ y: YAMLDocument, _ v: Node, default d: Double?) throws(InputError) -> Double {
+        let gps = try y.double(p["gps"], "gps"), fte = try y.double(p["fte"], "fte")
+        if gps != nil, fte != nil { throw y.error(v, "gps", "give gps or fte, not both") }
+        guard let n = gps ?? fte ?? d else { throw y.error(v, "gps", "missing: the number of GPs (gps) or FTE (fte)") }
+        guard n > 0 else { throw y.error((p["gps"] ?? p["fte"])?.value, gps != nil ? "gps" : "fte", "\(n) must be > 0") }
+        return n
+    }
+}

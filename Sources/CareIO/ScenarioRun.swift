@@ -1,0 +1,116 @@
+import CareModel
+import Foundation
+
+/// Loads a scenario file, applies its events to the baseline supply and evaluates before/after.
+public struct ScenarioRun: Sendable {
+    public var file: ScenarioFile
+    public var study: Study
+    public var outcome: Scenario.Outcome
+    public var comparison: ScenarioComparison
+
+    public static func run(path: String) throws -> ScenarioRun {
+        let file = try ScenarioFile.load(path: path)
+        let study = try file.baseline.study()
+        return try run(file: file, study: study, path: path)
+    }
+
+    /// Applies `file`'s scenario to an already loaded study (used by `compare`, which shares one baseline).
+    public static func run(file: ScenarioFile, study: Study, path: String) throws -> ScenarioRun {
+        let outcome: Scenario.Outcome
+        do {
+            outcome = try file.scenario.apply(to: study.supply.sites, territory: study.territory)
+        } catch {
+            throw InputError(file: path, line: error.line, field: error.key, message: error.message)
+        }
+        let comparison = try file.baseline.evaluation(horizon: file.scenario.horizon).run(
+            territory: study.territory, communes: study.demand, before: study.supply.sites, after: outcome.sites,
+            model: try file.baseline.model())
+        return ScenarioRun(file: file, study: study, outcome: outcome, comparison: comparison)
+    }
+
+    /// The before/after summary printed by `careaccess scenario`.
+    public func summaryText() -> String {
+        let s = comparison.summary
+        let t = s.threshold.formatted2
+        let f2 = { (v: Double) in v.isFinite ? String(format: "%.2f", v) : "n/a" }
+        let f3 = { (v: Double) in v.isFinite ? String(format: "%.3f", v) : "n/a" }
+        let signed = { (v: Int) in v > 0 ? "+\(v.grouped)" : v.grouped }
+        var lines = ["Scenario: \(file.scenario.name)" + (file.scenario.horizon.map { " (horizon \($0))" } ?? "")]
+        lines.append("Baseline: \(study.territorySource); \(study.supplySource); \(study.demand.count) communes studied")
+        lines.append("Events:")
+        lines.append(contentsOf: outcome.log.map { "  - " + $0 })
+        lines.append("")
+        lines.append("                                   before        after       change")
+        func row(_ label: String, _ a: String, _ b: String, _ c: String) -> String {
+            label.padding(toLength: 30, withPad: " ", startingAt: 0) + a.leftPadded(11) + b.leftPadded(13) + c.leftPadded(13)
+        }
+        lines.append(row("GPs in the supply (FTE)", s.gpsBefore.formatted2, s.gpsAfter.formatted2, String(format: "%+.2f", s.gpsAfter - s.gpsBefore)))
+        lines.append(row("population beyond \(t) min", s.populationBeyondBefore.grouped, s.populationBeyondAfter.grouped,
+                         signed(s.populationBeyondAfter - s.populationBeyondBefore)))
+        lines.append(row("mean minutes to nearest GP", f2(s.meanMinutesBefore), f2(s.meanMinutesAfter),
+                         String(format: "%+.3f", s.meanMinutesAfter - s.meanMinutesBefore)))
+        lines.append(row("mean \(comparison.indicator.name)", f3(s.meanScoreBefore), f3(s.meanScoreAfter),
+                         String(format: "%+.3f", s.meanScoreAfter - s.meanScoreBefore)))
+        if let u = s.underServed {
+            lines.append(row("population below \(u.formatted2)", s.populationBelowBefore.grouped, s.populationBelowAfter.grouped,
+                             signed(s.populationBelowChange)))
+            lines.append(row("communes below \(u.formatted2)", String(s.communesBelowBefore), String(s.communesBelowAfter),
+                             signed(s.communesBelowAfter - s.communesBelowBefore)))
+        }
+        lines.append("")
+        lines.append("Newly within \(t) min: \(s.newlyCoveredCommunes) communes, \(s.newlyCoveredPopulation.grouped) inhabitants; "
+                     + "newly beyond: \(s.newlyUncoveredCommunes) communes, \(s.newlyUncoveredPopulation.grouped) inhabitants")
+        lines.append("\(comparison.indicator.name) (\(comparison.indicator.unit)): \(s.communesGaining) communes gain, \(s.communesLosing) lose")
+        let movers = comparison.rows.sorted { abs($0.scoreAfter - $0.scoreBefore) > abs($1.scoreAfter - $1.scoreBefore) }.prefix(5)
+            .filter { $0.scoreAfter != $0.scoreBefore }
+        if !movers.isEmpty {
+            lines.append("Largest changes: " + movers.map { r in
+                let c = study.territory.communes[r.commune]
+                return "\(c.name) (\(c.code)) \(f3(r.scoreBefore)) → \(f3(r.scoreAfter))"
+            }.joined(separator: "; "))
+        }
+        let notes = study.notes + outcome.assumptions + comparison.notes
+        if !notes.isEmpty {
+            lines.append("")
+            lines.append(contentsOf: notes.map { "Note: " + $0 })
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    /// Per-commune before/after CSV.
+    public func communesCSV() -> String {
+        var out = "code,name,departement,population,minutes_before,minutes_after,within_before,within_after,score_before,score_after,score_change\n"
+        for r in comparison.rows {
+            let c = study.territory.communes[r.commune]
+            out += [c.code, CSVWriter.escape(c.name), c.departement, String(c.population),
+                    CSVWriter.number(r.minutesBefore), CSVWriter.number(r.minutesAfter),
+                    r.withinBefore ? "1" : "0", r.withinAfter ? "1" : "0",
+                    CSVWriter.number(r.scoreBefore), CSVWriter.number(r.scoreAfter),
+                    CSVWriter.number(r.scoreAfter - r.scoreBefore)].joined(separator: ",") + "\n"
+        }
+        return out
+    }
+
+    /// Sites after the scenario, with their kind and capacity before and after.
+    public func sitesCSV() -> String {
+        var out = "id,kind,commune,x,y,gps_before,gps_after\n"
+        let before = Dictionary(study.supply.sites.map { ($0.id, $0.gps) }, uniquingKeysWith: { a, _ in a })
+        for (i, s) in outcome.sites.enumerated() {
+            out += [CSVWriter.escape(s.id), outcome.kinds[i].rawValue, s.communeCode ?? "", CSVWriter.number(s.point.x),
+                    CSVWriter.number(s.point.y), CSVWriter.number(before[s.id] ?? 0), CSVWriter.number(s.gps)].joined(separator: ",") + "\n"
+        }
+        return out
+    }
+
+    /// Writes `communes.csv`, `sites.csv` and `summary.txt` into `directory` (created if needed), each atomically.
+    public func write(to directory: String) throws {
+        do {
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        } catch {
+            throw OutputError(file: directory, message: "cannot create folder: \(FileInput.reason(error))")
+        }
+        try AtomicFile.write(communesCSV(), to: directory + "/communes.csv")
+        try AtomicFile.write(sitesCSV(), to: directory + "/sites.csv")
+        try AtomicFile.write(summaryText() + "\n", to: directory + "/summary.txt")
+    }
+}

@@ -1,0 +1,86 @@
+import Yams
+
+/// Typed, located access to a parsed YAML (or JSON) document: every error names the file, the line and the key.
+struct YAMLDocument {
+    let file: String
+
+    func parse(_ text: String) throws(InputError) -> Node {
+        let node: Node?
+        do {
+            node = try Yams.compose(yaml: text)
+        } catch let e as YamlError {
+            throw InputError(file: file, line: Self.line(of: e), message: "not valid YAML/JSON: \(Self.describe(e))")
+        } catch {
+            throw InputError(file: file, message: "not valid YAML/JSON: \(error)")
+        }
+        guard let node else { throw InputError(file: file, line: 1, message: "empty file") }
+        return node
+    }
+
+    func error(_ node: Node?, _ key: String?, _ message: String) -> InputError {
+        InputError(file: file, line: node?.mark?.line, field: key, message: message)
+    }
+
+    /// The mapping's entries keyed by string, rejecting unknown and duplicate keys.
+    func mapping(_ node: Node, allowed: Set<String>, context: String) throws(InputError) -> [String: (key: Node, value: Node)] {
+        guard case .mapping(let m) = node else { throw error(node, nil, "\(context) must be a mapping of keys to values") }
+        var out: [String: (key: Node, value: Node)] = [:]
+        for (k, v) in m {
+            guard let name = k.string else { throw error(k, nil, "keys must be text") }
+            guard allowed.contains(name) else {
+                throw error(k, name, "unknown key in \(context) (allowed: \(allowed.sorted().joined(separator: ", ")))")
+            }
+            guard out.updateValue((k, v), forKey: name) == nil else { throw error(k, name, "duplicate key") }
+        }
+        return out
+    }
+
+    func string(_ entry: (key: Node, value: Node)?, _ key: String) throws(InputError) -> String? {
+        guard let entry else { return nil }
+        guard case .scalar(let s) = entry.value, !s.string.isEmpty else { throw error(entry.value, key, "expected text") }
+        return s.string
+    }
+
+    func double(_ entry: (key: Node, value: Node)?, _ key: String) throws(InputError) -> Double? {
+        guard let entry else { return nil }
+        guard case .scalar(let s) = entry.value, let v = Double(s.string), v.isFinite else {
+            throw error(entry.value, key, "expected a finite number")
+        }
+        return v
+    }
+
+    func int(_ entry: (key: Node, value: Node)?, _ key: String) throws(InputError) -> Int? {
+        guard let entry else { return nil }
+        guard case .scalar(let s) = entry.value, let v = Int(s.string) else { throw error(entry.value, key, "expected an integer") }
+        return v
+    }
+
+    func strings(_ entry: (key: Node, value: Node)?, _ key: String) throws(InputError) -> [String]? {
+        guard let entry else { return nil }
+        switch entry.value {
+        case .scalar(let s): return [s.string]
+        case .sequence(let seq):
+            var out: [String] = []
+            for item in seq {
+                guard case .scalar(let s) = item else { throw error(item, key, "expected a list of text values") }
+                out.append(s.string)
+            }
+            return out
+        default: throw error(entry.value, key, "expected text or a list")
+        }
+    }
+
+    static func line(of e: YamlError) -> Int? {
+        switch e {
+        case .scanner(_, _, let mark, _), .parser(_, _, let mark, _), .composer(_, _, let mark, _): return mark.line
+        default: return nil
+        }
+    }
+
+    static func describe(_ e: YamlError) -> String {
+        switch e {
+        case .scanner(_, let problem, _, _), .parser(_, let problem, _, _), .composer(_, let problem, _, _): return problem
+        default: return "\(e)"
+        }
+    }
+}

@@ -1,0 +1,26 @@
+import ArgumentParser
+import CareIO
+
+struct ScenarioCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "scenario",
+        abstract: "Apply a what-if file (open/close sites, add/remove GPs, retirements) and compare with its baseline.",
+        discussion: "Examples with comments: Fixtures/scenarios/*.yaml."
+    )
+
+    @Argument(help: ArgumentHelp("Scenario file (YAML or JSON).", valueName: "file"))
+    var file: String
+
+    @Option(help: ArgumentHelp("Write communes.csv, sites.csv and summary.txt into this folder.", valueName: "dir"))
+    var out: String?
+
+    func run() throws {
+        try CLIErrors.exitOnFailure {
+            let run = try ScenarioRun.run(path: file)
+            Diagnostics.printImportNotes(run.study)
+            if let out { try run.write(to: out) }
+            print(run.summaryText())
+            if let out { print("Written: \(out)/communes.csv, \(out)/sites.csv, \(out)/summary.txt") }
+        }
+    }
+}

@@ -1,0 +1,151 @@
+import CareModel
+import Foundation
+import Testing
+
+@testable import CareIO
+
+/// Scenario files: parsing errors located by line and key, event semantics, and the real examples.
+struct ScenarioFileTests {
+    func parse(_ yaml: String) throws -> ScenarioFile {
+        try ScenarioFile.parse(yaml, file: "s.yaml", directory: "/tmp")
+    }
+
+    @Test func parsesEveryEventKind() throws {
+        let f = try parse("""
+            name: test
+            horizon: 2030
+            events:
+              - open_site: {commune: "07186", gps: 3, kind: msp, name: MSP}
+              - open_site: {x: 800000, y: 6400000, kind: rotating_post}
+              - open_site: {commune: "07010", fte: 0.5, months: 6, kind: intern_post}
+              - close_site: {commune: "07019"}
+              - add_gps: {site: "07186", gps: 2}
+              - remove_gps: {commune: "07010", fte: 1}
+              - horizon: 2032
+              - retire: {age: 67, share: 0.2, seed: 3}
+            """)
+        #expect(f.scenario.name == "test")
+        #expect(f.scenario.horizon == 2030)
+        #expect(f.scenario.events.count == 8)
+        #expect(f.scenario.events.map(\.line) == [4, 5, 6, 7, 8, 9, 10, 11])
+        guard case .openSite(let o) = f.scenario.events[2].action else { Issue.record("not open_site"); return }
+        #expect(o.capacity == 0.25)
+        guard case .openSite(let r) = f.scenario.events[1].action else { Issue.record("not open_site"); return }
+        #expect(r.fte == 1)
+        #expect(f.baseline.territoryPath == nil)
+    }
+
+    @Test func jsonIsAccepted() throws {
+        let f = try parse(#"{"events": [{"close_site": {"site": "07186"}}]}"#)
+        #expect(f.scenario.events.count == 1)
+    }
+
+    @Test func errorsNameLineAndKey() {
+        #expect(throws: InputError(file: "s.yaml", line: 3, field: "colour",
+                                   message: "unknown key in open_site (allowed: commune, fte, gps, id, kind, months, name, x, y)")) {
+            _ = try parse("events:\n  - open_site: {commune: \"07186\", gps: 1,\n      colour: red}\n")
+        }
+        #expect(throws: InputError(file: "s.yaml", line: 2, field: "gps", message: "-2.0 must be > 0")) {
+            _ = try parse("events:\n  - add_gps: {commune: \"07186\", gps: -2}\n")
+        }
+        #expect(throws: InputError(file: "s.yaml", line: 2, field: "open_bar", message: "unknown event (expected add_gps, close_site, open_site, remove_gps, retire, horizon)")) {
+            _ = try parse("events:\n  - open_bar: {commune: \"07186\"}\n")
+        }
+        #expect(throws: InputError(file: "s.yaml", line: 1, field: "events", message: "missing: a scenario needs a list of events")) {
+            _ = try parse("name: x\n")
+        }
+        #expect(throws: InputError.self) { _ = try parse("events: [\n") }  // invalid YAML
+        #expect(throws: InputError.self) { _ = try parse("") }              // empty
+        #expect(throws: InputError.self) { _ = try parse("events:\n  - open_site: {commune: \"07186\", kind: spa, gps: 1}\n") }
+        #expect(throws: InputError.self) { _ = try parse("events:\n  - open_site: {commune: \"07186\", gps: 1, fte: 1}\n") }
+        #expect(throws: InputError.self) { _ = try parse("baseline: {indicator: best}\nevents: []\n") }
+        #expect(throws: InputError.self) { _ = try parse("baseline: {territory: a.csv}\nevents: []\n") }
+    }
+
+    @Test func applyingErrorsNameTheLine() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("careaccess-scenario-\(UInt32.random(in: 0...UInt32.max)).yaml").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let cases: [(String, InputError)] = [
+            ("events:\n  - close_site: {commune: \"07186\"}\n  - close_site: {commune: \"07186\"}\n",
+             InputError(file: path, line: 3, field: "close_site", message: "the sites of commune 07186 are already closed (closed on line 2)")),
+            ("events:\n  - open_site: {commune: \"99999\", gps: 1}\n",
+             InputError(file: path, line: 2, field: "commune", message: "unknown commune code 99999")),
+            ("events:\n  - remove_gps: {commune: \"07186\", gps: 500}\n",
+             InputError(file: path, line: 2, field: "gps", message: "cannot remove 500 GPs from commune 07186: it has 11")),
+            ("events:\n  - open_site: {commune: \"07186\", gps: 2, kind: rotating_post}\n",
+             InputError(file: path, line: 2, field: "fte", message: "a rotating post has one GP present at a time (1 FTE), not 2.0")),
+            ("events:\n  - retire: {age: 65}\n",
+             InputError(file: path, line: 2, field: "retire", message: "no horizon year: set 'horizon' before a retire event")),
+        ]
+        for (yaml, expected) in cases {
+            try yaml.write(toFile: path, atomically: true, encoding: .utf8)
+            #expect(throws: expected) { _ = try ScenarioRun.run(path: path) }
+        }
+    }
+}
+
+struct ScenarioSemanticsTests {
+    @Test func openingAGPNeverLowersAccessAndCloseRemovesSupply() throws {
+        let study = try Study.load(territoryPath: nil, supplyPath: nil, departements: [])
+        let t = study.territory
+        let s = Scenario(name: "t", events: [
+            ScenarioEvent(.openSite(.init(location: .commune("07329"), kind: .msp, fte: 3))),  // Valgorge, the farthest
+            ScenarioEvent(.closeSite(.commune("07186"))),
+        ])
+        let out = try s.apply(to: study.supply.sites, territory: t)
+        #expect(out.sites.count == study.supply.sites.count + 1)
+        #expect(out.sites.last?.communeCode == "07329")
+        #expect(out.kinds.last == .msp)
+        #expect(out.sites.first { $0.id == "07186" }?.gps == 0)
+        let eval = try ScenarioEvaluation(threshold: 20, indicator: .enhanced(.step(.drees)), underServed: nil)
+        let opened = try Scenario(name: "o", events: [s.events[0]]).apply(to: study.supply.sites, territory: t)
+        let cmp = try eval.run(territory: t, communes: study.demand, before: study.supply.sites, after: opened.sites, model: try CrowFlyModel())
+        #expect(cmp.rows.allSatisfy { $0.scoreAfter >= $0.scoreBefore * (1 - 1e-12) })
+        #expect(cmp.summary.communesGaining > 0)
+        let valgorge = try #require(cmp.rows.first { t.communes[$0.commune].code == "07329" })
+        #expect(valgorge.minutesAfter == 0)
+        #expect(valgorge.minutesBefore > 15)
+        #expect(cmp.summary.gpsAfter == cmp.summary.gpsBefore + 3)
+    }
+
+    @Test func retirementsByBirthYearAreExactAndSharesAreSeeded() throws {
+        let t = try TestTerritory.make()
+        var site = SupplySite(id: "A", communeCode: "07001", departement: "07", point: t.communes[0].point, crs: .lambert93, gps: 3)
+        site.practitioners = [Practitioner(fte: 1, birthYear: 1960), Practitioner(fte: 1, birthYear: 1970), Practitioner(fte: 1, birthYear: nil)]
+        let counted = SupplySite(id: "B", communeCode: "07002", departement: "07", point: t.communes[1].point, crs: .lambert93, gps: 40)
+        let s = Scenario(name: "r", horizon: 2030, events: [ScenarioEvent(.retire(.init(age: 67, share: 0.5, seed: 9)))])
+        let out = try s.apply(to: [site, counted], territory: t)
+        #expect(out.sites[0].gps == 2)  // born 1960: 70 in 2030
+        #expect(out.sites[0].practitioners.count == 2)
+        let again = try s.apply(to: [site, counted], territory: t)
+        #expect(out.sites[1].gps == again.sites[1].gps)  // same seed, same draw
+        #expect(out.sites[1].gps > 5 && out.sites[1].gps < 35)
+        #expect(out.assumptions.contains { $0.contains("assumption") })
+    }
+}
+
+/// The committed example scenarios run on their real fixtures.
+struct ExampleScenarioTests {
+    static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("Fixtures/scenarios").path
+
+    @Test func ardennesHealthHousesRaiseAccess() throws {
+        let run = try ScenarioRun.run(path: Self.directory + "/ardennes-maisons-de-sante.yaml")
+        let s = run.comparison.summary
+        #expect(run.study.demand.count == 447)
+        #expect(s.gpsAfter == s.gpsBefore + 8)
+        #expect(s.meanScoreAfter > s.meanScoreBefore)
+        #expect(s.communesLosing == 0)
+        #expect(run.summaryText().contains("MSP de Juniville"))
+    }
+
+    @Test func creuseRotatingPostAndRetirements() throws {
+        let run = try ScenarioRun.run(path: Self.directory + "/creuse-medecins-solidaires.yaml")
+        #expect(run.study.demand.count == 255)
+        #expect(run.outcome.kinds.last == .rotatingPost)
+        #expect(run.comparison.summary.gpsAfter < run.comparison.summary.gpsBefore)
+        #expect(run.summaryText().contains("This is an assumption"))
+        let ajain = try #require(run.comparison.rows.first { run.study.territory.communes[$0.commune].code == "23002" })
+        #expect(ajain.minutesAfter == 0)
+    }
+}
