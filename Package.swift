@@ -61,7 +61,7 @@ let package = Package(
         .executableTarget(
             name: "careaccess",
             dependencies: [
-                "CareIO", "CareModel", "CarePlacement",
+                "CareIO", "CareModel", "CarePlacement", "CareNetwork",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

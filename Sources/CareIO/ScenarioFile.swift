@@ -11,7 +11,8 @@ import Yams
 ///   territory: ../ardennes/communes.csv   # paths are relative to this file
 ///   supply: ../ardennes/gp.csv
 ///   departements: ["08"]
-///   threshold: 20          # minutes
+///   threshold: 20          # minutes: coverage (who is within T)
+///   catchment: 20          # minutes: the indicator's catchment (default: threshold)
 ///   indicator: apl         # 2sfca | e2sfca | 3sfca | apl
 /// horizon: 2030
 /// events:
@@ -28,6 +29,8 @@ public struct ScenarioFile: Sendable {
         public var supplyPath: String?
         public var departements: [String] = []
         public var threshold: Double = 20
+        /// Catchment of the accessibility indicator in minutes (APL: 20); defaults to ``threshold``.
+        public var catchment: Double?
         public var speedKmh: Double = 60
         public var circuity: Double = 1.3
         public var indicator: String = "apl"
@@ -51,7 +54,7 @@ public struct ScenarioFile: Sendable {
             case "3sfca": method = .threeStep(.step(.drees))
             default: method = .apl(APLOptions(referenceYear: horizon ?? 2026))
             }
-            return try ScenarioEvaluation(threshold: threshold, indicator: method,
+            return try ScenarioEvaluation(threshold: threshold, catchment: catchment ?? threshold, indicator: method,
                                           underServed: underServed ?? (indicator == "apl" ? 2.5 : nil))
         }
     }
@@ -78,15 +81,28 @@ public struct ScenarioFile: Sendable {
         return ScenarioFile(scenario: Scenario(name: name, horizon: horizon, events: events), baseline: baseline)
     }
 
+    /// Removes `dir/..` pairs from a relative or absolute path (kept relative, for readable messages).
+    static func tidy(_ path: String) -> String {
+        var parts: [Substring] = []
+        for part in path.split(separator: "/", omittingEmptySubsequences: false) {
+            if part == "..", let last = parts.last, last != "..", !last.isEmpty {
+                parts.removeLast()
+            } else if part != "." || parts.isEmpty {
+                parts.append(part)
+            }
+        }
+        return parts.joined(separator: "/")
+    }
+
     static let indicators: Set<String> = ["2sfca", "e2sfca", "3sfca", "apl"]
 
     static func parseBaseline(_ node: Node, _ y: YAMLDocument, directory: String) throws(InputError) -> Baseline {
-        let m = try y.mapping(node, allowed: ["territory", "supply", "departements", "departement", "threshold", "speed",
+        let m = try y.mapping(node, allowed: ["territory", "supply", "departements", "departement", "threshold", "catchment", "speed",
                                                "circuity", "indicator", "under_served"], context: "baseline")
         var b = Baseline()
         b.line = node.mark?.line
         let resolve = { (p: String) in
-            p.hasPrefix("/") ? p : ((directory as NSString).appendingPathComponent(p) as NSString).standardizingPath
+            p.hasPrefix("/") ? p : Self.tidy((directory as NSString).appendingPathComponent(p))
         }
         b.territoryPath = try y.string(m["territory"], "territory").map(resolve)
         b.supplyPath = try y.string(m["supply"], "supply").map(resolve)
@@ -97,6 +113,10 @@ public struct ScenarioFile: Sendable {
         if let t = try y.double(m["threshold"], "threshold") {
             guard t > 0 else { throw y.error(m["threshold"]?.value, "threshold", "\(t) must be > 0 minutes") }
             b.threshold = t
+        }
+        if let c = try y.double(m["catchment"], "catchment") {
+            guard c > 0 else { throw y.error(m["catchment"]?.value, "catchment", "\(c) must be > 0 minutes") }
+            b.catchment = c
         }
         if let s = try y.double(m["speed"], "speed") {
             guard s > 0 else { throw y.error(m["speed"]?.value, "speed", "\(s) must be > 0 km/h") }

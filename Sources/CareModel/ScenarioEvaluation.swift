@@ -10,9 +10,12 @@ public struct ScenarioEvaluation: Sendable {
     public var coverage: CoverageAnalysis
     public var accessibility: AccessibilityAnalysis
 
-    public init(threshold: Double = 20, indicator: AccessibilityMethod, underServed: Double?) throws(ModelError) {
+    /// - Parameters:
+    ///   - threshold: coverage threshold in minutes (who is within T of a GP).
+    ///   - catchment: the indicator's catchment in minutes (the APL uses 20), by default the threshold.
+    public init(threshold: Double = 20, catchment: Double? = nil, indicator: AccessibilityMethod, underServed: Double?) throws(ModelError) {
         coverage = try CoverageAnalysis(threshold: threshold)
-        accessibility = try AccessibilityAnalysis(threshold: threshold, method: indicator, underServed: underServed)
+        accessibility = try AccessibilityAnalysis(threshold: catchment ?? threshold, method: indicator, underServed: underServed)
     }
 
     public func run(

@@ -76,8 +76,9 @@ struct AccessCommand: ParsableCommand {
 
     func run() throws {
         try CLIErrors.exitOnFailure {
-            let model = try travel.model()
-            let loaded = try study.load()
+            var loaded = try study.load()
+            let (model, travelNotes) = try travel.travelTimeModel(for: loaded)
+            loaded.notes += travelNotes
             Diagnostics.printImportNotes(loaded)
             let chosen = try accessibilityMethod(territory: loaded.territory)
             let analysis = try AccessibilityAnalysis(threshold: threshold, method: chosen,

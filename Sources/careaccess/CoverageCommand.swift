@@ -23,9 +23,10 @@ struct CoverageCommand: ParsableCommand {
 
     func run() throws {
         try CLIErrors.exitOnFailure {
-            let model = try travel.model()
             let analysis = try CoverageAnalysis(threshold: threshold)
-            let loaded = try study.load()
+            var loaded = try study.load()
+            let (model, travelNotes) = try travel.travelTimeModel(for: loaded)
+            loaded.notes += travelNotes
             Diagnostics.printImportNotes(loaded)
             let result = try analysis.run(territory: loaded.territory, communes: loaded.demand,
                                           sites: loaded.supply.sites, model: model)

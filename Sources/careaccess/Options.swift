@@ -35,6 +35,31 @@ struct TravelOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Worker threads for nearest-site queries (default: all cores).", valueName: "n"))
     var threads: Int?
 
+    @Option(help: ArgumentHelp("Travel-time model: crowfly, network (--network FILE) or matrix (--matrix FILE).", valueName: "kind"))
+    var travel: TravelKind = .crowfly
+
+    @Option(help: ArgumentHelp("Road network for --travel network: .osm.pbf, .osm, .osm.gz or a cache file.", valueName: "file"))
+    var network: String?
+
+    @Option(help: ArgumentHelp("Origin–destination matrix for --travel matrix: CSV origin,destination,minutes (commune codes).", valueName: "file"))
+    var matrix: String?
+
+    @Flag(help: "The OD matrix is symmetric: a pair given one way holds both ways.")
+    var symmetricMatrix = false
+
+    @Option(help: ArgumentHelp("Network: speed on the connector from a place to the nearest road node, in km/h.", valueName: "km/h"))
+    var accessSpeed: Double = 15
+
+    @Option(help: ArgumentHelp("Network: places farther than this from any road are reported unreachable, in metres.", valueName: "m"))
+    var snapLimit: Double = 2_000
+
+    /// The travel-time model chosen on the command line, with notes for the summary.
+    func travelTimeModel(for study: Study) throws -> (model: any TravelTimeModel, notes: [String]) {
+        try makeTravelTimeModel(kind: travel, networkPath: network, matrixPath: matrix, symmetricMatrix: symmetricMatrix,
+                                accessSpeedKmh: accessSpeed, snapLimitMetres: snapLimit, threads: threads, study: study,
+                                crowFly: model)
+    }
+
     func model() throws -> CrowFlyModel {
         if let threads {
             return try CrowFlyModel(speedKmh: speed, circuity: circuity, threads: threads)

@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Road-network shortest paths: CareAccess vs networkx and scipy.sparse.csgraph on the same exported graphs,
+# in the same run. Graphs: the largest real extract (Andorra, OSM) and a SYNTHETIC road-like grid of ~1 M
+# nodes (seeded; `careaccess network bench synthetic:1000`).
+#
+#   bash Scripts/bench-network-peer.sh            # needs ../shared and /tmp/peers (networkx, scipy)
+#   CAREACCESS=path/to/careaccess PYTHON=python3 bash Scripts/bench-network-peer.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+SHARED="${CAREACCESS_SHARED:-../shared}"
+PYTHON="${PYTHON:-/tmp/peers/bin/python}"
+if [[ -z "${CAREACCESS:-}" ]]; then
+  swift build -c release --product careaccess >/dev/null
+  CAREACCESS="$(swift build -c release --show-bin-path)/careaccess"
+fi
+WORK="$(mktemp -d)"
+trap 'rm -rf "$WORK"' EXIT
+
+run() {  # name graph sites bounded-sources limit
+  local name="$1" graph="$2" sites="$3" bsites="$4" limit="$5"
+  echo "=== $name ($graph): $sites sources multi-source, $bsites sources bounded at $limit min"
+  "$CAREACCESS" network export "$graph" --out-dir "$WORK/$name" >/dev/null
+  "$CAREACCESS" network bench "$graph" --sites "$sites" --limit "$limit" --repeat 5 --threads 1 --sources-out "$WORK/$name/sources.txt"
+  "$CAREACCESS" network bench "$graph" --sites "$bsites" --limit "$limit" --repeat 5 --threads 1 | grep bounded
+  "$CAREACCESS" network bench "$graph" --sites "$bsites" --limit "$limit" --repeat 5 --threads 2 | grep bounded
+  "$PYTHON" Scripts/network_peer_bench.py "$WORK/$name/edges.csv" "$WORK/$name/sources.txt" \
+    --limit "$limit" --bounded-sources "$bsites" --repeat 3
+}
+
+run andorra "$SHARED/data/roads/andorra.osm.pbf" 100 100 20
+[[ "${ANDORRA_ONLY:-}" == 1 ]] && exit 0
+run synthetic-1M synthetic:1000 100 20 10

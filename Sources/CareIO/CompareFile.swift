@@ -1,0 +1,112 @@
+import CareModel
+import Foundation
+import Yams
+
+/// A comparison file: one baseline and several named options, each a list of scenario events or a placement
+/// (`place`: k new sites chosen by an objective), all evaluated against the same baseline and ranked.
+///
+/// ```yaml
+/// baseline: {territory: ../ardennes/communes.csv, supply: ../ardennes/gp.csv, departements: ["08"]}
+/// rank_by: population_below
+/// options:
+///   - name: MSP at Rimogne
+///     events: [{open_site: {commune: "08365", gps: 3, kind: msp}}]
+///   - name: 3 salaried centres chosen by MCLP
+///     place: {objective: mclp, k: 3, gps: 2, kind: salaried_centre}
+/// ```
+public struct CompareFile: Sendable {
+    public var name: String
+    public var baseline: ScenarioFile.Baseline
+    public var rankBy: RankCriterion
+    public var options: [Option]
+
+    public enum RankCriterion: String, Sendable, CaseIterable {
+        /// Largest fall in population below the under-served threshold first.
+        case populationBelow = "population_below"
+        /// Most population newly within the travel-time threshold first.
+        case newlyCovered = "newly_covered"
+        /// Lowest population-weighted minutes to the nearest GP after the option first.
+        case meanMinutes = "mean_minutes"
+        /// Highest population-weighted indicator after the option first.
+        case meanScore = "mean_score"
+    }
+
+    public struct Option: Sendable {
+        public var name: String
+        public var line: Int?
+        public var content: Content
+    }
+
+    public enum Content: Sendable {
+        case events([ScenarioEvent])
+        case place(PlaceSpec)
+    }
+
+    /// k new sites chosen among the studied communes by an objective, each with `gps` GPs of `kind`.
+    public struct PlaceSpec: Sendable, Hashable {
+        public var objective: String
+        public var k: Int
+        public var gps: Double
+        public var kind: SiteKind
+        public var line: Int?
+    }
+
+    public static let objectives: Set<String> = ["mclp", "pmedian", "pcenter", "access"]
+
+    public static func load(path: String) throws -> CompareFile {
+        let text: String
+        do { text = try String(contentsOfFile: path, encoding: .utf8) } catch {
+            throw InputError(file: path, message: "cannot read file: \(FileInput.reason(error))")
+        }
+        return try parse(text, file: path, directory: (path as NSString).deletingLastPathComponent)
+    }
+
+    public static func parse(_ text: String, file: String, directory: String) throws(InputError) -> CompareFile {
+        let y = YAMLDocument(file: file)
+        let root = try y.parse(text)
+        let top = try y.mapping(root, allowed: ["name", "baseline", "rank_by", "options"], context: "the comparison")
+        let baseline = try top["baseline"].map { (b) throws(InputError) in
+            try ScenarioFile.parseBaseline(b.value, y, directory: directory)
+        } ?? ScenarioFile.Baseline()
+        var rank = RankCriterion.populationBelow
+        if let r = try y.string(top["rank_by"], "rank_by") {
+            guard let c = RankCriterion(rawValue: r) else {
+                throw y.error(top["rank_by"]?.value, "rank_by", "unknown criterion '\(r)' (expected \(RankCriterion.allCases.map(\.rawValue).joined(separator: ", ")))")
+            }
+            rank = c
+        }
+        guard let optionsEntry = top["options"], case .sequence(let seq) = optionsEntry.value, !seq.isEmpty else {
+            throw y.error(top["options"]?.value ?? root, "options", "expected a non-empty list of options")
+        }
+        var options: [Option] = []
+        var names = Set<String>()
+        for item in seq {
+            let m = try y.mapping(item, allowed: ["name", "events", "place"], context: "an option")
+            guard let name = try y.string(m["name"], "name") else { throw y.error(item, "name", "each option needs a name") }
+            guard names.insert(name).inserted else { throw y.error(m["name"]?.value, "name", "duplicate option name '\(name)'") }
+            switch (m["events"], m["place"]) {
+            case let (e?, nil):
+                options.append(Option(name: name, line: item.mark?.line, content: .events(try ScenarioFile.parseEvents(e.value, y))))
+            case let (nil, p?):
+                let pm = try y.mapping(p.value, allowed: ["objective", "k", "gps", "kind"], context: "place")
+                let objective = try y.string(pm["objective"], "objective") ?? "mclp"
+                guard objectives.contains(objective) else {
+                    throw y.error(pm["objective"]?.value, "objective", "unknown objective '\(objective)' (expected \(objectives.sorted().joined(separator: ", ")))")
+                }
+                guard let k = try y.int(pm["k"], "k"), k >= 1 else { throw y.error(p.value, "k", "place needs k ≥ 1 new sites") }
+                let gps = try y.double(pm["gps"], "gps") ?? 1
+                guard gps > 0 else { throw y.error(pm["gps"]?.value, "gps", "\(gps) must be > 0") }
+                let kindText = try y.string(pm["kind"], "kind") ?? SiteKind.healthCentre.rawValue
+                guard let kind = SiteKind(rawValue: kindText), kind != .practice else {
+                    throw y.error(pm["kind"]?.value, "kind", "unknown kind '\(kindText)'")
+                }
+                options.append(Option(name: name, line: item.mark?.line,
+                                      content: .place(PlaceSpec(objective: objective, k: k, gps: gps, kind: kind, line: p.key.mark?.line))))
+            case (nil, nil): throw y.error(item, "events", "an option needs events or place")
+            default: throw y.error(item, "place", "an option has events or place, not both")
+            }
+        }
+        let name = try y.string(top["name"], "name") ?? ((file as NSString).lastPathComponent as NSString).deletingPathExtension
+        return CompareFile(name: name, baseline: baseline, rankBy: rank, options: options)
+    }
+}

@@ -1,0 +1,38 @@
+import CareModel
+import CarePlacement
+
+/// Turns a comparison's `place` option into `open_site` events: the k sites the objective chooses among the
+/// studied communes, each with the option's GPs and kind.
+enum ComparePlacement {
+    static func events(
+        for spec: CompareFile.PlaceSpec, study: Study, baseline: ScenarioFile.Baseline, file: String
+    ) throws -> (events: [ScenarioEvent], note: String) {
+        let model = try baseline.model()
+        let problem = try PlacementProblem(territory: study.territory, studied: study.demand, sites: study.supply.sites,
+                                           model: model, threshold: baseline.threshold)
+        let objective: PlacementObjective
+        switch spec.objective {
+        case "pmedian": objective = .pMedian
+        case "pcenter": objective = .pCenter
+        case "access":
+            let method = try baseline.evaluation(horizon: nil).accessibility.method
+            objective = .accessibility(AccessibilityGoal(method: method, underServed: baseline.underServed ?? 2.5, gpsPerSite: spec.gps))
+        default: objective = .mclp
+        }
+        let method: PlacementMethod = objective.methods.contains(.exact) ? .exact : .greedy
+        let result = try place(problem, objective: objective, k: spec.k, method: method, timeLimit: 60)
+        let events = result.chosenCandidates.map { c -> ScenarioEvent in
+            let cand = problem.candidates[c]
+            let location: ScenarioEvent.Location = cand.communeCode.map { .commune($0) }
+                ?? .lambert93(x: cand.place.point.x, y: cand.place.point.y)
+            return ScenarioEvent(.openSite(.init(id: "placed-\(cand.id)", location: location, kind: spec.kind, fte: spec.gps)),
+                                 line: spec.line)
+        }
+        let names = result.chosenCandidates.map { c in
+            problem.candidates[c].communeCode.flatMap { study.territory.index(ofCode: $0) }
+                .map { "\(study.territory.communes[$0].name) (\(study.territory.communes[$0].code))" } ?? problem.candidates[c].id
+        }
+        let how = "\(objective.name), \(method.rawValue)\(result.provenOptimal ? ", proven optimal" : (result.gap.map { String(format: ", gap %.2f %%", $0 * 100) } ?? ""))"
+        return (events, "\(names.joined(separator: ", ")) [\(how)]")
+    }
+}

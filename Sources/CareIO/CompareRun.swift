@@ -1,0 +1,107 @@
+import CareModel
+import Foundation
+
+/// Evaluates every option of a ``CompareFile`` against the same baseline and ranks them.
+public struct CompareRun: Sendable {
+    public var file: CompareFile
+    public var study: Study
+    public var results: [Result]
+    /// Option indices, best first.
+    public var ranking: [Int]
+
+    public struct Result: Sendable {
+        public var option: CompareFile.Option
+        public var run: ScenarioRun
+        /// For placement options: how the sites were chosen (objective, method, optimality).
+        public var placementNote: String?
+    }
+
+    public static func run(path: String) throws -> CompareRun {
+        let file = try CompareFile.load(path: path)
+        let study = try file.baseline.study()
+        var results: [Result] = []
+        for option in file.options {
+            var events: [ScenarioEvent]
+            var note: String?
+            switch option.content {
+            case .events(let e):
+                events = e
+            case .place(let spec):
+                (events, note) = try ComparePlacement.events(for: spec, study: study, baseline: file.baseline, file: path)
+            }
+            let scenarioFile = ScenarioFile(scenario: Scenario(name: option.name, horizon: nil, events: events), baseline: file.baseline)
+            results.append(Result(option: option, run: try ScenarioRun.run(file: scenarioFile, study: study, path: path), placementNote: note))
+        }
+        let key = { (r: Result) -> Double in
+            let s = r.run.comparison.summary
+            switch file.rankBy {
+            case .populationBelow: return Double(s.populationBelowChange)
+            case .newlyCovered: return -Double(s.newlyCoveredPopulation - s.newlyUncoveredPopulation)
+            case .meanMinutes: return s.meanMinutesAfter
+            case .meanScore: return -s.meanScoreAfter
+            }
+        }
+        let ranking = results.indices.sorted { (key(results[$0]), $0) < (key(results[$1]), $1) }
+        return CompareRun(file: file, study: study, results: results, ranking: ranking)
+    }
+
+    public func table() -> String {
+        let first = results.first?.run.comparison
+        let u = first?.summary.underServed
+        let indicator = first?.indicator.name ?? "score"
+        var lines = ["Comparison: \(file.name) — ranked by \(file.rankBy.rawValue)"]
+        lines.append("Baseline: \(study.territorySource); \(study.supplySource); \(study.demand.count) communes studied, threshold \(file.baseline.threshold.formatted2) min")
+        if let s = first?.summary {
+            lines.append("Baseline figures: mean \(indicator) \(String(format: "%.3f", s.meanScoreBefore))"
+                         + (u.map { ", population below \($0.formatted2): \(s.populationBelowBefore.grouped)" } ?? "")
+                         + ", population beyond \(file.baseline.threshold.formatted2) min: \(s.populationBeyondBefore.grouped)"
+                         + ", mean minutes \(String(format: "%.2f", s.meanMinutesBefore))")
+        }
+        lines.append("")
+        var header = "rank  option".padding(toLength: 44, withPad: " ", startingAt: 0) + "GPs added".leftPadded(10)
+            + "newly ≤T".leftPadded(10) + "mean min".leftPadded(10) + ("mean " + indicator).leftPadded(11)
+        if let u { header += ("pop < " + u.formatted2).leftPadded(12) + "change".leftPadded(9) }
+        lines.append(header)
+        for (rank, i) in ranking.enumerated() {
+            let s = results[i].run.comparison.summary
+            var line = "\(rank + 1)".padding(toLength: 6, withPad: " ", startingAt: 0)
+                + String(results[i].option.name.prefix(37)).padding(toLength: 38, withPad: " ", startingAt: 0)
+                + String(format: "%+.2f", s.gpsAfter - s.gpsBefore).leftPadded(10)
+                + (s.newlyCoveredPopulation - s.newlyUncoveredPopulation).grouped.leftPadded(10)
+                + String(format: "%.2f", s.meanMinutesAfter).leftPadded(10)
+                + String(format: "%.3f", s.meanScoreAfter).leftPadded(11)
+            if u != nil {
+                line += s.populationBelowAfter.grouped.leftPadded(12)
+                    + (s.populationBelowChange > 0 ? "+" : "").appending(s.populationBelowChange.grouped).leftPadded(9)
+            }
+            lines.append(line)
+        }
+        let placements = results.compactMap { r in r.placementNote.map { "\(r.option.name): \($0)" } }
+        if !placements.isEmpty {
+            lines.append("")
+            lines.append(contentsOf: placements.map { "Placement — " + $0 })
+        }
+        let notes = Set(results.flatMap { $0.run.outcome.assumptions }).sorted() + study.notes
+        if !notes.isEmpty {
+            lines.append("")
+            lines.append(contentsOf: notes.map { "Note: " + $0 })
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    public func csv() -> String {
+        var out = "rank,option,gps_added,newly_covered_population,newly_uncovered_population,population_beyond_after,mean_minutes_after,mean_score_before,mean_score_after,population_below_before,population_below_after,communes_below_after,sites_opened\n"
+        for (rank, i) in ranking.enumerated() {
+            let r = results[i]
+            let s = r.run.comparison.summary
+            let opened = r.run.outcome.sites.indices.filter { r.run.outcome.kinds[$0] != .practice }
+                .map { r.run.outcome.sites[$0].communeCode ?? r.run.outcome.sites[$0].id }.joined(separator: ";")
+            out += [String(rank + 1), CSVWriter.escape(r.option.name), CSVWriter.number(s.gpsAfter - s.gpsBefore),
+                    String(s.newlyCoveredPopulation), String(s.newlyUncoveredPopulation), String(s.populationBeyondAfter),
+                    CSVWriter.number(s.meanMinutesAfter), CSVWriter.number(s.meanScoreBefore), CSVWriter.number(s.meanScoreAfter),
+                    String(s.populationBelowBefore), String(s.populationBelowAfter), String(s.communesBelowAfter),
+                    opened].joined(separator: ",") + "\n"
+        }
+        return out
+    }
+}

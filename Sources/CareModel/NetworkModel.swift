@@ -1,0 +1,123 @@
+import CareGeo
+import CareNetwork
+
+/// Drive times on a road network: places attach to their nearest graph node (``RoadSnapper``: connector
+/// minutes at an access speed, default 15 km/h; beyond 2 km unattached and reported), and minutes are
+/// shortest paths on the car graph (Dijkstra 1959) from the origin to the site, following one-way streets.
+///
+/// `minutes(origin → site) = site connector + path minutes (summed from the site end) + origin connector`.
+/// Places in a CRS other than the graph's, or farther than the snap limit from every road, are unreachable.
+/// An origin and a site at the very same place are 0 minutes apart, with no connector (as with crow-fly:
+/// a commune reaches the GPs counted at its own commune point without driving).
+///
+/// ```swift
+/// let graph = try RoadGraph.load(path: "../shared/data/roads/most_monaco_riviera_network.osm")
+/// let model = try NetworkModel(graph: graph)
+/// let nearest = try model.nearest(from: communes.map(\.place), to: sites.map(\.place))
+/// ```
+/// - ``nearest(from:to:)``: one multi-source Dijkstra from every site on the reverse graph (each site starts
+///   at its connector minutes): O((n + m) log n) whatever the number of sites. Ties on the node minutes go to
+///   the lowest site index.
+/// - ``catchments(from:to:within:)``: one bounded Dijkstra per site on the reverse graph up to the threshold
+///   (inclusive, decided on the reported minutes), in parallel across sites with per-thread scratch.
+/// - `metres` is `nil`: path lengths are not tracked (it would slow every relaxation).
+public struct NetworkModel: TravelTimeModel {
+    public let graph: RoadGraph
+    public let snapper: RoadSnapper
+    public var threads: Int
+    /// A short name for the summary (the file name by default).
+    public var name: String
+
+    public init(graph: RoadGraph, accessSpeedKmh: Double = RoadSnapper.defaultAccessSpeedKmh,
+                snapLimitMetres: Double = RoadSnapper.defaultLimitMetres, attachFarPoints: Bool = false,
+                threads: Int = 2, name: String? = nil) throws(ModelError) {
+        guard accessSpeedKmh.isFinite, accessSpeedKmh > 0 else {
+            throw .invalidParameter(name: "access speed", value: "\(accessSpeedKmh)", reason: "must be a positive number of km/h")
+        }
+        guard snapLimitMetres.isFinite, snapLimitMetres >= 0 else {
+            throw .invalidParameter(name: "snap limit", value: "\(snapLimitMetres)", reason: "must be a finite number of metres ≥ 0")
+        }
+        guard graph.nodeCount > 0 else {
+            throw .invalidParameter(name: "network", value: graph.report.source, reason: "the road graph has no node")
+        }
+        self.graph = graph
+        snapper = RoadSnapper(graph: graph, accessSpeedKmh: accessSpeedKmh, limitMetres: snapLimitMetres,
+                              attachFarPoints: attachFarPoints)
+        self.threads = max(1, threads)
+        self.name = name ?? graph.report.source
+    }
+
+    public var summary: String {
+        "road network \(name) (\(graph.nodeCount) nodes), access \(snapper.accessSpeedKmh.formatted2) km/h"
+    }
+
+    /// Where places attach (connector node, metres, minutes; far and other-CRS places unattached).
+    public func snap(_ places: [Place]) -> RoadSnapper.Result {
+        snapper.snap(places.map(\.point), inCRS: places.map { $0.crs == graph.crs }, threads: threads)
+    }
+
+    public func nearest(from origins: [Place], to sites: [Place]) throws -> [NearestFacility] {
+        let siteSnap = snap(sites)
+        let sources = sites.indices.compactMap { j -> DijkstraSource? in
+            let v = siteSnap.nodes[j]
+            return v >= 0 ? DijkstraSource(node: v, minutes: siteSnap.minutes[j], label: Int32(j)) : nil
+        }
+        let best = sources.isEmpty
+            ? NodeLabels(minutes: [], labels: [])
+            : graph.multiSourceDijkstra(sources: sources, direction: .reverse)
+        let originSnap = snap(origins)
+        let samePlace = Self.lowestIndex(of: sites)
+        return origins.indices.map { i in
+            if let j = samePlace[origins[i]] { return NearestFacility(site: j, minutes: 0, metres: nil) }
+            let v = Int(originSnap.nodes[i])
+            guard v >= 0, v < best.labels.count, best.labels[v] >= 0 else { return .unreachable }
+            return NearestFacility(site: Int(best.labels[v]), minutes: best.minutes[v] + originSnap.minutes[i], metres: nil)
+        }
+    }
+
+    /// The lowest index of each distinct place.
+    static func lowestIndex(of places: [Place]) -> [Place: Int] {
+        var out: [Place: Int] = [:]
+        for (j, p) in places.enumerated() where out[p] == nil { out[p] = j }
+        return out
+    }
+
+    public func catchments(from sites: [Place], to origins: [Place], within threshold: Double) throws -> Catchments {
+        guard threshold.isFinite, threshold >= 0 else {
+            throw ModelError.invalidParameter(name: "threshold", value: "\(threshold)", reason: "must be a finite number of minutes ≥ 0")
+        }
+        let originSnap = snap(origins)
+        let siteSnap = snap(sites)
+        let targets = NodeTargets(nodeCount: graph.nodeCount, nodes: originSnap.nodes, minutes: originSnap.minutes)
+        // Unattached sites get an out-of-range source: the search ignores it and the row stays empty.
+        let sources = sites.indices.map { j in
+            DijkstraSource(node: siteSnap.nodes[j], minutes: siteSnap.minutes[j], label: Int32(j))
+        }
+        let table = graph.boundedOneToMany(sources: sources, targets: targets, limit: threshold,
+                                           direction: .reverse, threads: threads)
+        // Origins at a site's very place: 0 minutes (see the type's documentation).
+        var originsAt: [Place: [Int32]] = [:]
+        let sitePlaces = Set(sites)
+        for (i, p) in origins.enumerated() where sitePlaces.contains(p) { originsAt[p, default: []].append(Int32(i)) }
+        if originsAt.isEmpty {
+            return Catchments(threshold: threshold, offsets: table.offsets, demand: table.targets, minutes: table.minutes)
+        }
+        var offsets = [0], demand: [Int32] = [], minutes: [Double] = []
+        demand.reserveCapacity(table.pairCount); minutes.reserveCapacity(table.pairCount)
+        var row: [Int32: Double] = [:]
+        for j in sites.indices {
+            let r = table.range(of: j)
+            if let same = originsAt[sites[j]] {
+                row.removeAll(keepingCapacity: true)
+                for k in r { row[table.targets[k]] = table.minutes[k] }
+                for i in same { row[i] = 0 }
+                for (i, m) in row.sorted(by: { $0.key < $1.key }) { demand.append(i); minutes.append(m) }
+            } else {
+                demand.append(contentsOf: table.targets[r])
+                minutes.append(contentsOf: table.minutes[r])
+            }
+            offsets.append(demand.count)
+        }
+        return Catchments(threshold: threshold, offsets: offsets, demand: demand, minutes: minutes)
+    }
+}

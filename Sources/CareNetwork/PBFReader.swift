@@ -1,0 +1,152 @@
+/// Streaming reader of OpenStreetMap `.osm.pbf` files: a sequence of `BlobHeader`/`Blob` pairs, each blob
+/// a zlib-compressed (or raw) `HeaderBlock` or `PrimitiveBlock`, decoded with ``ProtobufReader``.
+///
+/// Supports plain and dense nodes (delta-coded ids and coordinates, `granularity`, `lat_offset`,
+/// `lon_offset`), ways (delta-coded refs) and string tables; relations are counted and skipped.
+/// Blobs are read one at a time (at most 32 MiB each, as the format allows), never the whole file.
+///
+/// ```swift
+/// var handler = RoadGraphBuilder(profile: .car)
+/// let stats = try PBFReader.read(path: "andorra.osm.pbf", into: &handler)
+/// ```
+/// Errors name the file, the blob index and its byte offset: bad magic / BlobHeader, truncation, corrupt zlib,
+/// unsupported compression (lzma, zstd…), required features this reader lacks.
+/// Complexity: O(file size) time, O(largest blob) memory besides what the handler keeps.
+public enum PBFReader {
+    /// Features of `HeaderBlock.required_features` this reader implements.
+    public static let supportedFeatures: Set<String> = ["OsmSchema-V0.6", "DenseNodes"]
+
+    /// Whether `prefix` (the first bytes of a file) looks like an OSM PBF: a 4-byte big-endian header length
+    /// followed by a BlobHeader whose type field is `OSMHeader`.
+    public static func looksLikePBF(_ prefix: [UInt8]) -> Bool {
+        guard prefix.count >= 14 else { return false }
+        return prefix[4] == 0x0A && prefix[5] == 9 && Array(prefix[6..<15]) == Array("OSMHeader".utf8)
+    }
+
+    /// Streams `path` into `handler`.
+    public static func read<H: OSMHandler>(path: String, into handler: inout H) throws(NetworkError) -> OSMFileStats {
+        var file = try ChunkedFile(path: path)
+        defer { file.close() }
+        var stats = OSMFileStats()
+        var blobIndex = 0
+        var sawHeader = false
+        while true {
+            let blobStart = file.offset
+            let location = "blob \(blobIndex) at byte \(blobStart)"
+            func fail(_ m: String) -> NetworkError { NetworkError(file: path, location: location, message: m) }
+            let lengthBytes: [UInt8]
+            switch try file.read(exactly: 4) {
+            case .end: 
+                guard sawHeader else { throw NetworkError(file: path, message: "empty file: no OSMHeader blob") }
+                stats.blobs = blobIndex
+                stats.bytes = file.offset
+                return stats
+            case .truncated(_, let got): throw fail("truncated file: \(got) of the 4 bytes of a BlobHeader length")
+            case .bytes(let b): lengthBytes = b
+            }
+            let headerLength = lengthBytes.reduce(0) { $0 << 8 | Int($1) }
+            guard headerLength > 0, headerLength <= 64 * 1024 else {
+                throw fail(blobIndex == 0
+                    ? "not an OSM PBF file (bad magic: BlobHeader length \(headerLength), expected 1…65536)"
+                    : "bad BlobHeader length \(headerLength) (expected 1…65536)")
+            }
+            guard case .bytes(let headerBytes) = try file.read(exactly: headerLength) else {
+                throw fail("truncated file inside a BlobHeader of \(headerLength) bytes")
+            }
+            let header: (type: String, dataSize: Int)
+            do { header = try parseBlobHeader(headerBytes) } catch {
+                throw fail("bad BlobHeader: \(error.message)")
+            }
+            if blobIndex == 0, header.type != "OSMHeader" {
+                throw fail("not an OSM PBF file (bad magic: first blob type '\(header.type.prefix(40))', expected 'OSMHeader')")
+            }
+            guard header.dataSize >= 0, header.dataSize <= 32 << 20 else {
+                throw fail("blob datasize \(header.dataSize) out of range (0…32 MiB)")
+            }
+            let blobBytes: [UInt8]
+            switch try file.read(exactly: header.dataSize) {
+            case .bytes(let b): blobBytes = b
+            case .end, .truncated: throw fail("truncated file: blob declares \(header.dataSize) bytes, fewer remain")
+            }
+            let raw: [UInt8]
+            do { raw = try decodeBlob(blobBytes) } catch { throw fail(error.message) }
+            do throws(ProtobufReader.Failure) {
+                switch header.type {
+                case "OSMHeader":
+                    try readHeaderBlock(raw, stats: &stats)
+                    sawHeader = true
+                case "OSMData":
+                    guard sawHeader else { throw ProtobufReader.Failure(message: "OSMData blob before the OSMHeader blob") }
+                    try readPrimitiveBlock(raw, into: &handler, stats: &stats)
+                default:
+                    break  // Unknown blob types are skipped, as the format specifies.
+                }
+            } catch { throw fail("\(header.type): \(error.message)") }
+            blobIndex += 1
+        }
+    }
+
+    static func parseBlobHeader(_ bytes: [UInt8]) throws(ProtobufReader.Failure) -> (type: String, dataSize: Int) {
+        var r = ProtobufReader(data: bytes, range: 0..<bytes.count)
+        var type: String?
+        var size: Int?
+        while let (field, wire) = try r.nextKey() {
+            switch (field, wire) {
+            case (1, .lengthDelimited): type = try r.string()
+            case (3, .varint): size = Int(truncatingIfNeeded: try r.int64())
+            default: try r.skip(wire)
+            }
+        }
+        guard let type else { throw .init(message: "missing type") }
+        guard let size else { throw .init(message: "missing datasize") }
+        return (type, size)
+    }
+
+    static func decodeBlob(_ bytes: [UInt8]) throws(ProtobufReader.Failure) -> [UInt8] {
+        var r = ProtobufReader(data: bytes, range: 0..<bytes.count)
+        var rawSize: Int?
+        var zlibRange: Range<Int>?
+        var raw: Range<Int>?
+        var other: String?
+        while let (field, wire) = try r.nextKey() {
+            switch (field, wire) {
+            case (1, .lengthDelimited): raw = try r.lengthDelimitedRange()
+            case (2, .varint): rawSize = Int(truncatingIfNeeded: try r.int64())
+            case (3, .lengthDelimited): zlibRange = try r.lengthDelimitedRange()
+            case (4, _): other = "lzma"; try r.skip(wire)
+            case (5, _), (6, _): other = "bzip2"; try r.skip(wire)
+            case (7, _): other = "lz4"; try r.skip(wire)
+            case (8, _): other = "zstd"; try r.skip(wire)
+            default: try r.skip(wire)
+            }
+        }
+        if let raw { return Array(bytes[raw]) }
+        if let zlibRange {
+            guard let rawSize else { throw .init(message: "zlib blob without raw_size") }
+            do { return try Zlib.inflate(bytes[zlibRange], expectedSize: rawSize) } catch { throw .init(message: error.message) }
+        }
+        if let other { throw .init(message: "\(other)-compressed blobs are not supported (only raw and zlib)") }
+        throw .init(message: "blob has no data")
+    }
+
+    static func readHeaderBlock(_ raw: [UInt8], stats: inout OSMFileStats) throws(ProtobufReader.Failure) {
+        var r = ProtobufReader(data: raw, range: 0..<raw.count)
+        while let (field, wire) = try r.nextKey() {
+            switch (field, wire) {
+            case (1, .lengthDelimited):
+                var b = try r.message()
+                var v = [Int64](repeating: 0, count: 4)  // left, right, top, bottom (nanodegrees)
+                while let (f, w) = try b.nextKey() {
+                    if (1...4).contains(f), w == .varint { v[f - 1] = try b.sint64() } else { try b.skip(w) }
+                }
+                stats.declaredBounds = [Double(v[0]) * 1e-9, Double(v[3]) * 1e-9, Double(v[1]) * 1e-9, Double(v[2]) * 1e-9]
+            case (4, .lengthDelimited):
+                let feature = try r.string()
+                guard supportedFeatures.contains(feature) else {
+                    throw .init(message: "required feature '\(feature)' is not supported (this reader handles \(supportedFeatures.sorted().joined(separator: ", ")))")
+                }
+            default: try r.skip(wire)
+            }
+        }
+    }
+}

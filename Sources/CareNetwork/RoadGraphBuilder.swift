@@ -1,0 +1,156 @@
+import CareGeo
+
+/// Collects what a car graph needs while an OSM reader streams a file: every node's position (compactly, in
+/// three arrays) and the drivable ways (refs, speed, direction) under a ``CarProfile``; then
+/// ``build(source:format:stats:crs:)`` projects the nodes, makes the edges and keeps the largest strongly
+/// connected component.
+///
+/// ```swift
+/// var builder = RoadGraphBuilder(profile: .car)
+/// let stats = try PBFReader.read(path: path, into: &builder)
+/// let graph = try builder.build(source: path, format: "osm.pbf", stats: stats)
+/// ```
+/// Memory: 24 bytes per file node plus 8 bytes per drivable way reference.
+public struct RoadGraphBuilder: OSMHandler, Sendable {
+    public let profile: CarProfile
+    var nodeIDs: [Int64] = []
+    var nodeLons: [Double] = []
+    var nodeLats: [Double] = []
+    var refs: [Int64] = []
+    var wayStarts: [Int] = [0]
+    var waySpeeds: [Double] = []
+    var wayDirections: [CarProfile.Direction] = []
+    var report = RoadGraphReport()
+
+    public init(profile: CarProfile = .car) {
+        self.profile = profile
+    }
+
+    public mutating func node(id: Int64, lon: Double, lat: Double) {
+        nodeIDs.append(id)
+        nodeLons.append(lon)
+        nodeLats.append(lat)
+    }
+
+    public mutating func way(id: Int64, refs wayRefs: [Int64], tags: OSMTags) {
+        guard let highway = tags["highway"] else { return }
+        report.highwayWays += 1
+        guard let use = profile.way(tags) else {
+            if profile.speeds[CarProfile.baseClass(highway, in: profile.speeds)] != nil {
+                report.accessExcludedWays += 1
+            } else {
+                report.excludedClasses[highway, default: 0] += 1
+            }
+            return
+        }
+        report.drivableWays += 1
+        report.waysByClass[use.highway, default: 0] += 1
+        refs.append(contentsOf: wayRefs)
+        wayStarts.append(refs.count)
+        waySpeeds.append(use.speedKmh)
+        wayDirections.append(use.direction)
+    }
+
+    /// Number of drivable ways collected so far.
+    public var drivableWayCount: Int { waySpeeds.count }
+
+    /// Builds the graph. `crs` defaults to ``RoadGraphBuilder/crs(forLon:lat:)`` at the centre of the drivable nodes.
+    public func build(source: String, format: String, stats: OSMFileStats, crs requested: CRS? = nil) throws(NetworkError) -> RoadGraph {
+        var report = self.report
+        report.source = source
+        report.format = format
+        report.fileNodes = stats.nodes
+        report.fileWays = stats.ways
+        report.fileRelations = stats.relations
+        report.speeds = profile.speeds
+        // Node lookup: ids in file order are usually sorted; otherwise sort a permutation.
+        let n = nodeIDs.count
+        var sortedPositions: [Int32]? = nil
+        var sorted = true
+        for i in 1..<max(n, 1) where nodeIDs[i - 1] >= nodeIDs[i] { sorted = false; break }
+        if !sorted {
+            var perm = (0..<Int32(n)).map { $0 }
+            perm.sort { nodeIDs[Int($0)] < nodeIDs[Int($1)] }
+            for k in 1..<max(n, 1) where nodeIDs[Int(perm[k - 1])] == nodeIDs[Int(perm[k])] {
+                throw NetworkError(file: source, message: "node id \(nodeIDs[Int(perm[k])]) appears twice")
+            }
+            sortedPositions = perm
+        }
+        func lookup(_ id: Int64) -> Int? {
+            var lo = 0, hi = n
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                let p = sortedPositions.map { Int($0[mid]) } ?? mid
+                if nodeIDs[p] < id { lo = mid + 1 } else { hi = mid }
+            }
+            guard lo < n else { return nil }
+            let p = sortedPositions.map { Int($0[lo]) } ?? lo
+            return nodeIDs[p] == id ? p : nil
+        }
+        // File node index of every ref (-1 when missing), and which file nodes the graph uses.
+        var refNode = [Int32](repeating: -1, count: refs.count)
+        var graphIndex = [Int32](repeating: -1, count: n)
+        for (k, id) in refs.enumerated() {
+            if let p = lookup(id) { refNode[k] = Int32(p); graphIndex[p] = 0 } else { report.missingNodeRefs += 1 }
+        }
+        var used: [Int] = []
+        for p in 0..<n where graphIndex[p] == 0 { graphIndex[p] = Int32(used.count); used.append(p) }
+        guard !used.isEmpty else {
+            throw NetworkError(file: source, message: "no drivable road: \(report.highwayWays) highway ways, none usable by car with known nodes")
+        }
+        let lonLats = used.map { LonLat(lon: nodeLons[$0], lat: nodeLats[$0]) }
+        let crs: CRS
+        if let requested { crs = requested } else { crs = try Self.crs(for: lonLats, file: source) }
+        let projection: Projection
+        let points: [ProjectedPoint]
+        do {
+            projection = try Projection(to: crs)
+            points = try projection.forward(lonLats)
+        } catch { throw NetworkError(file: source, message: "cannot project the nodes to \(crs): \(error.message)") }
+        var edges: [RoadEdge] = []
+        edges.reserveCapacity(refs.count * 2)
+        for w in 0..<waySpeeds.count {
+            let metresPerMinute = waySpeeds[w] * 1000 / 60
+            let dir = wayDirections[w]
+            for k in wayStarts[w]..<max(wayStarts[w + 1] - 1, wayStarts[w]) {
+                let a = refNode[k], b = refNode[k + 1]
+                guard a >= 0, b >= 0 else { continue }
+                let u = graphIndex[Int(a)], v = graphIndex[Int(b)]
+                let pu = points[Int(u)], pv = points[Int(v)]
+                let dx = pv.x - pu.x, dy = pv.y - pu.y
+                let metres = (dx * dx + dy * dy).squareRoot()
+                let minutes = metres / metresPerMinute
+                if dir != .backward { edges.append(RoadEdge(from: u, to: v, minutes: minutes, metres: metres)) }
+                if dir != .forward { edges.append(RoadEdge(from: v, to: u, minutes: minutes, metres: metres)) }
+            }
+        }
+        return try RoadGraph(points: points, lonLats: lonLats, osmIDs: used.map { nodeIDs[$0] }, edges: edges,
+                             crs: crs, source: source, keepLargestComponent: true, report: report)
+    }
+
+    /// The projected CRS for data around a WGS84 position: Lambert-93 (metropolitan France, Corsica, Monaco,
+    /// Andorra), EPSG:5490 (Guadeloupe, Martinique, Saint-Barthélemy, Saint-Martin), EPSG:2972 (Guyane),
+    /// EPSG:2975 (La Réunion), EPSG:4471 (Mayotte); `nil` elsewhere.
+    ///
+    /// ```swift
+    /// RoadGraphBuilder.crs(forLon: 7.42, lat: 43.74)    // .lambert93 (Monaco)
+    /// RoadGraphBuilder.crs(forLon: -62.85, lat: 17.9)   // .rgaf09UTM20 (Saint-Barthélemy)
+    /// ```
+    public static func crs(forLon lon: Double, lat: Double) -> CRS? {
+        if (-5.5...10).contains(lon) && (41...51.5).contains(lat) { return .lambert93 }
+        if (-63.5...(-60.5)).contains(lon) && (14...18.5).contains(lat) { return .rgaf09UTM20 }
+        if (-55...(-51)).contains(lon) && (2...6).contains(lat) { return .rgfg95UTM22 }
+        if (55...56).contains(lon) && (-21.5...(-20.8)).contains(lat) { return .rgr92UTM40S }
+        if (44.8...45.5).contains(lon) && (-13.2...(-12.5)).contains(lat) { return .rgm04UTM38S }
+        return nil
+    }
+
+    static func crs(for points: [LonLat], file: String) throws(NetworkError) -> CRS {
+        let lons = points.map(\.lon).sorted(), lats = points.map(\.lat).sorted()
+        let lon = lons[lons.count / 2], lat = lats[lats.count / 2]
+        guard let crs = crs(forLon: lon, lat: lat) else {
+            throw NetworkError(file: file, message: "no French projected CRS for data around lon \(lon), lat \(lat) (metropolitan France, Monaco, Andorra and the overseas départements are supported)")
+        }
+        return crs
+    }
+}

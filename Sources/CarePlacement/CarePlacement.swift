@@ -1,2 +1,0 @@
-/// Placement of new sites (issue 5, in progress).
-public enum CarePlacement {}

@@ -1,0 +1,38 @@
+import CareModel
+
+/// What p-median and p-center share: every counted demand point's minutes to its nearest existing site and
+/// the candidate pairs that could improve on them.
+///
+/// Only pairs with `t_ij < c_i` matter (`c_i`: existing minutes), so catchments are built to the largest
+/// finite `c_i`: the truncation is then exact. Demand points that no existing site reaches (`c_i = ∞`, e.g. a
+/// CRS zone without supply) need a horizon: ``PlacementProblem/maxRadius`` (default max(3T, 60)); p-median
+/// counts them at that many minutes while no candidate reaches them (stated in the notes).
+struct DistanceSetup {
+    /// Per demand point (problem index): minutes to the nearest existing site, +infinity when none.
+    var existing: [Double]
+    /// Catchment horizon in minutes.
+    var radius: Double
+    var catchments: Catchments
+    /// Counted demand points.
+    var counted: [Int]
+    var notes: [String]
+
+    init(_ problem: PlacementProblem) throws {
+        let existing = try problem.existingMinutes()
+        let counted = problem.counted.indices.filter { problem.counted[$0] }
+        self.existing = existing
+        self.counted = counted
+        let finite = counted.map { existing[$0] }.filter(\.isFinite)
+        var radius = finite.max() ?? 0
+        var notes: [String] = []
+        let unreached = counted.filter { !existing[$0].isFinite }
+        if !unreached.isEmpty {
+            let horizon = problem.maxRadius ?? max(3 * problem.threshold, 60)
+            radius = max(radius, horizon)
+            notes.append("\(unreached.count) demand points have no existing site in reach: candidates up to \(radius.placementText) min are considered for them, and p-median counts them at \(radius.placementText) min while unserved.")
+        }
+        self.radius = radius
+        catchments = try problem.candidateCatchments(within: max(radius, 1e-9))
+        self.notes = notes
+    }
+}

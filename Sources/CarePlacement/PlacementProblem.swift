@@ -1,0 +1,108 @@
+import CareModel
+
+/// Where new GP sites could go and whom they would serve: demand points (communes: population and place),
+/// existing sites (always open), candidate sites, a travel-time model and the coverage threshold.
+///
+/// ```swift
+/// let problem = try PlacementProblem(territory: t, studied: ardeche, sites: supply.sites,
+///                                    model: CrowFlyModel(), threshold: 10)   // candidates: every studied commune
+/// let r = try place(problem, objective: .mclp, k: 5, method: .exact)
+/// print(r.chosenIDs, r.value, r.gap ?? 0)
+/// ```
+/// Every objective sees travel times only through ``TravelTimeModel``: the candidates' catchments
+/// (`catchments(from:to:within:)`, a CSR table of the demand each candidate reaches) and the existing sites'
+/// nearest minutes (`nearest(from:to:)`). Gains are computed from the demand a candidate reaches only, so
+/// scanning every commune of France as a candidate stays interactive.
+public struct PlacementProblem: Sendable {
+    /// Demand points (usually commune points).
+    public var demand: [Place]
+    /// Population of each demand point.
+    public var population: [Double]
+    /// Whether a demand point counts in the objective. Points that do not count still compete for supply
+    /// in the accessibility objective (communes across the studied area's border).
+    public var counted: [Bool]
+    /// Existing sites with GPs (sites without capacity are dropped): fixed, always open.
+    public var existing: [SupplySite]
+    public var candidates: [PlacementCandidate]
+    public var model: any TravelTimeModel
+    /// Coverage threshold T in minutes (inclusive), also the catchment size of the accessibility objective.
+    public var threshold: Double
+    /// For p-median and p-center: the largest candidate→demand minutes considered for demand points that no
+    /// existing site reaches (default max(3T, 60)); see ``PlacementObjective/pMedian``.
+    public var maxRadius: Double?
+
+    /// Builds a problem from explicit demand points. Throws on mismatched lengths, negative or non-finite
+    /// populations, an invalid threshold, no candidate or duplicate candidate ids.
+    public init(
+        demand: [Place], population: [Double], counted: [Bool]? = nil, existing: [SupplySite],
+        candidates: [PlacementCandidate], model: any TravelTimeModel, threshold: Double, maxRadius: Double? = nil
+    ) throws(PlacementError) {
+        guard population.count == demand.count, (counted?.count ?? demand.count) == demand.count else {
+            throw .invalidParameter(name: "demand", value: "\(demand.count) points",
+                                    reason: "population and counted flags must have one value per point")
+        }
+        guard population.allSatisfy({ $0.isFinite && $0 >= 0 }) else {
+            throw .invalidParameter(name: "population", value: "", reason: "every population must be finite and ≥ 0")
+        }
+        guard threshold.isFinite, threshold > 0 else {
+            throw .invalidParameter(name: "threshold", value: "\(threshold)", reason: "must be a finite number of minutes > 0")
+        }
+        if let r = maxRadius, !(r.isFinite && r > 0) {
+            throw .invalidParameter(name: "max radius", value: "\(r)", reason: "must be a finite number of minutes > 0")
+        }
+        guard !candidates.isEmpty else { throw .noCandidates }
+        var ids = Set<String>()
+        for c in candidates where !ids.insert(c.id).inserted { throw .duplicateCandidate(id: c.id) }
+        self.demand = demand
+        self.population = population
+        self.counted = counted ?? [Bool](repeating: true, count: demand.count)
+        self.existing = existing.filter { $0.gps > 0 }
+        self.candidates = candidates
+        self.model = model
+        self.threshold = threshold
+        self.maxRadius = maxRadius
+    }
+
+    /// Builds a problem for the studied communes of a territory. Candidates default to every studied commune
+    /// (id: commune code). With `competingDemand`, every commune of the territory is a demand point and only
+    /// the studied ones count (use it for the accessibility objective: border communes share border sites).
+    public init(
+        territory: Territory, studied: [Int], sites: [SupplySite], candidates: [PlacementCandidate]? = nil,
+        model: any TravelTimeModel, threshold: Double, maxRadius: Double? = nil, competingDemand: Bool = false
+    ) throws(PlacementError) {
+        guard !studied.isEmpty else { throw .invalidParameter(name: "demand", value: "", reason: "no commune studied") }
+        let cands = candidates ?? studied.map { i in
+            let c = territory.communes[i]
+            return PlacementCandidate(id: c.code, place: c.place, communeCode: c.code)
+        }
+        if competingDemand {
+            var counted = [Bool](repeating: false, count: territory.count)
+            for i in studied { counted[i] = true }
+            try self.init(demand: territory.communes.map(\.place), population: territory.communes.map { Double($0.population) },
+                          counted: counted, existing: sites, candidates: cands, model: model, threshold: threshold,
+                          maxRadius: maxRadius)
+        } else {
+            try self.init(demand: studied.map { territory.communes[$0].place },
+                          population: studied.map { Double(territory.communes[$0].population) },
+                          existing: sites, candidates: cands, model: model, threshold: threshold, maxRadius: maxRadius)
+        }
+    }
+
+    /// Objective weight of each demand point: its population when counted, else 0.
+    var weights: [Double] { zip(population, counted).map { $1 ? $0 : 0 } }
+
+    /// Minutes from every demand point to its nearest existing site (+infinity when none is reachable).
+    func existingMinutes() throws -> [Double] {
+        guard !existing.isEmpty else { return [Double](repeating: .infinity, count: demand.count) }
+        return try model.nearest(from: demand, to: existing.map(\.place)).map(\.minutes)
+    }
+
+    /// Candidate catchments within `minutes` (CSR: per candidate, the demand points and minutes).
+    func candidateCatchments(within minutes: Double) throws -> Catchments {
+        let c = try model.catchments(from: candidates.map(\.place), to: demand, within: minutes)
+        guard c.siteCount == candidates.count, c.checkInvariants(demandCount: demand.count) else {
+            throw PlacementError.solver("the travel-time model returned an inconsistent catchment table")
+        }
+        return c
+    }
+}

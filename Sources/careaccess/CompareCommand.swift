@@ -1,0 +1,26 @@
+import ArgumentParser
+import CareIO
+
+struct CompareCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "compare",
+        abstract: "Evaluate named options (scenario events or k sites chosen by an objective) against one baseline and rank them.",
+        discussion: "Example: Fixtures/scenarios/ardennes-options.yaml."
+    )
+
+    @Argument(help: ArgumentHelp("Comparison file (YAML or JSON).", valueName: "file"))
+    var file: String
+
+    @Option(help: ArgumentHelp("Write the ranked table to this CSV file (written atomically).", valueName: "file.csv"))
+    var out: String?
+
+    func run() throws {
+        try CLIErrors.exitOnFailure {
+            let run = try CompareRun.run(path: file)
+            Diagnostics.printImportNotes(run.study)
+            if let out { try AtomicFile.write(run.csv(), to: out) }
+            print(run.table())
+            if let out { print("Ranked table: \(out)") }
+        }
+    }
+}

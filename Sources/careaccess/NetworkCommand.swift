@@ -1,0 +1,165 @@
+import ArgumentParser
+import CareModel
+import CareNetwork
+import Dispatch
+import Foundation
+
+/// `careaccess network info|calibrate|export|bench`: inspect a road network, fit the crow-fly model to it,
+/// export it for networkx/scipy, time the searches.
+struct NetworkCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "network",
+        abstract: "Road networks (OSM .osm.pbf, .osm, .osm.gz or a cache): info, crow-fly calibration, export, timings.",
+        subcommands: [Info.self, Calibrate.self, Export.self, Bench.self]
+    )
+
+    static func load(_ path: String) throws -> RoadGraph {
+        if path.hasPrefix("synthetic:"), let side = Int(path.dropFirst("synthetic:".count)) {
+            return try RoadGraph.synthetic(side: side)
+        }
+        return try RoadGraph.load(path: path)
+    }
+
+    struct Info: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Nodes, edges, components kept and dropped, bounding box, speed table used.")
+
+        @Argument(help: ArgumentHelp("OSM file (.osm.pbf, .osm, .osm.gz) or network cache.", valueName: "file"))
+        var file: String
+
+        @Option(help: ArgumentHelp("Also save the graph as a cache file (loads in milliseconds).", valueName: "file.carn"))
+        var saveCache: String?
+
+        func run() throws {
+            try CLIErrors.exitOnFailure {
+                let clock = ContinuousClock()
+                var graph: RoadGraph?
+                let elapsed = try clock.measure { graph = try NetworkCommand.load(file) }
+                guard let graph else { return }
+                let r = graph.report
+                print("Road network \(file) (\(r.format), read and built in \(elapsed.formatted(.units(allowed: [.milliseconds], width: .abbreviated))))")
+                print("Graph:      \(graph.nodeCount) nodes, \(graph.edgeCount) directed edges, CRS \(graph.crs)")
+                for line in r.summaryLines() { print("            \(line)") }
+                if let b = graph.lonLatBounds, b.maxLon != 0 || b.minLon != 0 {
+                    print("Bbox:       lon \(fmt(b.minLon, 5))…\(fmt(b.maxLon, 5)), lat \(fmt(b.minLat, 5))…\(fmt(b.maxLat, 5))")
+                }
+                if let p = graph.projectedBounds {
+                    print("Extent:     \(fmt((p.maxX - p.minX) / 1000, 1)) km × \(fmt((p.maxY - p.minY) / 1000, 1)) km")
+                }
+                let km = graph.metres.reduce(0, +) / 1000
+                print("Length:     \(fmt(km, 1)) km of directed edges")
+                if !r.speeds.isEmpty {
+                    print("Speed table (km/h; maxspeed lowers, never raises):")
+                    for (cls, kmh) in r.speeds.sorted(by: { ($0.value, $1.key) > ($1.value, $0.key) }) {
+                        print("  \(cls.padding(toLength: 16, withPad: " ", startingAt: 0)) \(fmt(kmh, 0).leftPad(4))   ways \(r.waysByClass[cls] ?? 0)")
+                    }
+                    if !r.excludedClasses.isEmpty {
+                        let ex = r.excludedClasses.sorted { $0.value > $1.value }.map { "\($0.key) \($0.value)" }
+                        print("Excluded highway ways by class: \(ex.joined(separator: ", "))")
+                    }
+                }
+                if let saveCache {
+                    try graph.save(to: saveCache)
+                    print("Cache written: \(saveCache)")
+                }
+            }
+        }
+    }
+
+    struct Calibrate: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Fit crow-fly speed and circuity to network times on a seeded sample of node pairs.")
+
+        @Argument(help: ArgumentHelp("OSM file or network cache.", valueName: "file"))
+        var file: String
+
+        @Option(help: "Number of node pairs.") var pairs: Int = 5_000
+        @Option(help: "Random seed.") var seed: UInt64 = 42
+        @Option(help: ArgumentHelp("Ignore pairs closer than this crow-fly distance.", valueName: "km")) var minKm: Double = 1
+
+        func run() throws {
+            try CLIErrors.exitOnFailure {
+                let graph = try NetworkCommand.load(file)
+                let fit = NetworkCalibration.fit(graph, pairs: pairs, seed: seed, minKm: minKm)
+                print("Crow-fly calibration on \(file): \(fit.pairs) node pairs (seed \(seed), ≥ \(fmt(minKm, 1)) km apart)")
+                print("Least squares minutes ≈ a × crow-fly km: a = \(fmt(fit.minutesPerKm, 4)) min/km, R² = \(fmt(fit.rSquared, 3))")
+                print("  mean crow-fly \(fmt(fit.meanCrowFlyKm, 2)) km, mean network time \(fmt(fit.meanMinutes, 2)) min")
+                print("  at 60 km/h: circuity \(fmt(fit.circuityAt60, 3))   (--speed 60 --circuity \(fmt(fit.circuityAt60, 2)))")
+                print("  at circuity 1.3: speed \(fmt(fit.speedAtCircuity13, 1)) km/h   (--speed \(fmt(fit.speedAtCircuity13, 1)) --circuity 1.3)")
+            }
+        }
+    }
+
+    struct Export: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Write the graph as CSV edges (source,target,minutes,metres) and nodes (node,osm_id,x,y,lon,lat).")
+
+        @Argument(help: ArgumentHelp("OSM file, network cache, or synthetic:SIDE.", valueName: "file"))
+        var file: String
+        @Option(help: ArgumentHelp("Output directory (edges.csv, nodes.csv).", valueName: "dir")) var outDir: String
+
+        func run() throws {
+            try CLIErrors.exitOnFailure {
+                let graph = try NetworkCommand.load(file)
+                try FileManager.default.createDirectory(atPath: outDir, withIntermediateDirectories: true)
+                try graph.edgeListCSV().write(toFile: outDir + "/edges.csv", atomically: true, encoding: .utf8)
+                var nodes = "node,osm_id,x,y,lon,lat\n"
+                for v in 0..<graph.nodeCount {
+                    nodes += "\(v),\(graph.osmIDs[v]),\(graph.xs[v]),\(graph.ys[v]),\(graph.lons[v]),\(graph.lats[v])\n"
+                }
+                try nodes.write(toFile: outDir + "/nodes.csv", atomically: true, encoding: .utf8)
+                print("\(graph.nodeCount) nodes, \(graph.edgeCount) edges → \(outDir)/edges.csv, nodes.csv")
+            }
+        }
+    }
+
+    struct Bench: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Time multi-source Dijkstra and bounded catchments (best of N), for Scripts/bench-network-peer.sh.")
+
+        @Argument(help: ArgumentHelp("OSM file, network cache, or synthetic:SIDE (seeded synthetic grid).", valueName: "file"))
+        var file: String
+        @Option(help: "Number of sources (sites), sampled with the seed.") var sites: Int = 100
+        @Option(help: "Catchment limit, minutes.") var limit: Double = 20
+        @Option(name: .customLong("repeat"), help: "Repetitions (best is reported).") var repetitions: Int = 5
+        @Option(help: "Random seed for the sources.") var seed: UInt64 = 1
+        @Option(help: "Threads for the bounded searches.") var threads: Int = 1
+        @Option(help: ArgumentHelp("Write the sources (one node per line) here.", valueName: "file")) var sourcesOut: String?
+
+        func run() throws {
+            try CLIErrors.exitOnFailure {
+                let graph = try NetworkCommand.load(file)
+                var rng = SeededGenerator(seed: seed)
+                let nodes = (0..<sites).map { _ in Int32(rng.next() % UInt64(graph.nodeCount)) }
+                if let sourcesOut { try nodes.map(String.init).joined(separator: "\n").appending("\n").write(toFile: sourcesOut, atomically: true, encoding: .utf8) }
+                let sources = nodes.enumerated().map { DijkstraSource(node: $0.element, minutes: 0, label: Int32($0.offset)) }
+                let clock = ContinuousClock()
+                func best(_ body: () -> Int) -> (ms: Double, check: Int) {
+                    var b = Double.infinity, check = 0
+                    for _ in 0..<max(1, repetitions) {
+                        let t = clock.measure { check = body() }
+                        b = min(b, Double(t.components.attoseconds) / 1e15 + Double(t.components.seconds) * 1e3)
+                    }
+                    return (b, check)
+                }
+                let all = NodeTargets(nodeCount: graph.nodeCount, nodes: (0..<Int32(graph.nodeCount)).map { $0 },
+                                      minutes: [Double](repeating: 0, count: graph.nodeCount))
+                let multi = best { graph.multiSourceDijkstra(sources: sources, direction: .forward).labels.count }
+                let bounded = best {
+                    graph.boundedOneToMany(sources: sources, targets: all, limit: limit, direction: .forward, threads: threads).pairCount
+                }
+                let one = best { graph.shortestPathMinutes(from: Int(nodes[0])).count }
+                print("graph \(file): \(graph.nodeCount) nodes, \(graph.edgeCount) edges")
+                print(String(format: "careaccess multi_source_ms %.3f  (%d sources)", multi.ms, sites))
+                print(String(format: "careaccess one_to_all_ms %.3f", one.ms))
+                print(String(format: "careaccess bounded_ms %.3f  (%d sources, limit %.1f min, %d threads, %d node pairs)", bounded.ms, sites, limit, threads, bounded.check))
+            }
+        }
+    }
+}
+
+func fmt(_ v: Double, _ digits: Int) -> String { String(format: "%.\(digits)f", v) }
+
+extension String {
+    func leftPad(_ n: Int) -> String { count >= n ? self : String(repeating: " ", count: n - count) + self }
+}

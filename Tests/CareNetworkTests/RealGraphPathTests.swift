@@ -1,0 +1,171 @@
+import CareGeo
+import Foundation
+import Testing
+@testable import CareNetwork
+
+let realGraphFiles = ["saint_barthelemy.osm.pbf", "most_monaco_riviera_network.osm", "monaco.osm.gz", "andorra.osm.pbf"]
+
+/// Shortest paths on the real extracts equal a plain reference Dijkstra and networkx, satisfy the triangle
+/// inequality, and are symmetric where every road is two-way.
+@Suite("Shortest paths on real road graphs", .enabled(if: SharedRoads.available))
+struct RealGraphPathTests {
+    static func sampleNodes(_ g: RoadGraph, count: Int, seed: UInt64) -> [Int] {
+        var rng = SeededGenerator(seed: seed)
+        return (0..<count).map { _ in Int(rng.next() % UInt64(g.nodeCount)) }
+    }
+
+    @Test(arguments: realGraphFiles)
+    func equalsReferenceDijkstra(_ file: String) throws {
+        let g = try RoadGraph.load(path: SharedRoads.path(file))
+        for s in Self.sampleNodes(g, count: 8, seed: 11) {
+            #expect(g.shortestPathMinutes(from: s) == ReferenceDijkstra.forward(g, from: s))
+            #expect(g.shortestPathMinutes(from: s, direction: .reverse) == ReferenceDijkstra.reverse(g, from: s))
+        }
+        // The graph is one strongly connected component: everything reachable from anywhere.
+        #expect(g.shortestPathMinutes(from: 0).allSatisfy { $0.isFinite })
+    }
+
+    @Test(arguments: realGraphFiles)
+    func multiSourceEqualsPerSourceMinimum(_ file: String) throws {
+        let g = try RoadGraph.load(path: SharedRoads.path(file))
+        var rng = SeededGenerator(seed: 5)
+        let sources = Self.sampleNodes(g, count: 12, seed: 99).enumerated().map {
+            DijkstraSource(node: Int32($0.element), minutes: Double(rng.next() % 4) * 0.75, label: Int32($0.offset))
+        }
+        let multi = g.multiSourceDijkstra(sources: sources, direction: .reverse)
+        var best = [(Double, Int32)](repeating: (.infinity, -1), count: g.nodeCount)
+        for s in sources {
+            let d = ReferenceDijkstra.reverse(g, from: Int(s.node), start: s.minutes)
+            for v in 0..<g.nodeCount where d[v] < best[v].0 || (d[v] == best[v].0 && s.label < best[v].1) { best[v] = (d[v], s.label) }
+        }
+        #expect(multi.minutes == best.map(\.0))
+        #expect(multi.labels == best.map(\.1))
+    }
+
+    @Test(arguments: realGraphFiles)
+    func boundedEqualsFilteredFullSearch(_ file: String) throws {
+        let g = try RoadGraph.load(path: SharedRoads.path(file))
+        let targetNodes = Self.sampleNodes(g, count: 300, seed: 3).map { Int32($0) }
+        let extra = targetNodes.indices.map { Double($0 % 5) * 0.25 }
+        let targets = NodeTargets(nodeCount: g.nodeCount, nodes: targetNodes, minutes: extra)
+        let sources = Self.sampleNodes(g, count: 10, seed: 8).map { DijkstraSource(node: Int32($0), minutes: 0.5) }
+        let limit = 6.0
+        let table = g.boundedOneToMany(sources: sources, targets: targets, limit: limit, direction: .reverse, threads: 2)
+        for (k, s) in sources.enumerated() {
+            let d = ReferenceDijkstra.reverse(g, from: Int(s.node), start: s.minutes)
+            var expected: [(Int32, Double)] = []
+            for (i, v) in targetNodes.enumerated() where d[Int(v)] + extra[i] <= limit { expected.append((Int32(i), d[Int(v)] + extra[i])) }
+            let r = table.range(of: k)
+            #expect(Array(table.targets[r]) == expected.map(\.0))
+            #expect(Array(table.minutes[r]) == expected.map(\.1))
+        }
+    }
+
+    @Test(arguments: ["most_monaco_riviera_network.osm", "andorra.osm.pbf"])
+    func triangleInequality(_ file: String) throws {
+        let g = try RoadGraph.load(path: SharedRoads.path(file))
+        let nodes = Self.sampleNodes(g, count: 12, seed: 21)
+        let from = nodes.map { g.shortestPathMinutes(from: $0) }
+        var checked = 0
+        for (a, da) in zip(nodes, from) {
+            for (b, db) in zip(nodes, from) {
+                for c in nodes {
+                    // d(a,c) ≤ d(a,b) + d(b,c), up to rounding of the sum.
+                    #expect(da[c] <= (da[b] + db[c]) * (1 + 1e-12))
+                    checked += 1
+                }
+                _ = a
+            }
+        }
+        #expect(checked == 12 * 12 * 12)
+        // Edge-wise too: d(s,v) ≤ d(s,u) + w(u,v) for every edge.
+        let d = from[0]
+        for u in 0..<g.nodeCount { for e in g.edges(from: u) { #expect(d[Int(g.targets[e])] <= d[u] + g.minutes[e]) } }
+    }
+
+    @Test(arguments: ["saint_barthelemy.osm.pbf", "andorra.osm.pbf"])
+    func symmetricOnTwoWayRoads(_ file: String) throws {
+        // Same roads with every one-way restriction lifted: times must be symmetric (to rounding of the
+        // reversed summation order).
+        var car = CarProfile.car
+        car.speeds["motorway"] = 110
+        let g = try RoadGraph.load(path: SharedRoads.path(file), profile: car)
+        var edges = g.edgeList
+        edges += edges.map { RoadEdge(from: $0.to, to: $0.from, minutes: $0.minutes, metres: $0.metres) }
+        let points = (0..<g.nodeCount).map { g.point($0) }
+        let two = try RoadGraph(points: points, edges: edges, crs: g.crs)
+        #expect(two.nodeCount == g.nodeCount)
+        let nodes = Self.sampleNodes(two, count: 6, seed: 4)
+        let from = nodes.map { two.shortestPathMinutes(from: $0) }
+        for (i, a) in nodes.enumerated() {
+            for (j, b) in nodes.enumerated() {
+                let ab = from[i][b], ba = from[j][a]
+                #expect(abs(ab - ba) <= 1e-9 * max(ab, 1))
+            }
+        }
+        // On the real graph, a two-way edge's endpoints are symmetric in the edge weight itself.
+        var twoWay = 0
+        for u in 0..<g.nodeCount {
+            for e in g.edges(from: u) {
+                let v = Int(g.targets[e])
+                if let back = g.edges(from: v).first(where: { g.targets[$0] == Int32(u) }) {
+                    twoWay += 1
+                    #expect(g.minutes[back] == g.minutes[e])
+                }
+            }
+        }
+        #expect(twoWay > g.edgeCount / 2)
+    }
+
+    @Test(.enabled(if: SharedRoads.python != nil), arguments: realGraphFiles)
+    func equalsNetworkx(_ file: String) throws {
+        let g = try RoadGraph.load(path: SharedRoads.path(file))
+        let dir = try SharedRoads.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try g.edgeListCSV().write(toFile: dir + "/edges.csv", atomically: true, encoding: .utf8)
+        let sources = Self.sampleNodes(g, count: 5, seed: 77)
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: try #require(SharedRoads.python))
+        p.arguments = [SharedRoads.repository + "/Scripts/network_networkx_check.py", dir + "/edges.csv",
+                       "--sources", sources.map(String.init).joined(separator: ","), "--out", dir + "/nx.csv", "--multi"]
+        try p.run()
+        p.waitUntilExit()
+        try #require(p.terminationStatus == 0)
+        var nx: [Int: [Int: Double]] = [:]
+        let text = try String(contentsOfFile: dir + "/nx.csv", encoding: .utf8)
+        for line in text.split(separator: "\n").dropFirst() {
+            let f = line.split(separator: ",")
+            nx[Int(f[0])!, default: [:]][Int(f[1])!] = Double(f[2])!
+        }
+        var compared = 0, maxDiff = 0.0
+        for s in sources {
+            let ours = g.shortestPathMinutes(from: s)
+            let theirs = try #require(nx[s])
+            #expect(theirs.count == g.nodeCount)
+            for (v, m) in theirs { maxDiff = max(maxDiff, abs(m - ours[v])); compared += 1 }
+        }
+        let multi = g.multiSourceDijkstra(sources: sources.map { DijkstraSource(node: Int32($0)) })
+        for (v, m) in try #require(nx[-1]) { maxDiff = max(maxDiff, abs(m - multi.minutes[v])); compared += 1 }
+        #expect(compared == 6 * g.nodeCount)
+        #expect(maxDiff == 0, "max |ours − networkx| = \(maxDiff) min over \(compared) pairs")
+    }
+
+    @Test func cacheOfRealGraph() throws {
+        let g = try RoadGraph.load(path: SharedRoads.andorra)
+        let dir = try SharedRoads.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try g.save(to: dir + "/andorra.carn")
+        let back = try RoadGraph.load(path: dir + "/andorra.carn")
+        #expect(back.targets == g.targets && back.minutes == g.minutes && back.osmIDs == g.osmIDs && back.crs == g.crs)
+        #expect(back.report.drivableWays == 1_164 && back.report.speeds == CarProfile.defaultSpeeds)
+    }
+
+    @Test func calibrationIsPlausible() throws {
+        let g = try RoadGraph.load(path: SharedRoads.andorra)
+        let fit = NetworkCalibration.fit(g, pairs: 500, seed: 1)
+        #expect(fit.pairs == 500)
+        // Mountain roads: slower than 60 km/h crow-fly with circuity 1.3 would say.
+        #expect(fit.circuityAt60 > 1.3 && fit.circuityAt60 < 5 && fit.rSquared > 0.5)
+        #expect(NetworkCalibration.fit(g, pairs: 500, seed: 1) == fit)
+    }
+}

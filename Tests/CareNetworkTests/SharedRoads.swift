@@ -1,0 +1,62 @@
+import Foundation
+@testable import CareNetwork
+
+/// The real OSM extracts in `../shared/data/roads` (beside the checkout), or `$CAREACCESS_SHARED/data/roads`.
+/// Tests that need them are skipped where they are absent.
+enum SharedRoads {
+    static let root: String? = {
+        if let env = ProcessInfo.processInfo.environment["CAREACCESS_SHARED"], !env.isEmpty { return env }
+        let here = URL(fileURLWithPath: #filePath).resolvingSymlinksInPath()  // …/Tests/CareNetworkTests/SharedRoads.swift
+        let candidate = here.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("shared").path
+        return FileManager.default.fileExists(atPath: candidate + "/data/roads") ? candidate : nil
+    }()
+
+    static var available: Bool { root != nil }
+    static func path(_ name: String) -> String { (root ?? "") + "/data/roads/" + name }
+    static var saintBarthelemy: String { path("saint_barthelemy.osm.pbf") }
+    static var riviera: String { path("most_monaco_riviera_network.osm") }
+    static var monaco: String { path("monaco.osm.gz") }
+    static var andorra: String { path("andorra.osm.pbf") }
+
+    /// A Python with networkx (the peers' venv, or `$CAREACCESS_PYTHON`), for the cross-check with networkx.
+    static let python: String? = {
+        let env = ProcessInfo.processInfo.environment["CAREACCESS_PYTHON"]
+        for candidate in [env, "/tmp/peers/bin/python"].compactMap({ $0 }) where FileManager.default.isExecutableFile(atPath: candidate) {
+            let p = Process()
+            p.executableURL = URL(fileURLWithPath: candidate)
+            p.arguments = ["-c", "import networkx"]
+            p.standardOutput = FileHandle.nullDevice
+            p.standardError = FileHandle.nullDevice
+            if (try? p.run()) != nil { p.waitUntilExit(); if p.terminationStatus == 0 { return candidate } }
+        }
+        return nil
+    }()
+
+    /// The repository root (for Scripts/).
+    static var repository: String {
+        URL(fileURLWithPath: #filePath).resolvingSymlinksInPath().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
+    }
+
+    /// A fresh temporary directory.
+    static func temporaryDirectory() throws -> String {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("careaccess-net-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        return dir
+    }
+}
+
+/// Counts what a reader delivers, for the comparison with osmium.
+struct CountingHandler: OSMHandler {
+    var nodes = 0, ways = 0, highwayWays = 0, refs = 0
+    var firstNode: (Int64, Double, Double)?
+    mutating func node(id: Int64, lon: Double, lat: Double) {
+        if firstNode == nil { firstNode = (id, lon, lat) }
+        nodes += 1
+    }
+    mutating func way(id: Int64, refs wayRefs: [Int64], tags: OSMTags) {
+        ways += 1
+        refs += wayRefs.count
+        if tags["highway"] != nil { highwayWays += 1 }
+    }
+}
