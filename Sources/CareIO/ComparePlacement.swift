@@ -8,8 +8,10 @@ enum ComparePlacement {
         for spec: CompareFile.PlaceSpec, study: Study, baseline: ScenarioFile.Baseline, file: String
     ) throws -> (events: [ScenarioEvent], note: String) {
         let model = try baseline.model()
+        // Coverage objectives use the coverage threshold; the accessibility objective the indicator's catchment.
+        let minutes = spec.objective == "access" ? (baseline.catchment ?? baseline.threshold) : baseline.threshold
         let problem = try PlacementProblem(territory: study.territory, studied: study.demand, sites: study.supply.sites,
-                                           model: model, threshold: baseline.threshold)
+                                           model: model, threshold: minutes)
         let objective: PlacementObjective
         switch spec.objective {
         case "pmedian": objective = .pMedian

@@ -148,4 +148,16 @@ struct ExampleScenarioTests {
         let ajain = try #require(run.comparison.rows.first { run.study.territory.communes[$0.commune].code == "23002" })
         #expect(ajain.minutesAfter == 0)
     }
+
+    @Test func ardennesOptionsRankPlacementsAgainstOneBaseline() throws {
+        let run = try CompareRun.run(path: Self.directory + "/ardennes-options.yaml")
+        #expect(run.results.count == 5)
+        let best = run.results[run.ranking[0]]
+        #expect(best.run.comparison.summary.populationBelowChange < 0)
+        let mclp = try #require(run.results.first { $0.option.name.contains("MCLP") })
+        #expect(mclp.placementNote?.contains("proven optimal") == true)
+        #expect(mclp.run.comparison.summary.newlyCoveredPopulation > 0)
+        // Every option adds exactly its GPs to the same baseline.
+        #expect(Set(run.results.map { $0.run.comparison.summary.gpsBefore }).count == 1)
+    }
 }
