@@ -9,7 +9,7 @@
 # peer instance is Auvergne-Rhône-Alpes.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-shared=${CAREACCESS_SHARED:-../shared}
+shared=$(cd "${CAREACCESS_SHARED:-../shared}" && pwd)
 py=${PEER_PY:-/tmp/peers/bin/python}
 if [ ! -x "$py" ]; then
   python3 -m venv /tmp/peers && /tmp/peers/bin/pip install --quiet -r "$shared/peers/requirements.txt"
@@ -32,5 +32,5 @@ for c in ${CASES:-"07:10:5 23:6:10 01+03+07+15+26+38+42+43+63+69+73+74:8:10"}; d
     --threshold "$t" --k "$k" | grep -E "^demand=|^\[" | sed -E 's/chosen=\[[^]]*\] //'
 done
 echo "== CareAccess: package-benchmark PlacementBenchmarks"
-(cd Benchmarks && CAREACCESS_SHARED="$(cd "../$shared" && pwd)" swift package benchmark --target PlacementBenchmarks 2>&1 \
+(cd Benchmarks && CAREACCESS_SHARED="$shared" swift package benchmark --target PlacementBenchmarks 2>&1 \
   | grep -E "^(MCLP|p-median)|Time \(wall clock\)|p50")
