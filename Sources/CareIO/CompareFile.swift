@@ -54,11 +54,8 @@ public struct CompareFile: Sendable {
     public static let objectives: Set<String> = ["mclp", "pmedian", "pcenter", "access"]
 
     public static func load(path: String) throws -> CompareFile {
-        let text: String
-        do { text = try String(contentsOfFile: path, encoding: .utf8) } catch {
-            throw InputError(file: path, message: "cannot read file: \(FileInput.reason(error))")
-        }
-        return try parse(text, file: path, directory: (path as NSString).deletingLastPathComponent)
+        let (text, directory) = try YAMLDocument.read(path: path)
+        return try parse(text, file: path, directory: directory)
     }
 
     public static func parse(_ text: String, file: String, directory: String) throws(InputError) -> CompareFile {

@@ -60,11 +60,8 @@ public struct ScenarioFile: Sendable {
     }
 
     public static func load(path: String) throws -> ScenarioFile {
-        let text: String
-        do { text = try String(contentsOfFile: path, encoding: .utf8) } catch {
-            throw InputError(file: path, message: "cannot read file: \(FileInput.reason(error))")
-        }
-        return try parse(text, file: path, directory: (path as NSString).deletingLastPathComponent)
+        let (text, directory) = try YAMLDocument.read(path: path)
+        return try parse(text, file: path, directory: directory)
     }
 
     public static func parse(_ text: String, file: String, directory: String) throws(InputError) -> ScenarioFile {

@@ -1,8 +1,18 @@
+import Foundation
 import Yams
 
 /// Typed, located access to a parsed YAML (or JSON) document: every error names the file, the line and the key.
 struct YAMLDocument {
     let file: String
+
+    /// The text of a YAML/JSON file and its folder (relative paths inside it are resolved from there).
+    static func read(path: String) throws(InputError) -> (text: String, directory: String) {
+        do {
+            return (try String(contentsOfFile: path, encoding: .utf8), (path as NSString).deletingLastPathComponent)
+        } catch {
+            throw InputError(file: path, message: "cannot read file: \(FileInput.reason(error))")
+        }
+    }
 
     func parse(_ text: String) throws(InputError) -> Node {
         let node: Node?
