@@ -13,9 +13,6 @@ import CareModel
 /// `lon,lat` points get the projected CRS whose area of use contains them; `x,y` are Lambert-93 and must
 /// lie in metropolitan France.
 public struct PractitionersImporter: Sendable {
-    /// Lambert-93 bounds accepted for `x,y` (metropolitan France and Corsica, with a margin).
-    public static let lambert93Bounds = (minX: 0.0, maxX: 1_350_000.0, minY: 6_000_000.0, maxY: 7_200_000.0)
-    static let overseasCRS: [CRS] = [.rgaf09UTM20, .rgfg95UTM22, .rgr92UTM40S, .rgm04UTM38S]
 
     public var currentYear: Int
 
@@ -27,24 +24,12 @@ public struct PractitionersImporter: Sendable {
 
     public func importBytes(_ bytes: [UInt8], file: String, territory: Territory) throws(InputError) -> SupplyImport {
         var table = try CSVTableReader(bytes: bytes, file: file)
-        let has = { (n: String) in table.hasColumn(n) }
-        enum Locator { case xy(Int, Int), lonlat(Int, Int), commune(Int) }
-        let locator: Locator
-        if has("x") || has("y") {
-            locator = .xy(try table.columnIndex("x"), try table.columnIndex("y"))
-        } else if has("lon") || has("lat") {
-            locator = .lonlat(try table.columnIndex("lon"), try table.columnIndex("lat"))
-        } else if has("commune") {
-            locator = .commune(try table.columnIndex("commune"))
-        } else {
-            throw InputError(file: file, line: 1, message: "no location columns: expected x,y (Lambert-93), lon,lat (WGS84) or commune (INSEE code)")
-        }
+        var location = try LocationColumns(table)
         let cFTE = table.header.firstIndex(of: "fte")
         let cBirth = table.header.firstIndex(of: "birth_year")
         let cSite = table.header.firstIndex(of: "site")
         let cID = table.header.firstIndex(of: "id")
         let cActivity = table.header.firstIndex(of: "activity")
-        var projections: [CRS: Projection] = [:]
         var seenIDs = Set<String>()
         var sites: [SupplySite] = []
         var siteByKey: [String: Int] = [:]
@@ -61,52 +46,8 @@ public struct PractitionersImporter: Sendable {
                 guard (1900...currentYear).contains(y) else { throw table.error(cBirth, "\(y) is not a plausible birth year") }
                 birthYear = y
             }
-            let point: ProjectedPoint, crs: CRS, communeCode: String?, key: String
-            switch locator {
-            case let .xy(cx, cy):
-                let x = try table.double(cx), y = try table.double(cy)
-                let b = Self.lambert93Bounds
-                guard (b.minX...b.maxX).contains(x) else { throw table.error(cx, "\(x) is outside metropolitan Lambert-93 (\(Int(b.minX))–\(Int(b.maxX)) m)") }
-                guard (b.minY...b.maxY).contains(y) else { throw table.error(cy, "\(y) is outside metropolitan Lambert-93 (\(Int(b.minY))–\(Int(b.maxY)) m)") }
-                point = ProjectedPoint(x: x, y: y)
-                crs = .lambert93
-                communeCode = nil
-                key = "xy:\(x),\(y)"
-            case let .lonlat(clon, clat):
-                let lon = try table.double(clon), lat = try table.double(clat)
-                guard (-180...180).contains(lon) else { throw table.error(clon, "\(lon) is not a longitude") }
-                guard (-90...90).contains(lat) else { throw table.error(clat, "\(lat) is not a latitude") }
-                let ll = LonLat(lon: lon, lat: lat)
-                var found: (CRS, Projection)?
-                for c in [CRS.lambert93] + Self.overseasCRS {
-                    let proj: Projection
-                    if let p = projections[c] { proj = p } else {
-                        do { proj = try Projection(to: c) } catch { throw InputError(file: file, message: "projection \(c): \(error)") }
-                        projections[c] = proj
-                    }
-                    if proj.isInAreaOfUse(ll, marginDegrees: 0) { found = (c, proj); break }
-                }
-                guard let (c, proj) = found else {
-                    throw table.error(clon, "(\(lon), \(lat)) is outside France and its overseas départements")
-                }
-                do { point = try proj.forward(ll) } catch { throw table.error(clon, "cannot project: \(error)") }
-                crs = c
-                communeCode = nil
-                key = "ll:\(lon),\(lat)"
-            case let .commune(cc):
-                let code = try table.nonEmptyString(cc)
-                if let parts = territory.subdivisions[code] {
-                    throw table.error(cc, "commune \(code) is studied by arrondissement: give one of \(parts.joined(separator: ", "))")
-                }
-                guard let i = territory.index(ofCode: code) else {
-                    throw table.error(cc, "unknown commune code \(code)")
-                }
-                let c = territory.communes[i]
-                point = c.point
-                crs = c.crs
-                communeCode = c.code
-                key = "c:\(c.code)"
-            }
+            let located = try location.locate(table, territory: territory)
+            let point = located.place.point, crs = located.place.crs, communeCode = located.communeCode, key = located.key
             var activity: Double?
             if let cActivity, let a = try table.optionalDouble(cActivity) {
                 guard a >= 0 else { throw table.error(cActivity, "\(a) is negative") }
