@@ -16,6 +16,10 @@ public struct Territory: Sendable {
     /// → the codes of those units, all in ``communes``.
     public private(set) var subdivisions: [String: [String]]
     private var indexByCode: [String: Int]
+    /// Commune boundaries for maps, in each commune's projected CRS (``Commune/crs``), in the order of
+    /// ``communes``; `nil` when the territory carries none, and `nil` for a commune without a boundary.
+    /// Set with ``setBoundaries(_:)``.
+    public private(set) var boundaries: [MultiPolygon?]?
 
     /// Builds a territory. Throws when two communes share a code or an alias or subdivision points nowhere.
     public init(communes: [Commune], aliases: [String: String] = [:], subdivisions: [String: [String]] = [:])
@@ -43,6 +47,24 @@ public struct Territory: Sendable {
         self.aliases = aliases
         self.subdivisions = subdivisions
         self.indexByCode = index
+        self.boundaries = nil
+    }
+
+    /// Attaches boundaries (one entry per commune, in the order of ``communes``, projected in each commune's
+    /// CRS), or removes them with `nil`. Throws when the count differs from the number of communes.
+    public mutating func setBoundaries(_ boundaries: [MultiPolygon?]?) throws(ModelError) {
+        if let boundaries, boundaries.count != communes.count {
+            throw ModelError.invalidParameter(
+                name: "boundaries", value: "\(boundaries.count)",
+                reason: "expected one entry per commune (\(communes.count))")
+        }
+        self.boundaries = boundaries
+    }
+
+    /// Boundary of the commune at `index`, when the territory carries boundaries and this commune has one.
+    public func boundary(at index: Int) -> MultiPolygon? {
+        guard let boundaries, boundaries.indices.contains(index) else { return nil }
+        return boundaries[index]
     }
 
     public var count: Int { communes.count }
