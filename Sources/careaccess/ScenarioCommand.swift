@@ -14,13 +14,21 @@ struct ScenarioCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Write communes.csv, sites.csv and summary.txt into this folder.", valueName: "dir"))
     var out: String?
 
+    @OptionGroup var report: ReportOptions
+
+    @OptionGroup var geojson: GeoJSONOptions
+
     func run() throws {
         try CLIErrors.exitOnFailure {
             let run = try ScenarioRun.run(path: file)
             Diagnostics.printImportNotes(run.study)
             if let out { try run.write(to: out) }
+            try geojson.write(GeoJSONLayer.scenario(run), territory: run.study.territory)
+            let reportLine = try report.write { HTMLReport.scenario(run, language: $0) }
             print(run.summaryText())
+            if let reportLine { print(reportLine) }
             if let out { print("Written: \(out)/communes.csv, \(out)/sites.csv, \(out)/summary.txt") }
+            geojson.printLocation()
         }
     }
 }

@@ -1,0 +1,28 @@
+import ArgumentParser
+import CareIO
+import CareModel
+
+/// `--geojson FILE`: the per-commune result as GeoJSON for QGIS (RFC 7946, WGS84), shared by `coverage`,
+/// `access` and `scenario`.
+///
+/// ```swift
+/// @OptionGroup var geojson: GeoJSONOptions
+/// try geojson.write(GeoJSONLayer.coverage(result, study: study), territory: study.territory)
+/// ```
+struct GeoJSONOptions: ParsableArguments {
+    @Option(name: .customLong("geojson"), help: ArgumentHelp(
+        "Write the per-commune result as GeoJSON (WGS84, commune boundaries or points) for QGIS, atomically.",
+        valueName: "file.geojson"))
+    var path: String?
+
+    /// Writes the layer when `--geojson` was given (the layer is only built then).
+    func write(_ layer: @autoclosure () -> GeoJSONLayer, territory: Territory) throws {
+        guard let path else { return }
+        try GeoJSONWriter.write(layer(), territory: territory, to: path)
+    }
+
+    /// Says where the GeoJSON went, after the run's summary.
+    func printLocation() {
+        if let path { print("GeoJSON for QGIS: \(path)") }
+    }
+}
