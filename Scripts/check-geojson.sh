@@ -1,0 +1,75 @@
+#!/usr/bin/env bash
+# Issue 6: GDAL must read every GeoJSON the CLI writes. Runs coverage, access and scenario with --geojson into
+# a temporary folder, then checks with `ogrinfo -al -so` the feature count (= data rows of the run's --out CSV,
+# the communes the run reports on) and the field names and types, and converts each file to GeoPackage with
+# `ogr2ogr -f GPKG` as a second reader. Also checks that an unwritable --geojson path fails cleanly.
+#
+# Needs gdal-bin (ogrinfo, ogr2ogr). Uses $CAREACCESS_BIN when set, else builds the release binary.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+for tool in ogrinfo ogr2ogr; do
+  command -v "$tool" > /dev/null || { echo "check-geojson: $tool not found (apt-get install gdal-bin)" >&2; exit 1; }
+done
+bin=${CAREACCESS_BIN:-}
+if [ -z "$bin" ]; then
+  swift build -c release --product careaccess > /dev/null
+  bin="$(swift build -c release --show-bin-path)/careaccess"
+fi
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+shared="code=String name=String departement=String population=Integer has_boundary=Integer(Boolean)"
+
+# check FILE CSV NAME=TYPE... : feature count equals the CSV's data rows; every field present with its type.
+check() {
+  local file=$1 csv=$2; shift 2
+  local expected info count field name type
+  expected=$(($(wc -l < "$csv") - 1))
+  info=$(ogrinfo -ro -al -so "$file")
+  count=$(sed -n 's/^Feature Count: //p' <<< "$info")
+  if [ "$count" != "$expected" ]; then
+    echo "check-geojson: $file: GDAL reads $count features, the run reports $expected communes" >&2; exit 1
+  fi
+  for field in $shared "$@"; do
+    name=${field%%=*}; type=${field#*=}
+    if ! grep -qxF "$name: $type (0.0)" <<< "$info" && ! grep -qxF "$name: $type (1.0)" <<< "$info"; then
+      echo "check-geojson: $file: field '$name' of type $type not found; GDAL says:" >&2
+      grep -E '^[a-z_]+: ' <<< "$info" >&2; exit 1
+    fi
+  done
+  ogr2ogr -f GPKG "$tmp/copy.gpkg" "$file"
+  count=$(ogrinfo -ro -al -so "$tmp/copy.gpkg" | sed -n 's/^Feature Count: //p')
+  if [ "$count" != "$expected" ]; then
+    echo "check-geojson: $file: the GeoPackage copy has $count features, expected $expected" >&2; exit 1
+  fi
+  rm -f "$tmp/copy.gpkg"
+  echo "ok: $(basename "$file"): $expected features, $(($# + 5)) fields checked, $(sed -n 's/^Geometry: //p' <<< "$info") geometry, GeoPackage copy read back"
+}
+
+"$bin" coverage --out "$tmp/coverage.csv" --geojson "$tmp/coverage.geojson" > /dev/null
+check "$tmp/coverage.geojson" "$tmp/coverage.csv" \
+  threshold=Real minutes=Real distance_m=Real nearest_site=String nearest_site_commune=String \
+  within_t="Integer(Boolean)"
+
+"$bin" access --method apl --out "$tmp/access.csv" --geojson "$tmp/access.geojson" > /dev/null
+check "$tmp/access.geojson" "$tmp/access.csv" \
+  method=String catchment=Real indicator=Real demand=Real below_threshold=Real below="Integer(Boolean)"
+
+"$bin" scenario Fixtures/scenarios/ardennes-maisons-de-sante.yaml --out "$tmp/scenario" \
+  --geojson "$tmp/scenario.geojson" > /dev/null
+check "$tmp/scenario.geojson" "$tmp/scenario/communes.csv" \
+  threshold=Real minutes_before=Real minutes_after=Real minutes_change=Real \
+  within_t_before="Integer(Boolean)" within_t_after="Integer(Boolean)" status=String \
+  nearest_site_before=String nearest_site_after=String method=String indicator_before=Real \
+  indicator_after=Real indicator_change=Real below_threshold=Real below_before="Integer(Boolean)" \
+  below_after="Integer(Boolean)"
+
+# An unwritable destination: clear error naming the file, non-zero exit, nothing written.
+if "$bin" coverage --geojson "$tmp/missing/c.geojson" > /dev/null 2> "$tmp/err.txt"; then
+  echo "check-geojson: writing into a missing folder succeeded" >&2; exit 1
+fi
+grep -q "$tmp/missing/c.geojson: folder $tmp/missing does not exist" "$tmp/err.txt"
+test ! -e "$tmp/missing"
+echo "ok: unwritable --geojson path: $(cat "$tmp/err.txt")"
+echo "check-geojson: GDAL $(ogrinfo --version | cut -d, -f1 | cut -d' ' -f2) reads every GeoJSON the CLI writes"
