@@ -1,0 +1,104 @@
+import CareModel
+
+extension HTMLReport {
+    /// The scenario report: two maps side by side (minutes to the nearest GP after the scenario, and the
+    /// change of the indicator), the sites after the scenario shaped by kind, the before/after table and the
+    /// events.
+    ///
+    /// ```swift
+    /// let html = HTMLReport.scenario(try ScenarioRun.run(path: "ardennes.yaml"), language: .fr)
+    /// ```
+    /// Linear in the boundary vertices and sites drawn.
+    public static func scenario(_ run: ScenarioRun, language: ReportLanguage, date: String = HTMLReport.today()) -> String {
+        let l = ReportLabels(language)
+        let study = run.study
+        let c = run.comparison
+        let s = c.summary
+        let name = c.indicator.name
+        var report = HTMLReport(language: language, title: l.format(.titleScenario, run.file.scenario.name))
+        let t = language.number(s.threshold, digits: s.threshold == s.threshold.rounded() ? 0 : 1)
+        let model = run.file.baseline.travel.label
+        report.subtitle("\(language.number(study.demand.count)) \(l[.communes].lowercased()) — \(l.format(.thresholdBreak, t)) — \(name) — \(model)")
+
+        let studied = c.rows.map(\.commune)
+        let sites = scenarioSites(run, language: language)
+        let largest = sites.map(\.gps).max() ?? 1
+        let minutes = ColorScale.minutes(threshold: s.threshold, language: language)
+        let minuteMap = SVGMap(
+            territory: study.territory, studied: studied,
+            fills: c.rows.map { minutes.color(of: $0.nearestAfter == nil ? nil : $0.minutesAfter) },
+            tooltips: c.rows.map { r in
+                tooltip(study.territory.communes[r.commune],
+                        report.minutesText(r.minutesBefore, reachable: r.nearestBefore != nil) + " → "
+                        + report.minutesText(r.minutesAfter, reachable: r.nearestAfter != nil))
+            },
+            sites: sites, width: 600, maxHeight: 760, largestSite: largest)
+        let changes = c.rows.map { $0.scoreAfter - $0.scoreBefore }
+        let delta = ColorScale.delta(changes: changes, language: language)
+        let f3 = { (v: Double) in language.number(v, digits: 3) }
+        let deltaMap = SVGMap(
+            territory: study.territory, studied: studied, fills: changes.map { delta.color(of: $0) },
+            tooltips: c.rows.map { r in
+                tooltip(study.territory.communes[r.commune], "\(name) \(f3(r.scoreBefore)) → \(f3(r.scoreAfter))")
+            },
+            sites: sites.filter { $0.kind != .practice }, width: 600, maxHeight: 760, largestSite: largest)
+
+        report.append("<div class=\"row\">" + report.mapFigure(minuteMap, caption: l[.mapMinutesAfter])
+                      + report.mapFigure(deltaMap, caption: l.format(.mapDelta, name)) + "</div>")
+        let kinds = Array(Set(run.outcome.kinds)).sorted { $0.rawValue < $1.rawValue }
+        report.append("<div class=\"row\">" + report.legend(minutes, title: l[.mapMinutesAfter])
+                      + report.legend(delta, title: l.format(.scoreChange, name))
+                      + report.siteLegend(largest: largest, radius: minuteMap.siteRadius, kinds: kinds) + "</div>")
+
+        report.heading(l[.summary])
+        report.append(report.beforeAfterTable(s, indicator: name))
+        report.heading(l[.events])
+        report.append("<ul>" + run.outcome.log.map { "<li>\(escape($0))</li>" }.joined() + "</ul>")
+        report.notes(study.notes + run.outcome.assumptions + c.notes + run.travelNotes)
+        report.sources(study: study, model: model, date: date)
+        return report.html()
+    }
+
+    /// Sites after the scenario, with their kinds.
+    static func scenarioSites(_ run: ScenarioRun, language: ReportLanguage) -> [MapSite] {
+        let l = ReportLabels(language)
+        return run.outcome.sites.indices.compactMap { i in
+            let site = run.outcome.sites[i]
+            guard site.gps > 0 else { return nil }
+            let kind = i < run.outcome.kinds.count ? run.outcome.kinds[i] : .practice
+            let gps = language.number(site.gps, digits: site.gps == site.gps.rounded() ? 0 : 1)
+            return MapSite(point: site.point, crs: site.crs, gps: site.gps, kind: kind,
+                           label: "\(site.id): \(gps) \(l[.gpsUnit]) — \(l.kind(kind))")
+        }
+    }
+
+    /// Before / after / change rows of a scenario's summary.
+    func beforeAfterTable(_ s: ScenarioComparison.Summary, indicator: String) -> String {
+        let l = labels
+        let t = language.number(s.threshold, digits: s.threshold == s.threshold.rounded() ? 0 : 1)
+        let n = { (v: Int) in self.language.number(v) }
+        let dn = { (v: Int) in self.language.signed(Double(v)) }
+        var rows: [[String]] = [
+            [l[.gpsSupply], language.number(s.gpsBefore, digits: 1), language.number(s.gpsAfter, digits: 1),
+             language.signed(s.gpsAfter - s.gpsBefore, digits: 1)],
+            [l.format(.populationBeyond, t), n(s.populationBeyondBefore), n(s.populationBeyondAfter),
+             dn(s.populationBeyondAfter - s.populationBeyondBefore)],
+            [l[.meanMinutes], language.number(s.meanMinutesBefore, digits: 2), language.number(s.meanMinutesAfter, digits: 2),
+             language.signed(s.meanMinutesAfter - s.meanMinutesBefore, digits: 2)],
+            [l.format(.meanOf, indicator),
+             language.number(s.meanScoreBefore, digits: 3), language.number(s.meanScoreAfter, digits: 3),
+             language.signed(s.meanScoreAfter - s.meanScoreBefore, digits: 3)],
+        ]
+        if let u = s.underServed {
+            let us = language.number(u, digits: u == u.rounded() ? 0 : 1)
+            rows.append([l.format(.populationBelow, us), n(s.populationBelowBefore), n(s.populationBelowAfter), dn(s.populationBelowChange)])
+            rows.append([l.format(.communesBelow, us), n(s.communesBelowBefore), n(s.communesBelowAfter),
+                         dn(s.communesBelowAfter - s.communesBelowBefore)])
+        }
+        rows.append([l.format(.newlyWithin, t), "", "", "\(n(s.newlyCoveredPopulation)) (\(n(s.newlyCoveredCommunes)) \(l[.communes].lowercased()))"])
+        rows.append([l.format(.newlyBeyond, t), "", "", "\(n(s.newlyUncoveredPopulation)) (\(n(s.newlyUncoveredCommunes)) \(l[.communes].lowercased()))"])
+        rows.append([l[.communesGaining], "", "", n(s.communesGaining)])
+        rows.append([l[.communesLosing], "", "", n(s.communesLosing)])
+        return table(header: ["", l[.before], l[.after], l[.change]], rows: rows)
+    }
+}

