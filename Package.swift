@@ -57,7 +57,7 @@ let package = Package(
             sources: ["CareFixtures.swift"],
             resources: [.copy("ardeche")]
         ),
-        .target(name: "CareIO", dependencies: ["CareModel", "CarePlacement", "CareGeo", "CLZMA", "CareFixtures", .product(name: "Yams", package: "Yams")]),
+        .target(name: "CareIO", dependencies: ["CareModel", "CarePlacement", "CareNetwork", "CareGeo", "CLZMA", "CareFixtures", .product(name: "Yams", package: "Yams")]),
         .executableTarget(
             name: "careaccess",
             dependencies: [

@@ -5,9 +5,8 @@ import CarePlacement
 /// studied communes, each with the option's GPs and kind.
 enum ComparePlacement {
     static func events(
-        for spec: CompareFile.PlaceSpec, study: Study, baseline: ScenarioFile.Baseline, file: String
+        for spec: CompareFile.PlaceSpec, study: Study, baseline: ScenarioFile.Baseline, model: any TravelTimeModel, file: String
     ) throws -> (events: [ScenarioEvent], note: String) {
-        let model = try baseline.model()
         // Coverage objectives use the coverage threshold; the accessibility objective the indicator's catchment.
         let minutes = spec.objective == "access" ? (baseline.catchment ?? baseline.threshold) : baseline.threshold
         let problem = try PlacementProblem(territory: study.territory, studied: study.demand, sites: study.supply.sites,

@@ -19,6 +19,7 @@ public struct CompareRun: Sendable {
     public static func run(path: String) throws -> CompareRun {
         let file = try CompareFile.load(path: path)
         let study = try file.baseline.study()
+        let (model, travelNotes) = try file.baseline.model(for: study)
         var results: [Result] = []
         for option in file.options {
             var events: [ScenarioEvent]
@@ -27,10 +28,12 @@ public struct CompareRun: Sendable {
             case .events(let e):
                 events = e
             case .place(let spec):
-                (events, note) = try ComparePlacement.events(for: spec, study: study, baseline: file.baseline, file: path)
+                (events, note) = try ComparePlacement.events(for: spec, study: study, baseline: file.baseline, model: model, file: path)
             }
             let scenarioFile = ScenarioFile(scenario: Scenario(name: option.name, horizon: nil, events: events), baseline: file.baseline)
-            results.append(Result(option: option, run: try ScenarioRun.run(file: scenarioFile, study: study, path: path), placementNote: note))
+            results.append(Result(option: option, run: try ScenarioRun.run(file: scenarioFile, study: study, path: path, model: model,
+                                                                              travelNotes: travelNotes),
+                                  placementNote: note))
         }
         let key = { (r: Result) -> Double in
             let s = r.run.comparison.summary
@@ -50,7 +53,8 @@ public struct CompareRun: Sendable {
         let u = first?.summary.underServed
         let indicator = first?.indicator.name ?? "score"
         var lines = ["Comparison: \(file.name) — ranked by \(file.rankBy.rawValue)"]
-        lines.append("Baseline: \(study.territorySource); \(study.supplySource); \(study.demand.count) communes studied, threshold \(file.baseline.threshold.formatted2) min")
+        lines.append("Baseline: \(study.territorySource); \(study.supplySource); \(study.demand.count) communes studied, threshold \(file.baseline.threshold.formatted2) min; \(file.baseline.travel.label)")
+        lines.append(contentsOf: (results.first?.run.travelNotes ?? []).map { "Note: " + $0 })
         if let s = first?.summary {
             lines.append("Baseline figures: mean \(indicator) \(String(format: "%.3f", s.meanScoreBefore))"
                          + (u.map { ", population below \($0.formatted2): \(s.populationBelowBefore.grouped)" } ?? "")

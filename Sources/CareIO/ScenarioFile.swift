@@ -31,8 +31,8 @@ public struct ScenarioFile: Sendable {
         public var threshold: Double = 20
         /// Catchment of the accessibility indicator in minutes (APL: 20); defaults to ``threshold``.
         public var catchment: Double?
-        public var speedKmh: Double = 60
-        public var circuity: Double = 1.3
+        /// The travel-time model (`travel`, `speed`, `circuity`, `network`, `matrix`… keys); crow-fly by default.
+        public var travel = TravelModelSpec()
         public var indicator: String = "apl"
         public var underServed: Double?
         /// Line of the `baseline` key, for errors about it.
@@ -44,7 +44,10 @@ public struct ScenarioFile: Sendable {
             try Study.load(territoryPath: territoryPath, supplyPath: supplyPath, departements: departements)
         }
 
-        public func model() throws -> CrowFlyModel { try CrowFlyModel(speedKmh: speedKmh, circuity: circuity) }
+        /// The baseline's travel-time model for `study`, with notes for the summary.
+        public func model(for study: Study) throws -> (model: any TravelTimeModel, notes: [String]) {
+            try travel.make(for: study)
+        }
 
         public func evaluation(horizon: Int?) throws -> ScenarioEvaluation {
             let method: AccessibilityMethod
@@ -95,7 +98,8 @@ public struct ScenarioFile: Sendable {
 
     static func parseBaseline(_ node: Node, _ y: YAMLDocument, directory: String) throws(InputError) -> Baseline {
         let m = try y.mapping(node, allowed: ["territory", "supply", "departements", "departement", "threshold", "catchment", "speed",
-                                               "circuity", "indicator", "under_served"], context: "baseline")
+                                               "circuity", "travel", "network", "matrix", "symmetric_matrix", "access_speed",
+                                               "snap_limit", "indicator", "under_served"], context: "baseline")
         var b = Baseline()
         b.line = node.mark?.line
         let resolve = { (p: String) in
@@ -115,14 +119,7 @@ public struct ScenarioFile: Sendable {
             guard c > 0 else { throw y.error(m["catchment"]?.value, "catchment", "\(c) must be > 0 minutes") }
             b.catchment = c
         }
-        if let s = try y.double(m["speed"], "speed") {
-            guard s > 0 else { throw y.error(m["speed"]?.value, "speed", "\(s) must be > 0 km/h") }
-            b.speedKmh = s
-        }
-        if let c = try y.double(m["circuity"], "circuity") {
-            guard c >= 1 else { throw y.error(m["circuity"]?.value, "circuity", "\(c) must be ≥ 1") }
-            b.circuity = c
-        }
+        b.travel = try parseTravel(node, m, y, resolve: resolve)
         if let i = try y.string(m["indicator"], "indicator") {
             guard indicators.contains(i) else {
                 throw y.error(m["indicator"]?.value, "indicator", "unknown indicator '\(i)' (expected \(indicators.sorted().joined(separator: ", ")))")
@@ -131,6 +128,44 @@ public struct ScenarioFile: Sendable {
         }
         b.underServed = try y.double(m["under_served"], "under_served")
         return b
+    }
+
+    /// The baseline's travel keys: `travel: crowfly|network|matrix` (default crowfly), `speed`, `circuity`,
+    /// `network: FILE`, `matrix: FILE`, `symmetric_matrix`, `access_speed`, `snap_limit`.
+    static func parseTravel(_ node: Node, _ m: [String: (key: Node, value: Node)], _ y: YAMLDocument,
+                            resolve: (String) -> String) throws(InputError) -> TravelModelSpec {
+        var t = TravelModelSpec()
+        if let k = try y.string(m["travel"], "travel") {
+            guard let kind = TravelModelSpec.Kind(rawValue: k) else {
+                throw y.error(m["travel"]?.value, "travel", "unknown travel model '\(k)' (expected crowfly, network or matrix)")
+            }
+            t.kind = kind
+        }
+        func positive(_ key: String, _ unit: String, minimum: Double = 0, strict: Bool = true) throws(InputError) -> Double? {
+            guard let v = try y.double(m[key], key) else { return nil }
+            guard v.isFinite, strict ? v > minimum : v >= minimum else {
+                throw y.error(m[key]?.value, key, "\(v) must be \(strict ? ">" : "≥") \(minimum.formatted2)\(unit)")
+            }
+            return v
+        }
+        if let s = try positive("speed", " km/h") { t.speedKmh = s }
+        if let c = try positive("circuity", "", minimum: 1, strict: false) { t.circuity = c }
+        if let a = try positive("access_speed", " km/h") { t.accessSpeedKmh = a }
+        if let l = try positive("snap_limit", " m") { t.snapLimitMetres = l }
+        t.networkPath = try y.string(m["network"], "network").map(resolve)
+        t.matrixPath = try y.string(m["matrix"], "matrix").map(resolve)
+        t.symmetricMatrix = try y.bool(m["symmetric_matrix"], "symmetric_matrix") ?? false
+        switch t.kind {
+        case .network where t.networkPath == nil:
+            throw y.error(m["travel"]?.value ?? node, "network", "travel: network needs a network file (network: FILE)")
+        case .matrix where t.matrixPath == nil:
+            throw y.error(m["travel"]?.value ?? node, "matrix", "travel: matrix needs an OD matrix file (matrix: FILE)")
+        case .crowfly where t.networkPath != nil || t.matrixPath != nil:
+            throw y.error(m["network"]?.value ?? m["matrix"]?.value ?? node, m["network"] != nil ? "network" : "matrix",
+                          "a network or matrix file needs travel: network or travel: matrix")
+        default:
+            return t
+        }
     }
 
     static let eventKeys: [String: Set<String>] = [

@@ -7,15 +7,20 @@ public struct ScenarioRun: Sendable {
     public var study: Study
     public var outcome: Scenario.Outcome
     public var comparison: ScenarioComparison
+    /// What the travel model could not reach (communes far from the roads, unreachable matrix pairs…).
+    public var travelNotes: [String] = []
 
     public static func run(path: String) throws -> ScenarioRun {
         let file = try ScenarioFile.load(path: path)
         let study = try file.baseline.study()
-        return try run(file: file, study: study, path: path)
+        let (model, notes) = try file.baseline.model(for: study)
+        return try run(file: file, study: study, path: path, model: model, travelNotes: notes)
     }
 
-    /// Applies `file`'s scenario to an already loaded study (used by `compare`, which shares one baseline).
-    public static func run(file: ScenarioFile, study: Study, path: String) throws -> ScenarioRun {
+    /// Applies `file`'s scenario to an already loaded study and travel model (`compare` shares both across
+    /// its options).
+    public static func run(file: ScenarioFile, study: Study, path: String, model: any TravelTimeModel,
+                           travelNotes: [String] = []) throws -> ScenarioRun {
         let outcome: Scenario.Outcome
         do {
             outcome = try file.scenario.apply(to: study.supply.sites, territory: study.territory)
@@ -24,8 +29,8 @@ public struct ScenarioRun: Sendable {
         }
         let comparison = try file.baseline.evaluation(horizon: file.scenario.horizon).run(
             territory: study.territory, communes: study.demand, before: study.supply.sites, after: outcome.sites,
-            model: try file.baseline.model())
-        return ScenarioRun(file: file, study: study, outcome: outcome, comparison: comparison)
+            model: model)
+        return ScenarioRun(file: file, study: study, outcome: outcome, comparison: comparison, travelNotes: travelNotes)
     }
 
     /// The before/after summary printed by `careaccess scenario`.
@@ -36,7 +41,8 @@ public struct ScenarioRun: Sendable {
         let f3 = { (v: Double) in v.isFinite ? String(format: "%.3f", v) : "n/a" }
         let signed = { (v: Int) in v > 0 ? "+\(v.grouped)" : v.grouped }
         var lines = ["Scenario: \(file.scenario.name)" + (file.scenario.horizon.map { " (horizon \($0))" } ?? "")]
-        lines.append("Baseline: \(study.territorySource); \(study.supplySource); \(study.demand.count) communes studied")
+        lines.append("Baseline: \(study.territorySource); \(study.supplySource); \(study.demand.count) communes studied; \(file.baseline.travel.label)")
+        lines.append(contentsOf: travelNotes.map { "Note: " + $0 })
         lines.append("Events:")
         lines.append(contentsOf: outcome.log.map { "  - " + $0 })
         lines.append("")

@@ -59,6 +59,14 @@ struct YAMLDocument {
         return v
     }
 
+    func bool(_ entry: (key: Node, value: Node)?, _ key: String) throws(InputError) -> Bool? {
+        guard let entry else { return nil }
+        guard case .scalar(let s) = entry.value, let v = ["true": true, "false": false, "yes": true, "no": false][s.string.lowercased()] else {
+            throw error(entry.value, key, "expected true or false")
+        }
+        return v
+    }
+
     func int(_ entry: (key: Node, value: Node)?, _ key: String) throws(InputError) -> Int? {
         guard let entry else { return nil }
         guard case .scalar(let s) = entry.value, let v = Int(s.string) else { throw error(entry.value, key, "expected an integer") }

@@ -36,7 +36,7 @@ struct TravelOptions: ParsableArguments {
     var threads: Int?
 
     @Option(help: ArgumentHelp("Travel-time model: crowfly, network (--network FILE) or matrix (--matrix FILE).", valueName: "kind"))
-    var travel: TravelKind = .crowfly
+    var travel: TravelModelSpec.Kind = .crowfly
 
     @Option(help: ArgumentHelp("Road network for --travel network: .osm.pbf, .osm, .osm.gz or a cache file.", valueName: "file"))
     var network: String?
@@ -53,17 +53,38 @@ struct TravelOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Network: places farther than this from any road are reported unreachable, in metres.", valueName: "m"))
     var snapLimit: Double = 2_000
 
+    /// The travel model as given on the command line.
+    var spec: TravelModelSpec {
+        var s = TravelModelSpec()
+        s.kind = travel
+        s.speedKmh = speed
+        s.circuity = circuity
+        s.threads = threads
+        s.networkPath = network
+        s.matrixPath = matrix
+        s.symmetricMatrix = symmetricMatrix
+        s.accessSpeedKmh = accessSpeed
+        s.snapLimitMetres = snapLimit
+        return s
+    }
+
     /// The travel-time model chosen on the command line, with notes for the summary.
     func travelTimeModel(for study: Study) throws -> (model: any TravelTimeModel, notes: [String]) {
-        try makeTravelTimeModel(kind: travel, networkPath: network, matrixPath: matrix, symmetricMatrix: symmetricMatrix,
-                                accessSpeedKmh: accessSpeed, snapLimitMetres: snapLimit, threads: threads, study: study,
-                                crowFly: model)
+        switch travel {
+        case .crowfly where network != nil || matrix != nil:
+            throw ValidationError("--network/--matrix need --travel network or --travel matrix")
+        case .network where network == nil:
+            throw ValidationError("--travel network needs --network FILE (.osm.pbf, .osm, .osm.gz or a cache)")
+        case .matrix where matrix == nil:
+            throw ValidationError("--travel matrix needs --matrix FILE (CSV origin,destination,minutes)")
+        default:
+            return try spec.make(for: study)
+        }
     }
 
     func model() throws -> CrowFlyModel {
-        if let threads {
-            return try CrowFlyModel(speedKmh: speed, circuity: circuity, threads: threads)
-        }
-        return try CrowFlyModel(speedKmh: speed, circuity: circuity)
+        try spec.crowFly()
     }
 }
+
+extension TravelModelSpec.Kind: ExpressibleByArgument {}
