@@ -46,7 +46,7 @@ extension HTMLReport {
             rows.append((l.format(.populationBelow, f(u)), "\(language.number(s.populationBelow)) (\(language.percent(share)))"))
         }
         var side = report.legend(scale, title: "\(name) (\(unit))")
-            + report.siteLegend(largest: sites.map(\.gps).max() ?? 1, radius: map.siteRadius, kinds: [])
+            + report.siteLegend(largest: map.largestDrawnSite(), radius: map.siteRadius, kinds: [])
             + "<h2>\(escape(l[.summary]))</h2>" + report.keyValueTable(rows)
         if s.byDepartement.count > 1 {
             var header = [l[.departement], l[.communes], l[.population], l[.meanScore]]

@@ -43,7 +43,7 @@ extension HTMLReport {
             return row
         }
         report.heading(l[.ranking])
-        report.append(report.table(header: header, rows: rows))
+        report.append(report.table(header: header, rows: rows, textColumns: [1]))
 
         // Small multiples, one colour scale and one symbol scale.
         let allChanges = run.results.flatMap { r in r.run.comparison.rows.map { $0.scoreAfter - $0.scoreBefore } }
@@ -51,7 +51,7 @@ extension HTMLReport {
         let opened = run.results.map { r in scenarioSites(r.run, language: language).filter { $0.kind != .practice } }
         let largest = opened.flatMap { $0.map(\.gps) }.max() ?? 1
         let f3 = { (v: Double) in language.number(v, digits: 3) }
-        var figures = ""
+        var figures = "", drawingNote = ""
         for (rank, i) in run.ranking.enumerated() {
             let c = run.results[i].run.comparison
             let map = SVGMap(
@@ -60,12 +60,13 @@ extension HTMLReport {
                 tooltips: c.rows.map { r in
                     tooltip(study.territory.communes[r.commune], "\(name) \(f3(r.scoreBefore)) → \(f3(r.scoreAfter))")
                 },
-                sites: opened[i], width: 310, maxHeight: 400, largestSite: largest, siteRadius: 9)
-            figures += report.mapFigure(map, caption: "\(rank + 1). \(run.results[i].option.name)")
+                sites: opened[i], width: 270, maxHeight: 360, largestSite: largest, siteRadius: 9)
+            figures += report.mapFigure(map, caption: "\(rank + 1). \(run.results[i].option.name)", notes: false)
+            if rank == 0 { drawingNote = report.mapNotes(map) }
         }
         report.heading(l.format(.mapDelta, name))
-        report.append("<p class=\"note\">\(escape(l.format(.smallMultiples, name)))</p>")
-        let kinds = Array(Set(run.results.flatMap { $0.run.outcome.kinds })).sorted { $0.rawValue < $1.rawValue }
+        report.append("<p class=\"note\">\(escape(l.format(.smallMultiples, name)))</p>" + drawingNote)
+        let kinds = Array(Set(run.results.flatMap { $0.run.outcome.kinds })).filter { $0 != .practice }.sorted { $0.rawValue < $1.rawValue }
         report.append("<div class=\"row\"><div class=\"multiples\">\(figures)</div><div>"
                       + report.legend(delta, title: l.format(.scoreChange, name))
                       + report.siteLegend(largest: largest, radius: 9, kinds: kinds) + "</div></div>")

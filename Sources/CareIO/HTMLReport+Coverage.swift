@@ -25,7 +25,7 @@ extension HTMLReport {
         let sites = practiceSites(study.supply.sites, language: language)
         let map = SVGMap(territory: study.territory, studied: result.rows.map(\.commune), fills: fills, tooltips: tips,
                          sites: sites)
-        let largest = sites.map(\.gps).max() ?? 1
+        let largest = map.largestDrawnSite()
 
         let f1 = { (v: Double?) in v.map { language.number($0, digits: 1) + " min" } ?? "–" }
         let populationShare = { (p: Int) in s.population > 0 ? Double(p) / Double(s.population) : 0 }
@@ -55,7 +55,7 @@ extension HTMLReport {
                       + report.siteLegend(largest: largest, radius: map.siteRadius, kinds: [])
                       + "<h2>\(escape(l[.summary]))</h2>" + report.keyValueTable(rows)
                       + "<h2>\(escape(l[.farthestCommunes]))</h2>"
-                      + report.table(header: [l[.commune], "INSEE", l[.population], l[.minutes]], rows: worstRows)
+                      + report.table(header: [l[.commune], "INSEE", l[.population], l[.minutes]], rows: worstRows, textColumns: [0, 1])
                       + "</div></div>")
         report.notes(study.notes)
         report.sources(study: study, model: result.modelSummary, date: date)

@@ -22,7 +22,6 @@ extension HTMLReport {
 
         let studied = c.rows.map(\.commune)
         let sites = scenarioSites(run, language: language)
-        let largest = sites.map(\.gps).max() ?? 1
         let minutes = ColorScale.minutes(threshold: s.threshold, language: language)
         let minuteMap = SVGMap(
             territory: study.territory, studied: studied,
@@ -32,7 +31,8 @@ extension HTMLReport {
                         report.minutesText(r.minutesBefore, reachable: r.nearestBefore != nil) + " → "
                         + report.minutesText(r.minutesAfter, reachable: r.nearestAfter != nil))
             },
-            sites: sites, width: 600, maxHeight: 760, largestSite: largest)
+            sites: sites, width: 600, maxHeight: 760)
+        let largest = minuteMap.largestDrawnSite()
         let changes = c.rows.map { $0.scoreAfter - $0.scoreBefore }
         let delta = ColorScale.delta(changes: changes, language: language)
         let f3 = { (v: Double) in language.number(v, digits: 3) }

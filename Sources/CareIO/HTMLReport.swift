@@ -74,7 +74,7 @@ public struct HTMLReport: Sendable {
         h1{font-size:22px;margin:0 0 4px}h2{font-size:17px;margin:18px 0 6px}\
         .sub{color:#4a4a4a;margin:0 0 12px}.row{display:flex;flex-wrap:wrap;gap:20px;align-items:flex-start}\
         figure{margin:0}figcaption{font-weight:bold;margin:0 0 4px}.insets{display:flex;flex-wrap:wrap;gap:8px}\
-        .inset{font-size:12px;color:#4a4a4a}.multiples{display:flex;flex-wrap:wrap;gap:14px}.multiples figcaption{font-size:13px}\
+        .inset{font-size:12px;color:#4a4a4a}.multiples{display:flex;flex-wrap:wrap;gap:14px;max-width:1150px}.multiples figcaption{font-size:13px}\
         .legend{font-size:12px;line-height:1.6}.legend ul{list-style:none;margin:0 0 8px;padding:0}\
         .sw{display:inline-block;width:14px;height:12px;border:1px solid #8a8a8a;vertical-align:middle;margin-right:6px}\
         .brk{border-top:2px solid #1f1f1f;margin-top:3px;padding-top:2px;font-style:italic}\
@@ -96,10 +96,13 @@ public struct HTMLReport: Sendable {
         "<table>" + rows.map { "<tr><td>\(Self.escape($0.0))</td><td>\(Self.escape($0.1))</td></tr>" }.joined() + "</table>"
     }
 
-    /// A table with a header row (plain text cells).
-    func table(header: [String], rows: [[String]]) -> String {
-        "<table><tr>" + header.map { "<th>\(Self.escape($0))</th>" }.joined() + "</tr>"
-            + rows.map { "<tr>" + $0.map { "<td>\(Self.escape($0))</td>" }.joined() + "</tr>" }.joined() + "</table>"
+    /// A table with a header row (plain text cells); numbers right-aligned, the `textColumns` left-aligned.
+    func table(header: [String], rows: [[String]], textColumns: Set<Int> = [0]) -> String {
+        func cell(_ tag: String, _ k: Int, _ text: String) -> String {
+            (textColumns.contains(k) ? "<\(tag) style=\"text-align:left\">" : "<\(tag)>") + Self.escape(text) + "</\(tag)>"
+        }
+        return "<table><tr>" + header.enumerated().map { cell("th", $0, $1) }.joined() + "</tr>"
+            + rows.map { "<tr>" + $0.enumerated().map { cell("td", $0, $1) }.joined() + "</tr>" }.joined() + "</table>"
     }
 
     /// The colour legend of `scale`, the break drawn as a rule with its meaning.
@@ -118,7 +121,7 @@ public struct HTMLReport: Sendable {
     func siteLegend(largest: Double, radius: Double, kinds: [SiteKind]) -> String {
         let l = labels
         let references = Self.referenceSizes(largest: largest)
-        var svg = "<svg width=\"230\" height=\"\(Int(2 * radius + 22))\" role=\"img\">"
+        var svg = ""
         var x = 4.0
         for g in references {
             let r = max(1.5, radius * (g / max(largest, 1e-9)).squareRoot())
@@ -127,12 +130,12 @@ public struct HTMLReport: Sendable {
             svg += "<text x=\"\(Int(cx))\" y=\"\(Int(2 * radius + 18))\" font-size=\"11\" text-anchor=\"middle\">\(language.number(g, digits: g == g.rounded() ? 0 : 1))</text>"
             x += 2 * r + 24
         }
-        svg += "</svg>"
+        svg = "<svg width=\"\(Int(x))\" height=\"\(Int(2 * radius + 22))\" role=\"img\" style=\"vertical-align:middle\">" + svg + "</svg>"
         var html = "<div class=\"legend\"><b>\(Self.escape(l[.sitesLegend]))</b><br>\(svg) \(Self.escape(l[.gpsUnit]))"
-        let shown = kinds.filter { $0 != .practice }
-        if !shown.isEmpty {
+        if kinds.contains(where: { $0 != .practice }) {
             html += "<br><b>\(Self.escape(l[.sitesByKind]))</b><ul>"
-            for kind in [SiteKind.practice] + shown {
+            let ordered = (kinds.contains(.practice) ? [SiteKind.practice] : []) + kinds.filter { $0 != .practice }
+            for kind in ordered {
                 let shape = kind == .practice
                     ? "<circle cx=\"9\" cy=\"9\" r=\"6\" fill=\"#1a1a1a\" fill-opacity=\"0.3\" stroke=\"#1a1a1a\"/>"
                     : "<path fill=\"#ffffff\" stroke=\"#000000\" stroke-width=\"1.4\" d=\"\(SiteSymbol.pathData(kind: kind, centre: (9, 9), radius: 6))\"/>"
@@ -143,21 +146,26 @@ public struct HTMLReport: Sendable {
         return html + "</div>"
     }
 
-    /// Round reference sizes for the site legend: about the largest, a third and a tenth of it.
+    /// Round reference sizes for the site legend: the largest and about a quarter and a sixteenth of it,
+    /// each rounded down to one significant digit (4 → 4, 1; 213 → 200, 50, 10), whole GPs when ≥ 1.
     static func referenceSizes(largest: Double) -> [Double] {
-        guard largest > 0 else { return [1] }
-        let top = ScaleBar.niceStep(largest, roundingDown: true)
-        let sizes = [top, ScaleBar.niceStep(top / 3, roundingDown: true), ScaleBar.niceStep(top / 10, roundingDown: true)]
-            .filter { $0 > 0 }
+        guard largest > 0, largest.isFinite else { return [1] }
+        func oneDigit(_ v: Double) -> Double {
+            let magnitude = pow(10, log10(v).rounded(.down))
+            return (v / magnitude).rounded(.down) * magnitude
+        }
+        let top = oneDigit(largest)
+        let sizes = [top, oneDigit(top / 4), oneDigit(top / 16)].filter { $0 > 0 && (top < 1 || $0 >= 1) }
         return Array(Set(sizes)).sorted(by: >)
     }
 
     /// The map figure: the main panel, the insets and the drawing notes. `data-communes` carries the
     /// number of studied communes, which a check compares with the `commune` paths inside.
-    func mapFigure(_ map: SVGMap, caption: String) -> String {
+    func mapFigure(_ map: SVGMap, caption: String, notes showNotes: Bool = true) -> String {
         let l = labels
         let panels = map.panels()
-        var html = "<figure class=\"map\" data-communes=\"\(map.studied.count)\"><figcaption>\(Self.escape(caption))</figcaption>"
+        let width = Int(map.layouts().first?.frame.width ?? map.width)
+        var html = "<figure class=\"map\" data-communes=\"\(map.studied.count)\" style=\"max-width:\(max(width, 300))px\"><figcaption>\(Self.escape(caption))</figcaption>"
         if let main = panels.first { html += main.svg }
         let insets = panels.dropFirst()
         if !insets.isEmpty {
@@ -176,8 +184,16 @@ public struct HTMLReport: Sendable {
         }
         let missing = panels.reduce(0) { $0 + $1.missingBoundaries }
         if missing > 0 { notes.append(l.format(.missingBoundary, language.number(missing))) }
-        html += notes.map { "<p class=\"note\">\(Self.escape($0))</p>" }.joined()
+        if showNotes { html += notes.map { "<p class=\"note\">\(Self.escape($0))</p>" }.joined() }
         return html + "</figure>"
+    }
+
+    /// The drawing notes of a map (no boundaries, communes drawn as circles, grey neighbours), for a set of
+    /// small multiples that shows them once.
+    func mapNotes(_ map: SVGMap) -> String {
+        let l = labels
+        let text = map.territory.boundaries == nil ? l[.noBoundaries] : l[.contextCommunes]
+        return "<p class=\"note\">\(Self.escape(text))</p>"
     }
 
     /// The sources and date line.

@@ -60,8 +60,34 @@ public struct SVGMap: Sendable {
         self.siteRadius = siteRadius
     }
 
+    /// One panel's communes (indices into ``studied``), CRS and frame.
+    struct Layout {
+        var members: [Int]
+        var crs: CRS
+        var departement: String?
+        var frame: MapFrame
+        var inset: Bool
+    }
+
     /// The panels, main first, then insets by département.
     public func panels() -> [Panel] {
+        let layouts = self.layouts()
+        let largest = largestSite ?? largestDrawnSite(layouts)
+        return layouts.map { panel($0, largest: largest) }
+    }
+
+    /// GPs of the largest site drawn on any panel (1 when none is), the default size reference.
+    public func largestDrawnSite() -> Double { largestDrawnSite(layouts()) }
+
+    private func largestDrawnSite(_ layouts: [Layout]) -> Double {
+        let drawn = sites.filter { s in
+            s.gps > 0 && layouts.contains { $0.crs == s.crs && $0.frame.overlaps(BoundingBox(minX: s.point.x, minY: s.point.y, maxX: s.point.x, maxY: s.point.y)) }
+        }
+        return drawn.map(\.gps).max() ?? 1
+    }
+
+    /// Groups the studied communes by CRS (overseas: by département) and fits a frame to each group.
+    func layouts() -> [Layout] {
         var groups: [String: [Int]] = [:]
         for k in studied.indices {
             let c = territory.communes[studied[k]]
@@ -71,34 +97,33 @@ public struct SVGMap: Sendable {
             let (na, nb) = (groups[a]?.count ?? 0, groups[b]?.count ?? 0)
             return (a.isEmpty ? 0 : 1, -na, a) < (b.isEmpty ? 0 : 1, -nb, b)
         }
-        let largest = largestSite ?? sites.map(\.gps).max() ?? 1
+        let useBoundaries = territory.boundaries != nil
         return order.enumerated().compactMap { position, key in
             guard let members = groups[key], let first = members.first else { return nil }
-            let crs = territory.communes[studied[first]].crs
+            var box: BoundingBox?
+            for k in members {
+                let i = studied[k]
+                let b = territory.boundary(at: i)?.boundingBox
+                    ?? BoundingBox(points: [XY(x: territory.communes[i].point.x, y: territory.communes[i].point.y)])
+                if let b { box = box.map { $0.union(b) } ?? b }
+            }
+            guard var window = box else { return nil }
+            if !useBoundaries {
+                // Room for the circles at the edge.
+                let pad = max(window.width, window.height) * 0.04
+                window = BoundingBox(minX: window.minX - pad, minY: window.minY - pad, maxX: window.maxX + pad, maxY: window.maxY + pad)
+            }
             let inset = position > 0
-            return panel(members: members, crs: crs, departement: key.isEmpty ? nil : key,
-                         width: inset ? max(180, width * 0.4) : width,
-                         maxHeight: inset ? max(180, maxHeight * 0.4) : maxHeight, inset: inset, largest: largest)
+            let frame = MapFrame(box: window, width: inset ? max(180, width * 0.4) : width,
+                                 maxHeight: inset ? max(180, maxHeight * 0.4) : maxHeight)
+            return Layout(members: members, crs: territory.communes[studied[first]].crs,
+                          departement: key.isEmpty ? nil : key, frame: frame, inset: inset)
         }
     }
 
-    private func panel(members: [Int], crs: CRS, departement: String?, width: Double, maxHeight: Double,
-                       inset: Bool, largest: Double) -> Panel? {
+    private func panel(_ layout: Layout, largest: Double) -> Panel {
+        let (members, crs, frame) = (layout.members, layout.crs, layout.frame)
         let useBoundaries = territory.boundaries != nil
-        var box: BoundingBox?
-        for k in members {
-            let i = studied[k]
-            let b = territory.boundary(at: i)?.boundingBox
-                ?? BoundingBox(points: [XY(x: territory.communes[i].point.x, y: territory.communes[i].point.y)])
-            if let b { box = box.map { $0.union(b) } ?? b }
-        }
-        guard var window = box else { return nil }
-        if !useBoundaries {
-            // Room for the circles at the edge.
-            let pad = max(window.width, window.height) * 0.04
-            window = BoundingBox(minX: window.minX - pad, minY: window.minY - pad, maxX: window.maxX + pad, maxY: window.maxY + pad)
-        }
-        let frame = MapFrame(box: window, width: width, maxHeight: maxHeight)
         var svg = "<svg viewBox=\"0 0 \(frame.viewWidth) \(frame.viewHeight)\" width=\"\(Int(frame.width))\" height=\"\(Int(frame.height))\" role=\"img\">"
         let line = Int(frame.units(0.6).rounded())
         if useBoundaries {
@@ -133,7 +158,7 @@ public struct SVGMap: Sendable {
         svg += symbols(frame: frame, crs: crs, largest: largest)
         svg += scaleBar(frame: frame)
         svg += "</svg>"
-        return Panel(crs: crs, departement: departement, svg: svg, isInset: inset, communes: members.count,
+        return Panel(crs: crs, departement: layout.departement, svg: svg, isInset: layout.inset, communes: members.count,
                      usedBoundaries: useBoundaries, missingBoundaries: missing)
     }
 

@@ -14,12 +14,16 @@ struct CompareCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Write the ranked table to this CSV file (written atomically).", valueName: "file.csv"))
     var out: String?
 
+    @OptionGroup var report: ReportOptions
+
     func run() throws {
         try CLIErrors.exitOnFailure {
             let run = try CompareRun.run(path: file)
             Diagnostics.printImportNotes(run.study)
             if let out { try AtomicFile.write(run.csv(), to: out) }
+            let reportLine = try report.write { HTMLReport.compare(run, language: $0) }
             print(run.table())
+            if let reportLine { print(reportLine) }
             if let out { print("Ranked table: \(out)") }
         }
     }

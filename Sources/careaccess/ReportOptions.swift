@@ -1,0 +1,27 @@
+import ArgumentParser
+import CareIO
+
+/// `--report FILE.html` and `--lang fr|en`: the self-contained HTML report with maps, shared by `coverage`,
+/// `access`, `scenario` and `compare`.
+struct ReportOptions: ParsableArguments {
+    enum Language: String, ExpressibleByArgument, CaseIterable {
+        case fr, en
+    }
+
+    @Option(name: .customLong("report"), help: ArgumentHelp(
+        "Write a self-contained HTML report with maps (inline SVG, no network needed) to this file (written atomically).",
+        valueName: "file.html"))
+    var reportPath: String?
+
+    @Option(help: "Language of the report: fr (default, for French readers) or en.")
+    var lang: Language = .fr
+
+    var language: ReportLanguage { lang == .en ? .en : .fr }
+
+    /// Builds and writes the report when `--report` was given; returns a line for the summary, or `nil`.
+    func write(_ build: (ReportLanguage) -> String) throws -> String? {
+        guard let reportPath else { return nil }
+        try AtomicFile.write(build(language), to: reportPath)
+        return "HTML report: \(reportPath)"
+    }
+}
