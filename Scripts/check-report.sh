@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# Browser check of the HTML reports: runs each report kind on the embedded default and the example files,
+# opens it in headless Chromium, takes a screenshot, and checks (Scripts/check_report.py, standard library
+# only) that the screenshot is not blank and that every map has one commune path per studied commune.
+#
+#   Scripts/check-report.sh            # check, in a temporary folder
+#   Scripts/check-report.sh --docs     # also refresh docs/report-*.png (the README's screenshots)
+#
+# Needs chromium (apt-get install -y chromium). CAREACCESS_BIN=path skips the release build.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+docs=0
+[ "${1:-}" = "--docs" ] && docs=1
+
+browser=$(command -v chromium || command -v chromium-browser || command -v google-chrome || true)
+[ -n "$browser" ] || { echo "check-report: chromium not found (apt-get install -y chromium)" >&2; exit 1; }
+
+bin=${CAREACCESS_BIN:-}
+if [ -z "$bin" ]; then
+  swift build -c release --product careaccess > /dev/null
+  bin="$(swift build -c release --show-bin-path)/careaccess"
+fi
+
+out=$(mktemp -d)
+trap 'rm -rf "$out"' EXIT
+
+# kind, minimum number of maps, then the command's arguments.
+check() {
+  local kind=$1 maps=$2
+  shift 2
+  local html="$out/report-$kind.html" png="$out/report-$kind.png"
+  "$bin" "$@" --report "$html" > "$out/$kind.txt"
+  "$browser" --headless --no-sandbox --disable-gpu --hide-scrollbars --window-size=1400,1800 \
+    --screenshot="$png" "file://$html" > "$out/$kind.browser.log" 2>&1 \
+    || { cat "$out/$kind.browser.log" >&2; exit 1; }
+  [ -s "$png" ] || { echo "check-report: no screenshot for $kind" >&2; cat "$out/$kind.browser.log" >&2; exit 1; }
+  python3 Scripts/check_report.py "$html" "$png" "$out/$kind.txt" "$maps"
+  if [ "$docs" = 1 ]; then
+    if command -v convert > /dev/null; then
+      convert "$png" -strip -resize 60% -colors 128 "PNG8:docs/report-$kind.png"
+    else
+      cp "$png" "docs/report-$kind.png"
+    fi
+  fi
+}
+
+check coverage 1 coverage
+check access 1 access --method apl
+check scenario 2 scenario Fixtures/scenarios/ardennes-maisons-de-sante.yaml
+check compare 2 compare Fixtures/scenarios/ardennes-options.yaml
+echo "check-report: all report kinds passed"
