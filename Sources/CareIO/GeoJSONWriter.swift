@@ -42,6 +42,9 @@ public enum GeoJSONWriter {
         if let bad = layer.rows.firstIndex(where: { !territory.communes.indices.contains($0.commune) }) {
             throw OutputError(file: path, message: "row \(bad): commune index \(layer.rows[bad].commune) is not in the territory")
         }
+        if let bad = layer.rows.firstIndex(where: { $0.values.count != layer.fields.count }) {
+            throw OutputError(file: path, message: "row \(bad): \(layer.rows[bad].values.count) values for \(layer.fields.count) fields")
+        }
         let keys = layer.fields.map { ",\"\(jsonEscaped($0.name))\":" }
         let step = max(1, chunkSize)
         try GeoJSONOutputStream.write(to: path) { (out: inout GeoJSONOutputStream) throws(OutputError) in

@@ -248,7 +248,7 @@ struct GeoJSONWriterTests {
         let dir = try ScratchFolder()
         defer { dir.remove() }
         let path = dir.path + "/r.txt"
-        let values = [12.0, 0.1 + 0.2, 10.016346621899098, 1e-7, 1e16, -3.5, 5e-324, .greatestFiniteMagnitude]
+        let values = [12.0, 0.1 + 0.2, 10.016346621899098, 1e-7, 1e16, -3.5, .leastNonzeroMagnitude, .greatestFiniteMagnitude]
         try GeoJSONOutputStream.write(to: path) { (out: inout GeoJSONOutputStream) throws(OutputError) in
             for v in values { try GeoJSONValue.real(v).write(to: &out); try out.write("\n") }
             for v: GeoJSONValue in [.real(.nan), .real(-.infinity), .real(nil), .string(nil), .integer(nil), .boolean(nil)] {
@@ -343,7 +343,7 @@ struct GeoJSONGDALTests {
     static let ogrinfo = ["/usr/bin/ogrinfo", "/usr/local/bin/ogrinfo", "/opt/homebrew/bin/ogrinfo"]
         .first { FileManager.default.isExecutableFile(atPath: $0) }
 
-    func run(_ tool: String, _ arguments: [String]) throws -> (status: Int32, output: String) {
+    static func run(_ tool: String, _ arguments: [String]) throws -> (status: Int32, output: String) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: tool)
         process.arguments = arguments
@@ -363,7 +363,7 @@ struct GeoJSONGDALTests {
         defer { dir.remove() }
         let path = dir.path + "/mixed.geojson"
         try GeoJSONWriter.write(GeoJSONFixture.layer(), territory: try GeoJSONFixture.territory(), to: path)
-        let info = try run(ogrinfo, ["-ro", "-al", "-so", path])
+        let info = try Self.run(ogrinfo, ["-ro", "-al", "-so", path])
         #expect(info.status == 0)
         #expect(info.output.contains("Feature Count: 4"))
         #expect(info.output.contains("Geometry: Unknown (any)"))
@@ -372,9 +372,9 @@ struct GeoJSONGDALTests {
             #expect(info.output.contains(field), "GDAL field \(field)")
         }
         let ogr2ogr = URL(fileURLWithPath: ogrinfo).deletingLastPathComponent().appendingPathComponent("ogr2ogr").path
-        let convert = try run(ogr2ogr, ["-f", "GPKG", dir.path + "/mixed.gpkg", path])
+        let convert = try Self.run(ogr2ogr, ["-f", "GPKG", dir.path + "/mixed.gpkg", path])
         #expect(convert.status == 0, "\(convert.output)")
-        let polygons = try run(ogrinfo, ["-ro", "-al", "-so", "-where", "has_boundary = 1", dir.path + "/mixed.gpkg"])
+        let polygons = try Self.run(ogrinfo, ["-ro", "-al", "-so", "-where", "has_boundary = 1", dir.path + "/mixed.gpkg"])
         #expect(polygons.output.contains("Feature Count: 3"))
     }
 }
