@@ -5,16 +5,14 @@ extension DijkstraWorkspace {
     ///
     /// Complexity: O((n + m) log₄ n).
     mutating func search(offsets: [Int32], heads: [Int32], weights: [Double], sources: [DijkstraSource], limit: Double) {
-        let n = minutes.count
+        let n = slots.count
         var touchedList = touched
         touched = []
         defer { touched = touchedList }
         offsets.withUnsafeBufferPointer { off in
         heads.withUnsafeBufferPointer { head in
         weights.withUnsafeBufferPointer { weight in
-        minutes.withUnsafeMutableBufferPointer { dist in
-        labels.withUnsafeMutableBufferPointer { label in
-        positions.withUnsafeMutableBufferPointer { pos in
+        slots.withUnsafeMutableBufferPointer { slot in
         heap.withUnsafeMutableBufferPointer { heap in
             var count = 0
 
@@ -28,11 +26,11 @@ extension DijkstraWorkspace {
                     let p = heap[parent]
                     guard less(entry, p) else { break }
                     heap[i] = p
-                    pos[Int(p.node)] = Int32(i)
+                    slot[Int(p.node)].position = Int32(i)
                     i = parent
                 }
                 heap[i] = entry
-                pos[Int(entry.node)] = Int32(i)
+                slot[Int(entry.node)].position = Int32(i)
             }
             @inline(__always) func siftDown(_ entry: HeapEntry) {
                 var i = 0
@@ -50,20 +48,21 @@ extension DijkstraWorkspace {
                     }
                     guard less(bestEntry, entry) else { break }
                     heap[i] = bestEntry
-                    pos[Int(bestEntry.node)] = Int32(i)
+                    slot[Int(bestEntry.node)].position = Int32(i)
                     i = best
                 }
                 heap[i] = entry
-                pos[Int(entry.node)] = Int32(i)
+                slot[Int(entry.node)].position = Int32(i)
             }
             @inline(__always) func offer(_ v: Int, _ key: Double, _ l: Int32) {
-                let p = pos[v]
+                let state = slot[v]
+                let p = state.position
                 if p == -2 { return }
-                let old = dist[v]
-                guard key < old || (key == old && l < label[v]) else { return }
-                if old == .infinity && p == -1 { touchedList.append(Int32(v)) }
-                dist[v] = key
-                label[v] = l
+                let old = state.minutes
+                guard key < old || (key == old && l < state.label) else { return }
+                if p == -1 { touchedList.append(Int32(v)) }
+                slot[v].minutes = key
+                slot[v].label = l
                 if p >= 0 {
                     siftUp(Int(p), HeapEntry(key: key, label: l, node: Int32(v)))
                 } else {
@@ -80,7 +79,7 @@ extension DijkstraWorkspace {
                 count -= 1
                 if count > 0 { siftDown(heap[count]) }
                 let u = Int(top.node)
-                pos[u] = -2
+                slot[u].position = -2
                 let du = top.key
                 let lu = top.label
                 var e = Int(off[u])
@@ -92,6 +91,6 @@ extension DijkstraWorkspace {
                     e += 1
                 }
             }
-        }}}}}}}
+        }}}}}
     }
 }

@@ -38,7 +38,7 @@ public struct NetworkCalibration: Sendable, Hashable {
                 let d = Int(rng.next() % UInt64(n))
                 let dx = graph.xs[d] - graph.xs[o], dy = graph.ys[d] - graph.ys[o]
                 let k = (dx * dx + dy * dy).squareRoot() / 1000
-                let m = ws.minutes[d]
+                let m = ws.minutes(at: d)
                 guard k >= minKm, m.isFinite else { continue }
                 km.append(k); minutes.append(m)
             }

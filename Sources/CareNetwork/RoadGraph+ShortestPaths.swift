@@ -15,9 +15,7 @@ extension RoadGraph {
                                     limit: Double = .infinity) -> NodeLabels {
         var ws = DijkstraWorkspace(nodeCount: nodeCount)
         ws.run(self, sources: sources, direction: direction, limit: limit)
-        var labels = ws.labels
-        for v in labels.indices where labels[v] == .max { labels[v] = -1 }
-        return NodeLabels(minutes: ws.minutes, labels: labels)
+        return ws.nodeLabels()
     }
 
     /// One-to-all shortest-path minutes from `node` (`+infinity` where unreachable).
@@ -33,6 +31,8 @@ extension RoadGraph {
     /// Bounded one-to-many searches, one per source, in parallel: for each source, every target whose
     /// `source minutes + path minutes + target minutes ≤ limit` (inclusive), ascending by target id.
     /// Each thread owns a ``DijkstraWorkspace`` (reset in O(touched)); sources are handed out dynamically.
+    /// `progress`, when given, is called with 1 after each source, from the worker threads (it must be
+    /// thread-safe: a progress bar, say).
     ///
     /// ```swift
     /// let targets = NodeTargets(nodeCount: graph.nodeCount, nodes: communeNodes, minutes: communeConnectors)
@@ -41,7 +41,8 @@ extension RoadGraph {
     /// ```
     /// Complexity: O(Σ (n_s + m_s) log₄ n_s) over the sub-graphs within the limit, divided among `threads`.
     public func boundedOneToMany(sources: [DijkstraSource], targets: NodeTargets, limit: Double,
-                                 direction: TraversalDirection = .forward, threads: Int = 2) -> TargetTable {
+                                 direction: TraversalDirection = .forward, threads: Int = 2,
+                                 progress: (@Sendable (Int) -> Void)? = nil) -> TargetTable {
         let workers = max(1, min(threads, sources.count))
         let nextSource = Atomic<Int>(0)
         let parts = Mutex<[(sources: [Int], ranges: [Range<Int>], ids: [Int32], minutes: [Double])]>([])
@@ -49,28 +50,35 @@ extension RoadGraph {
             var ws = DijkstraWorkspace(nodeCount: nodeCount)
             var done: [Int] = [], ranges: [Range<Int>] = []
             var ids: [Int32] = [], mins: [Double] = []
-            var row: [Int32] = []
+            // A row packs `target id << 32 | index into rowMinutes`, radix-sorted by id: the minutes come back
+            // from the hot local buffer, not from two cold look-ups per target.
+            var row: [UInt64] = [], scratch: [UInt64] = [], rowMinutes: [Double] = []
+            let maxKey = UInt32(clamping: max(targets.nodeOfTarget.count - 1, 0))
             while true {
                 let s = nextSource.wrappingAdd(1, ordering: .relaxed).oldValue
                 if s >= sources.count { break }
                 ws.run(self, sources: [sources[s]], direction: direction, limit: limit)
                 row.removeAll(keepingCapacity: true)
+                rowMinutes.removeAll(keepingCapacity: true)
                 for v in ws.touched {
-                    let d = ws.minutes[Int(v)]
-                    for p in Int(targets.offsets[Int(v)])..<Int(targets.offsets[Int(v) + 1]) where d + targets.minutes[p] <= limit {
-                        row.append(targets.ids[p])
+                    let d = ws.minutes(at: Int(v))
+                    for p in Int(targets.offsets[Int(v)])..<Int(targets.offsets[Int(v) + 1]) {
+                        let m = d + targets.minutes[p]
+                        if m <= limit {
+                            row.append(UInt64(UInt32(bitPattern: targets.ids[p])) << 32 | UInt64(rowMinutes.count))
+                            rowMinutes.append(m)
+                        }
                     }
                 }
-                // Sorting plain Int32 ids (no closure) is several times faster than sorting pairs; the minutes
-                // are recomputed identically from the node minutes and the target's extra minutes.
-                row.sort()
+                RadixSort.sortByHighWord(&row, scratch: &scratch, maxKey: maxKey)
                 let start = ids.count
-                for t in row {
-                    ids.append(t)
-                    mins.append(ws.minutes[Int(targets.nodeOfTarget[Int(t)])] + targets.minutesOfTarget[Int(t)])
+                for w in row {
+                    ids.append(Int32(truncatingIfNeeded: w >> 32))
+                    mins.append(rowMinutes[Int(w & 0xFFFF_FFFF)])
                 }
                 done.append(s)
                 ranges.append(start..<ids.count)
+                progress?(1)
             }
             parts.withLock { $0.append((done, ranges, ids, mins)) }
         }
