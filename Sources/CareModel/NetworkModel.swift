@@ -27,10 +27,13 @@ public struct NetworkModel: TravelTimeModel {
     public var threads: Int
     /// A short name for the summary (the file name by default).
     public var name: String
+    /// Told of the bounded searches of ``catchments(from:to:within:)`` (one unit per site); silent by default.
+    public var progress: any ProgressReporter
 
     public init(graph: RoadGraph, accessSpeedKmh: Double = RoadSnapper.defaultAccessSpeedKmh,
                 snapLimitMetres: Double = RoadSnapper.defaultLimitMetres, attachFarPoints: Bool = false,
-                threads: Int = 2, name: String? = nil) throws(ModelError) {
+                threads: Int = 2, name: String? = nil,
+                progress: any ProgressReporter = SilentProgress()) throws(ModelError) {
         guard accessSpeedKmh.isFinite, accessSpeedKmh > 0 else {
             throw .invalidParameter(name: "access speed", value: "\(accessSpeedKmh)", reason: "must be a positive number of km/h")
         }
@@ -45,6 +48,7 @@ public struct NetworkModel: TravelTimeModel {
                               attachFarPoints: attachFarPoints)
         self.threads = max(1, threads)
         self.name = name ?? graph.report.source
+        self.progress = progress
     }
 
     public var summary: String {
@@ -93,8 +97,11 @@ public struct NetworkModel: TravelTimeModel {
         let sources = sites.indices.map { j in
             DijkstraSource(node: siteSnap.nodes[j], minutes: siteSnap.minutes[j], label: Int32(j))
         }
+        let reporter = progress
+        reporter.begin(total: sources.count, label: "catchments")
         let table = graph.boundedOneToMany(sources: sources, targets: targets, limit: threshold,
-                                           direction: .reverse, threads: threads)
+                                           direction: .reverse, threads: threads) { reporter.advance(by: $0) }
+        reporter.end()
         // Origins at a site's very place: 0 minutes (see the type's documentation).
         var originsAt: [Place: [Int32]] = [:]
         let sitePlaces = Set(sites)

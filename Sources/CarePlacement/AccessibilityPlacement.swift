@@ -21,7 +21,8 @@ import CareModel
 /// Complexity: O(p) for the first gains (p candidate–demand pairs), then per pick the pairs of the
 /// affected candidates.
 enum AccessibilityPlacement {
-    static func solve(_ problem: PlacementProblem, goal: AccessibilityGoal, k: Int) throws -> PlacementResult {
+    static func solve(_ problem: PlacementProblem, goal: AccessibilityGoal, k: Int,
+                      progress: any ProgressReporter = SilentProgress()) throws -> PlacementResult {
         try PlacementSupport.validate(k: k, candidates: problem.candidates.count)
         guard goal.gpsPerSite.isFinite, goal.gpsPerSite > 0 else {
             throw PlacementError.invalidParameter(name: "GPs per site", value: "\(goal.gpsPerSite)", reason: "must be > 0")
@@ -101,6 +102,8 @@ enum AccessibilityPlacement {
         var gains = (0..<cat.siteCount).map(evaluate)
         var isChosen = [Bool](repeating: false, count: cat.siteCount)
         var chosen: [Int] = [], stepGains: [Double] = []
+        progress.begin(total: k, label: "placement picks")
+        defer { progress.end() }
         while chosen.count < k {
             var best = -1
             for j in 0..<cat.siteCount where !isChosen[j] {
@@ -118,7 +121,10 @@ enum AccessibilityPlacement {
                 for q in start[i]..<start[i + 1] { affected.insert(Int(byDemand[q])) }
             }
             for j in affected where !isChosen[j] { gains[j] = evaluate(j) }
+            progress.advance(by: 1)
         }
+        // Stopped early (no candidate helps): the remaining picks are padding, done at once.
+        if chosen.count < k { progress.advance(by: k - chosen.count) }
         PlacementSupport.pad(&chosen, gains: &stepGains, k: k, reach: PlacementSupport.reach(cat, weights: problem.weights),
                              notes: &notes, what: ("brings anyone closer to the mark", "bring anyone closer to the mark"))
         let after = scores.indices.reduce(0.0) { $0 + (counted[$1] && scores[$1] >= mark ? population[$1] : 0) }

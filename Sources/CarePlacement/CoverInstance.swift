@@ -162,7 +162,7 @@ struct CoverInstance: Sendable {
     /// Lazy greedy weighted coverage (Minoux 1978): repeatedly the kept candidate with the largest uncovered
     /// weight (ties: lowest index), re-evaluating only the heap's top. Stops after `k` picks or when nothing
     /// more can be covered. Returns kept-candidate positions and their gains.
-    func lazyGreedy(k: Int) -> (picks: [Int], gains: [Double]) {
+    func lazyGreedy(k: Int, onPick: (Int) -> Void = { _ in }) -> (picks: [Int], gains: [Double]) {
         var covered = [Bool](repeating: false, count: groupCount)
         var heap = GainHeap((0..<candidateCount).map { c in (range(c).reduce(0.0) { $0 + weights[Int(groups[$1])] }, c) })
         var fresh = [Int](repeating: 0, count: candidateCount)  // round in which the heap value was computed
@@ -175,6 +175,7 @@ struct CoverInstance: Sendable {
                 gains.append(top.gain)
                 for p in range(top.item) { covered[Int(groups[p])] = true }
                 round += 1
+                onPick(picks.count)
                 continue
             }
             var g = 0.0

@@ -22,7 +22,8 @@ import CareModel
 /// Complexity: catchments, then O(p log p) for p candidate–uncovered-demand pairs (reduction, greedy);
 /// the MILP is small because only uncovered demand enters it.
 enum MaximalCovering {
-    static func solve(_ problem: PlacementProblem, k: Int, method: PlacementMethod, timeLimit: Double?) throws -> PlacementResult {
+    static func solve(_ problem: PlacementProblem, k: Int, method: PlacementMethod, timeLimit: Double?,
+                      progress: any ProgressReporter = SilentProgress()) throws -> PlacementResult {
         try PlacementSupport.validate(k: k, candidates: problem.candidates.count)
         guard method != .localSearch else { throw PlacementError.unsupported("local search is for p-median; MCLP has exact and greedy") }
         let clock = Stopwatch()
@@ -30,7 +31,7 @@ enum MaximalCovering {
         let inst = CoverInstance(catchments: setup.catchments, active: setup.active, weight: setup.weights)
         var notes: [String] = []
         // Lazy greedy and its bounds.
-        let greedy = inst.lazyGreedy(k: k)
+        let greedy = progress.reportingPicks(k: k) { inst.lazyGreedy(k: k, onPick: $0) }
         let greedyValue = greedy.gains.reduce(0, +)
         let total = inst.weights.reduce(0, +)
         var bound = min(total, inst.aPosterioriBound(picks: greedy.picks, k: k), inst.aPosterioriBound(picks: [], k: k))

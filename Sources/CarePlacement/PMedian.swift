@@ -21,13 +21,14 @@ import CareModel
 /// let r = try PMedian.solve(problem, k: 5, method: .localSearch, timeLimit: nil)
 /// ```
 enum PMedian {
-    static func solve(_ problem: PlacementProblem, k: Int, method: PlacementMethod, timeLimit: Double?) throws -> PlacementResult {
+    static func solve(_ problem: PlacementProblem, k: Int, method: PlacementMethod, timeLimit: Double?,
+                      progress: any ProgressReporter = SilentProgress()) throws -> PlacementResult {
         try PlacementSupport.validate(k: k, candidates: problem.candidates.count)
         let clock = Stopwatch()
         let setup = try DistanceSetup(problem)
         let inst = MedianInstance(setup, weights: problem.weights)
         var notes = setup.notes
-        let greedy = inst.lazyGreedy(k: k)
+        let greedy = progress.reportingPicks(k: k) { inst.lazyGreedy(k: k, onPick: $0) }
         var picks = greedy.picks
         var size: (candidates: Int, rows: Int, nonZeros: Int)?
         var savingsBound = min(inst.aPosterioriBound(picks: [], k: k), inst.aPosterioriBound(picks: greedy.picks, k: k))
@@ -168,7 +169,7 @@ struct MedianInstance {
     }
 
     /// Lazy greedy on the savings (submodular, so stale heap values are upper bounds).
-    func lazyGreedy(k: Int) -> (picks: [Int], gains: [Double]) {
+    func lazyGreedy(k: Int, onPick: (Int) -> Void = { _ in }) -> (picks: [Int], gains: [Double]) {
         var d = cost
         var heap = GainHeap((0..<candidateCount).map { c in (range(c).reduce(0.0) { $0 + weight[Int(demand[$1])] * (cost[Int(demand[$1])] - minutes[$1]) }, c) })
         var fresh = [Int](repeating: 0, count: candidateCount)
@@ -180,6 +181,7 @@ struct MedianInstance {
                 gains.append(top.gain)
                 for p in range(top.item) where minutes[p] < d[Int(demand[p])] { d[Int(demand[p])] = minutes[p] }
                 round += 1
+                onPick(picks.count)
                 continue
             }
             var g = 0.0

@@ -13,10 +13,11 @@ import CareModel
 ///   - method: see ``PlacementObjective/methods`` for what applies.
 ///   - timeLimit: seconds for the exact solver (CBC) per MILP; on expiry the best solution found is returned
 ///     with its proven gap.
+///   - progress: told of the greedy picks (total `k`) of MCLP, p-median and accessibility; silent by default.
 /// - Throws: ``PlacementError`` for an invalid `k` or method, and the travel-time model's errors.
 public func place(
     _ problem: PlacementProblem, objective: PlacementObjective, k: Int, method: PlacementMethod,
-    timeLimit: Double? = nil
+    timeLimit: Double? = nil, progress: any ProgressReporter = SilentProgress()
 ) throws -> PlacementResult {
     if let t = timeLimit, !(t.isFinite && t > 0) {
         throw PlacementError.invalidParameter(name: "time limit", value: "\(t)", reason: "must be a positive number of seconds")
@@ -26,21 +27,22 @@ public func place(
     }
     switch objective {
     case .mclp:
-        return try MaximalCovering.solve(problem, k: k, method: method, timeLimit: timeLimit)
+        return try MaximalCovering.solve(problem, k: k, method: method, timeLimit: timeLimit, progress: progress)
     case .lscp:
         return try SetCovering.solve(problem, method: method, timeLimit: timeLimit)
     case .pMedian:
-        return try PMedian.solve(problem, k: k, method: method, timeLimit: timeLimit)
+        return try PMedian.solve(problem, k: k, method: method, timeLimit: timeLimit, progress: progress)
     case .pCenter:
         return try PCenter.solve(problem, k: k, method: method, timeLimit: timeLimit)
     case .accessibility(let goal):
-        return try AccessibilityPlacement.solve(problem, goal: goal, k: k)
+        return try AccessibilityPlacement.solve(problem, goal: goal, k: k, progress: progress)
     }
 }
 
 extension PlacementProblem {
-    /// Same as ``place(_:objective:k:method:timeLimit:)``.
-    public func place(objective: PlacementObjective, k: Int, method: PlacementMethod, timeLimit: Double? = nil) throws -> PlacementResult {
-        try CarePlacement.place(self, objective: objective, k: k, method: method, timeLimit: timeLimit)
+    /// Same as ``place(_:objective:k:method:timeLimit:progress:)``.
+    public func place(objective: PlacementObjective, k: Int, method: PlacementMethod, timeLimit: Double? = nil,
+                      progress: any ProgressReporter = SilentProgress()) throws -> PlacementResult {
+        try CarePlacement.place(self, objective: objective, k: k, method: method, timeLimit: timeLimit, progress: progress)
     }
 }

@@ -29,6 +29,9 @@ struct TravelOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Travel speed for crow-fly times, in km/h.", valueName: "km/h"))
     var speed: Double = 60
 
+    /// `--quiet`: no progress bar (network catchments, placement).
+    @OptionGroup var quiet: QuietOptions
+
     @Option(help: ArgumentHelp("Detour factor applied to straight-line distances (≥ 1).", valueName: "factor"))
     var circuity: Double = 1.3
 
@@ -78,7 +81,12 @@ struct TravelOptions: ParsableArguments {
         case .matrix where matrix == nil:
             throw ValidationError("--travel matrix needs --matrix FILE (CSV origin,destination,minutes)")
         default:
-            return try spec.make(for: study)
+            var (model, notes) = try spec.make(for: study)
+            if var network = model as? NetworkModel {
+                network.progress = quiet.progress
+                model = network
+            }
+            return (model, notes)
         }
     }
 

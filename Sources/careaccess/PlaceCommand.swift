@@ -78,7 +78,8 @@ struct PlaceCommand: ParsableCommand {
             let methods = try chosenMethods(for: target)
             var results: [PlacementResult] = []
             for m in methods {
-                results.append(try place(problem, objective: target, k: k, method: m, timeLimit: timeLimit))
+                results.append(try place(problem, objective: target, k: k, method: m, timeLimit: timeLimit,
+                                         progress: travel.quiet.progress))
             }
             let report = PlacementReport(problem: problem, study: loaded, results: results, k: k,
                                          candidatesSource: candidates, modelSummary: model.summary)
