@@ -41,11 +41,14 @@ public struct DataFranceImporter: Sendable {
         var line: Int
     }
 
-    public func importFile(path: String, displayName: String? = nil) throws(InputError) -> Output {
-        try importBytes(try FileInput.bytes(path: path), file: displayName ?? path)
+    /// `progress` is told of the rows read (silent by default).
+    public func importFile(path: String, displayName: String? = nil,
+                           progress: any ProgressReporter = SilentProgress()) throws(InputError) -> Output {
+        try importBytes(try FileInput.bytes(path: path), file: displayName ?? path, progress: progress)
     }
 
-    public func importBytes(_ bytes: [UInt8], file: String) throws(InputError) -> Output {
+    public func importBytes(_ bytes: [UInt8], file: String,
+                            progress: any ProgressReporter = SilentProgress()) throws(InputError) -> Output {
         var table = try CSVTableReader(
             bytes: bytes, file: file,
             required: ["id", "code", "type", "nom", "population_municipale", "commune_parent_id", "geometry", "mairie_localisation"])
@@ -58,7 +61,10 @@ public struct DataFranceImporter: Sendable {
         var seenKey = Set<String>()
         var seenID = Set<String>()
         var report = ImportReport(source: file)
+        progress.begin(total: progress is SilentProgress ? 0 : CSVLineCount.dataLines(bytes), label: "communes read")
+        defer { progress.end() }
         while try table.next() {
+            progress.advance(by: 1)
             let type = try table.nonEmptyString(cType)
             guard ["COM", "COMD", "COMA", "ARM", "SRM"].contains(type) else {
                 throw table.error(cType, "unknown commune type '\(type)' (expected COM, COMD, COMA, ARM or SRM)")
