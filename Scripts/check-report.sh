@@ -35,13 +35,10 @@ check() {
     --screenshot="$png" "file://$html" > "$out/$kind.browser.log" 2>&1 \
     || { cat "$out/$kind.browser.log" >&2; exit 1; }
   [ -s "$png" ] || { echo "check-report: no screenshot for $kind" >&2; cat "$out/$kind.browser.log" >&2; exit 1; }
-  python3 Scripts/check_report.py "$html" "$png" "$out/$kind.txt" "$maps"
   if [ "$docs" = 1 ]; then
-    if command -v convert > /dev/null; then
-      convert "$png" -strip -resize 60% -colors 128 "PNG8:docs/report-$kind.png"
-    else
-      cp "$png" "docs/report-$kind.png"
-    fi
+    python3 Scripts/check_report.py "$html" "$png" "$out/$kind.txt" "$maps" "docs/report-$kind.png"
+  else
+    python3 Scripts/check_report.py "$html" "$png" "$out/$kind.txt" "$maps"
   fi
 }
 

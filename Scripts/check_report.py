@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Check one CareAccess HTML report and its headless-Chromium screenshot (standard library only).
 
-Usage: check_report.py REPORT.html SCREENSHOT.png CLI_OUTPUT.txt [MIN_MAPS]
+Usage: check_report.py REPORT.html SCREENSHOT.png CLI_OUTPUT.txt [MIN_MAPS [DOCS_COPY.png]]
 
 - every map figure (<figure class="map" data-communes="N">) holds exactly N paths of class "commune",
   and N is the number of studied communes the CLI printed;
@@ -9,6 +9,7 @@ Usage: check_report.py REPORT.html SCREENSHOT.png CLI_OUTPUT.txt [MIN_MAPS]
 - the report is self-contained (no script, no src/href to the network);
 - the screenshot is not blank: enough non-white pixels, many distinct colours, and the communes' fill
   colours of the HTML are visible in the pixels (the choropleth was painted).
+With DOCS_COPY.png, the screenshot is also written there without its empty bottom (for docs/).
 """
 import re
 import struct
@@ -76,11 +77,33 @@ def read_png(path):
     return width, height, channels, rows
 
 
+def write_cropped_png(path, width, channels, rows, margin=24):
+    """Write the screenshot without its empty bottom (white rows), as 8-bit RGB, rows filtered 'up'."""
+    blank = b"\xff" * (width * channels)
+    last = max((y for y, row in enumerate(rows) if row != blank), default=0)
+    kept = rows[:min(len(rows), last + margin)]
+    raw, previous = bytearray(), bytes(width * 3)
+    for row in kept:
+        rgb = row if channels == 3 else bytes(b for i, b in enumerate(row) if i % 4 != 3)
+        raw.append(2)
+        raw.extend((a - b) & 0xFF for a, b in zip(rgb, previous))
+        previous = rgb
+
+    def chunk(kind, body):
+        return struct.pack(">I", len(body)) + kind + body + struct.pack(">I", zlib.crc32(kind + body) & 0xFFFFFFFF)
+
+    header = struct.pack(">IIBBBBB", width, len(kept), 8, 2, 0, 0, 0)
+    with open(path, "wb") as f:
+        f.write(b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(bytes(raw), 9))
+                + chunk(b"IEND", b""))
+
+
 def main():
     if len(sys.argv) < 4:
         fail("usage: check_report.py REPORT.html SCREENSHOT.png CLI_OUTPUT.txt [MIN_MAPS]")
     html_path, png_path, cli_path = sys.argv[1:4]
     min_maps = int(sys.argv[4]) if len(sys.argv) > 4 else 1
+    docs_out = sys.argv[5] if len(sys.argv) > 5 else None
     html = open(html_path, encoding="utf-8").read()
     cli = open(cli_path, encoding="utf-8").read()
 
@@ -115,6 +138,8 @@ def main():
         fail(f"{png_path}: looks blank ({non_white:.1%} non-white, {len(colours)} colours)")
     if painted < 500:
         fail(f"{png_path}: the communes' fill colours are barely visible ({painted} sampled pixels)")
+    if docs_out:
+        write_cropped_png(docs_out, width, channels, rows)
 
 
 if __name__ == "__main__":

@@ -75,7 +75,7 @@ public struct HTMLReport: Sendable {
         .sub{color:#4a4a4a;margin:0 0 12px}.row{display:flex;flex-wrap:wrap;gap:20px;align-items:flex-start}\
         figure{margin:0}figcaption{font-weight:bold;margin:0 0 4px}.insets{display:flex;flex-wrap:wrap;gap:8px}\
         .inset{font-size:12px;color:#4a4a4a}.multiples{display:flex;flex-wrap:wrap;gap:14px;max-width:1150px}.multiples figcaption{font-size:13px}\
-        .legend{font-size:12px;line-height:1.6}.legend ul{list-style:none;margin:0 0 8px;padding:0}\
+        .legend{font-size:12px;line-height:1.6;max-width:380px}.legend ul{list-style:none;margin:0 0 8px;padding:0}\
         .sw{display:inline-block;width:14px;height:12px;border:1px solid #8a8a8a;vertical-align:middle;margin-right:6px}\
         .brk{border-top:2px solid #1f1f1f;margin-top:3px;padding-top:2px;font-style:italic}\
         table{border-collapse:collapse;margin:4px 0 10px}td,th{padding:3px 8px;border-bottom:1px solid #dcdcdc;text-align:right;vertical-align:top}\
