@@ -127,7 +127,7 @@ extension ColorScale {
         let below = Palette.shades(Palette.worse, pivot).reversed()
         let above = Palette.shades(Palette.better, cuts.count + 1 - pivot)
         let colours = Array(below) + above
-        let n = { (v: Double) in language.number(v, digits: v == v.rounded() ? 0 : (v * 10 == (v * 10).rounded() ? 1 : 2)) }
+        let n = { (v: Double) in language.compact(v) }
         var bands: [Band] = []
         for (i, cut) in cuts.enumerated() {
             let label = i == 0 ? "< \(n(cut))" : "\(n(cuts[i - 1]))–\(n(cut))"

@@ -42,15 +42,15 @@ extension HTMLReport {
         if s.communesWithZero > 0 { rows.append((l[.communesZero], language.number(s.communesWithZero))) }
         if let u = s.underServed {
             let share = s.population > 0 ? Double(s.populationBelow) / Double(s.population) : 0
-            rows.append((l.format(.communesBelow, f(u)), language.number(s.communesBelow)))
-            rows.append((l.format(.populationBelow, f(u)), "\(language.number(s.populationBelow)) (\(language.percent(share)))"))
+            rows.append((l.format(.communesBelow, language.compact(u)), language.number(s.communesBelow)))
+            rows.append((l.format(.populationBelow, language.compact(u)), "\(language.number(s.populationBelow)) (\(language.percent(share)))"))
         }
         var side = report.legend(scale, title: "\(name) (\(unit))")
             + report.siteLegend(largest: map.largestDrawnSite(), radius: map.siteRadius, kinds: [])
             + "<h2>\(escape(l[.summary]))</h2>" + report.keyValueTable(rows)
         if s.byDepartement.count > 1 {
             var header = [l[.departement], l[.communes], l[.population], l[.meanScore]]
-            if let u = s.underServed { header += [l.format(.communesBelow, f(u)), l.format(.populationBelow, f(u))] }
+            if let u = s.underServed { header += [l.format(.communesBelow, language.compact(u)), l.format(.populationBelow, language.compact(u))] }
             let deps = s.byDepartement.map { d -> [String] in
                 var row = [d.departement, language.number(d.communes), language.number(d.population), f(d.meanScore)]
                 if s.underServed != nil { row += [language.number(d.communesBelow), language.number(d.populationBelow)] }

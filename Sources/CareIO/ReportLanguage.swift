@@ -31,6 +31,12 @@ public enum ReportLanguage: String, Sendable, CaseIterable {
         return (value < 0 && scaled > 0 ? "−" : "") + grouped
     }
 
+    /// `value` with as few decimals as it needs, at most two (`2,5`, `20`, `0,25`).
+    public func compact(_ value: Double) -> String {
+        let digits = value == value.rounded() ? 0 : (value * 10 == (value * 10).rounded() ? 1 : 2)
+        return number(value, digits: digits)
+    }
+
     /// An integer with grouped thousands.
     public func number(_ value: Int) -> String { number(Double(value)) }
 

@@ -48,7 +48,7 @@ public struct SVGMap: Sendable {
     public var siteRadius: Double
 
     public init(territory: Territory, studied: [Int], fills: [String], tooltips: [String], sites: [MapSite] = [],
-                width: Double = 640, maxHeight: Double = 820, largestSite: Double? = nil, siteRadius: Double = 11) {
+                width: Double = 640, maxHeight: Double = 900, largestSite: Double? = nil, siteRadius: Double = 11) {
         self.territory = territory
         self.studied = studied
         self.fills = fills

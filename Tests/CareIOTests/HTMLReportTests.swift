@@ -179,4 +179,16 @@ struct RealDataReportTests {
         #expect(html.contains("health house (MSP)"))
         #expect(HTMLProbe.count("Before</th>", in: html) == 1)
     }
+
+    @Test func compareReportHasOneSmallMapPerOptionAndTheRanking() throws {
+        let run = try CompareRun.run(path: Self.root + "/Fixtures/scenarios/ardennes-options.yaml")
+        let html = HTMLReport.compare(run, language: .fr)
+        let n = run.study.demand.count
+        #expect(HTMLProbe.count("<figure class=\"map\" data-communes=\"\(n)\"", in: html) == run.results.count)
+        #expect(HTMLProbe.count("class=\"commune\"", in: html) == run.results.count * n)
+        // Ranked order: the first small map is the best option.
+        let best = HTMLReport.escape(run.results[run.ranking[0]].option.name)
+        #expect(html.contains("<figcaption>1. \(best)</figcaption>"))
+        #expect(html.contains("Classement"))
+    }
 }
