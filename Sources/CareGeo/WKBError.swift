@@ -1,7 +1,7 @@
-/// A malformed or unsupported (E)WKB input, with the offset where the problem was found.
+/// A malformed or unsupported (E)WKB or WKT input, with the offset where the problem was found.
 ///
-/// `offset` is a position in hex characters for hex-level errors (invalid digit, odd length)
-/// and a byte offset in the decoded binary for everything else.
+/// `offset` is a position in hex characters for hex-level errors (invalid digit, odd length),
+/// a byte offset in the decoded binary for other WKB errors, and a character offset in WKT text (``WKT``).
 ///
 /// ```swift
 /// do { _ = try EWKB.decode(hex: "0101") }
