@@ -17,9 +17,11 @@ struct ImportCommand: ParsableCommand {
     @Option(name: .customLong("repairs"), help: ArgumentHelp("Write every repair and notice to this CSV.", valueName: "file.csv"))
     var repairsOut: String?
 
+    @OptionGroup var quiet: QuietOptions
+
     func run() throws {
         try CLIErrors.exitOnFailure {
-            let output = try DataFranceImporter().importFile(path: communes)
+            let output = try DataFranceImporter().importFile(path: communes, progress: quiet.progress)
             try TerritoryFile.save(output.territory, to: out)
             if let repairsOut { try AtomicFile.write(output.report.csv(), to: repairsOut) }
             for (label, value) in output.report.counts { print("\(label): \(value)") }
