@@ -5,7 +5,8 @@ Inputs: a national territory CSV written by `careaccess import --out national.cs
 and the INSEE BPE GP counts (../shared/data/gp/bpe-d201-gp-by-commune.csv).
 Output (--out folder):
   communes.csv  territory CSV: the communes of the département, plus every commune within --buffer-km of one
-                of them (their GPs serve Ardèche's border communes), plus the aliases pointing at those.
+                of them (their GPs serve Ardèche's border communes), plus the aliases pointing at those; with
+                the `boundary` column (WKT, Lambert-93 metres, simplified by the import) when the input has it.
   gp.csv        the BPE rows (verbatim) of codes that map to a commune of communes.csv.
 The script checks that for every Ardèche commune the nearest GP site in the *national* data is in the
 fixture, so coverage on the fixture equals coverage on the national data for Ardèche.
@@ -26,6 +27,7 @@ def main():
     ap.add_argument("--departement", default="07")
     ap.add_argument("--buffer-km", type=float, default=35.0)
     a = ap.parse_args()
+    csv.field_size_limit(sys.maxsize)  # boundary WKT fields can exceed the 128 KiB default
 
     with open(a.territory, newline="", encoding="utf-8") as f:
         rows = list(csv.DictReader(f))

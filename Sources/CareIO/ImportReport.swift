@@ -1,3 +1,5 @@
+import CareGeo
+
 /// What an importer repaired, ignored or could not place: real data are dirty, and every decision is reported.
 public struct ImportReport: Sendable, Equatable {
     public var source: String
@@ -39,6 +41,20 @@ public struct ImportReport: Sendable, Equatable {
     public mutating func count(_ label: String, _ value: Int) { counts.append((label, value)) }
 
     public func entries(of kind: Kind) -> [Entry] { entries.filter { $0.kind == kind } }
+
+    /// Adds the boundary simplification counters (vertices before/after, drops, repairs).
+    public mutating func countBoundaries(_ s: SimplificationReport, tolerance: Double) {
+        count("boundary simplification tolerance (m, rounded)", Int(tolerance.rounded()))
+        count("boundary vertices (source)", s.verticesBefore)
+        count("boundary vertices (kept)", s.verticesAfter)
+        count("boundary arcs (shared by two communes)", s.sharedArcs)
+        count("boundary vertices re-inserted (crossings, collapsed rings)", s.verticesReinserted)
+        count("boundary islands dropped (isolated, below the minimum area)", s.partsDropped)
+        count("boundary holes filled (isolated, below the minimum area)", s.holesDropped)
+        count("boundary duplicate vertices removed", s.duplicateVerticesRemoved)
+        count("boundary degenerate rings dropped", s.degenerateRingsDropped)
+        count("boundary conflicts left as in the source", s.unresolvedConflicts)
+    }
 
     /// One line per kind present: `town_hall_outside_commune: 12 (07001, 07002, …)`.
     public func summaryLines(maxCodes: Int = 12) -> [String] {

@@ -5,19 +5,27 @@ import CareModel
 ///
 /// Layout, little-endian (see docs/territory-format.md):
 /// ```
-/// "CATR"  u32 version (1)  u32 communeCount  u32 aliasCount
+/// "CATR"  u32 version (2; 1 is still read)  u32 communeCount  u32 aliasCount
 /// communeCount × { str code, str name, str departement, i64 population,
 ///                  f64 lon, f64 lat, f64 x, f64 y, u32 epsg, u8 pointSource }
 /// aliasCount × { str alias, str target }   (a split commune: target = its units' codes joined by "|")
+/// version 2 only: u8 hasBoundaries, then if 1, communeCount × boundary (``TerritoryBinary+Boundaries``)
 /// u64 FNV-1a 64 checksum of every preceding byte
 /// str = u16 byte length + UTF-8 bytes
 /// ```
 public enum TerritoryBinary {
     public static let magic: [UInt8] = Array("CATR".utf8)
-    public static let version: UInt32 = 1
+    /// The version written; versions 1 (no boundaries section) and 2 are read.
+    public static let version: UInt32 = 2
     static let sources: [PointSource] = [.townHall, .interiorPoint, .delegatedInteriorPoint, .unverifiedTownHall]
 
-    public static func encode(_ territory: Territory) -> [UInt8] {
+    /// The territory in the current version (boundaries included when the territory carries them).
+    ///
+    /// Complexity: O(communes + aliases + boundary vertices).
+    public static func encode(_ territory: Territory) -> [UInt8] { encode(territory, version: version) }
+
+    /// The territory in `version` 1 (boundaries left out) or 2.
+    static func encode(_ territory: Territory, version: UInt32) -> [UInt8] {
         var w = ByteWriter()
         w.bytes(magic)
         w.u32(version)
@@ -40,6 +48,7 @@ public enum TerritoryBinary {
             w.string(code)
             w.string(parts.joined(separator: "|"))
         }
+        if version >= 2 { writeBoundaries(territory.boundaries, into: &w) }
         w.u64(fnv1a(w.data[...]))
         return w.data
     }
@@ -55,7 +64,9 @@ public enum TerritoryBinary {
         }
         r.offset = 4
         let v = try r.u32()
-        guard v == version else { throw InputError(file: file, message: "unsupported territory format version \(v) (this build reads \(version))") }
+        guard v == 1 || v == 2 else {
+            throw InputError(file: file, message: "unsupported territory format version \(v) (this build reads 1 and 2)")
+        }
         let n = Int(try r.u32()), na = Int(try r.u32())
         var communes: [Commune] = []
         communes.reserveCapacity(min(n, bytes.count / 50))
@@ -84,8 +95,15 @@ public enum TerritoryBinary {
                 aliases[alias] = target
             }
         }
-        guard r.offset == bytes.count - 8 else { throw InputError(file: file, message: "unexpected bytes after the alias table") }
-        do { return try Territory(communes: communes, aliases: aliases, subdivisions: subdivisions) } catch {
+        let boundaries = v >= 2 ? try readBoundaries(count: n, from: &r) : nil
+        guard r.offset == bytes.count - 8 else {
+            throw InputError(file: file, message: "unexpected bytes after the \(v >= 2 ? "boundaries section" : "alias table")")
+        }
+        do {
+            var territory = try Territory(communes: communes, aliases: aliases, subdivisions: subdivisions)
+            try territory.setBoundaries(boundaries)
+            return territory
+        } catch {
             throw InputError(file: file, message: "\(error)")
         }
     }
@@ -106,6 +124,17 @@ struct ByteWriter {
     mutating func u8(_ v: UInt8) { data.append(v) }
     mutating func u32(_ v: UInt32) { withUnsafeBytes(of: v.littleEndian) { data.append(contentsOf: $0) } }
     mutating func u64(_ v: UInt64) { withUnsafeBytes(of: v.littleEndian) { data.append(contentsOf: $0) } }
+    /// LEB128 unsigned varint.
+    mutating func varint(_ v: UInt64) {
+        var v = v
+        while v >= 0x80 {
+            data.append(UInt8(truncatingIfNeeded: v) | 0x80)
+            v >>= 7
+        }
+        data.append(UInt8(v))
+    }
+    /// Zigzag-encoded signed varint (small magnitudes, either sign, take few bytes).
+    mutating func signedVarint(_ v: Int64) { varint(UInt64(bitPattern: (v << 1) ^ (v >> 63))) }
     mutating func string(_ s: String) {
         let u = Array(s.utf8.prefix(Int(UInt16.max)))
         withUnsafeBytes(of: UInt16(u.count).littleEndian) { data.append(contentsOf: $0) }
@@ -129,6 +158,24 @@ struct ByteReader {
     mutating func u16() throws(InputError) -> UInt16 { try take(2).withUnsafeBytes { $0.loadUnaligned(as: UInt16.self) }.littleEndian }
     mutating func u32() throws(InputError) -> UInt32 { try take(4).withUnsafeBytes { $0.loadUnaligned(as: UInt32.self) }.littleEndian }
     mutating func u64() throws(InputError) -> UInt64 { try take(8).withUnsafeBytes { $0.loadUnaligned(as: UInt64.self) }.littleEndian }
+    mutating func varint() throws(InputError) -> UInt64 {
+        var value: UInt64 = 0
+        var shift: UInt64 = 0
+        while true {
+            let start = offset
+            let b = try u8()
+            guard shift < 64 else { throw InputError(file: file, message: "malformed varint at byte \(start)") }
+            value |= UInt64(b & 0x7F) << shift
+            if b < 0x80 { return value }
+            shift += 7
+        }
+    }
+    mutating func signedVarint() throws(InputError) -> Int64 {
+        let z = try varint()
+        return Int64(bitPattern: z >> 1) ^ -Int64(bitPattern: z & 1)
+    }
+    /// Bytes left before the checksum.
+    var remaining: Int { bytes.count - 8 - offset }
     mutating func string() throws(InputError) -> String {
         let n = Int(try u16())
         return String(decoding: try take(n), as: UTF8.self)

