@@ -7,7 +7,8 @@
 /// let fit = NetworkCalibration.fit(graph, pairs: 2_000, seed: 42)
 /// print(fit.minutesPerKm, fit.circuityAt60, fit.speedAtCircuity13, fit.rSquared)
 /// ```
-/// Pairs closer than `minKm` (default 1 km) are skipped: connector noise dominates them.
+/// Pairs closer than `minKm` (default 1 km) are skipped: connector noise dominates them. `progress`, when
+/// given, is called after each origin's search with the number of pairs it added (they sum to at most `pairs`).
 /// Complexity: one full Dijkstra per sampled origin (`pairs / pairsPerOrigin` searches).
 public struct NetworkCalibration: Sendable, Hashable {
     public var pairs: Int
@@ -24,7 +25,7 @@ public struct NetworkCalibration: Sendable, Hashable {
     public var speedAtCircuity13: Double { 60 * 1.3 / minutesPerKm }
 
     public static func fit(_ graph: RoadGraph, pairs: Int = 2_000, pairsPerOrigin: Int = 50, seed: UInt64 = 42,
-                           minKm: Double = 1) -> NetworkCalibration {
+                           minKm: Double = 1, progress: ((Int) -> Void)? = nil) -> NetworkCalibration {
         var rng = SeededGenerator(seed: seed)
         let n = graph.nodeCount
         var ws = DijkstraWorkspace(nodeCount: n)
@@ -33,6 +34,7 @@ public struct NetworkCalibration: Sendable, Hashable {
         while km.count < pairs && n > 1 && attempts < pairs * 20 {
             let o = Int(rng.next() % UInt64(n))
             ws.run(graph, sources: [DijkstraSource(node: Int32(o))], direction: .forward)
+            let before = km.count
             for _ in 0..<pairsPerOrigin where km.count < pairs {
                 attempts += 1
                 let d = Int(rng.next() % UInt64(n))
@@ -42,6 +44,7 @@ public struct NetworkCalibration: Sendable, Hashable {
                 guard k >= minKm, m.isFinite else { continue }
                 km.append(k); minutes.append(m)
             }
+            progress?(km.count - before)
         }
         let sxy = zip(km, minutes).reduce(0) { $0 + $1.0 * $1.1 }
         let sxx = km.reduce(0) { $0 + $1 * $1 }

@@ -76,11 +76,15 @@ struct NetworkCommand: ParsableCommand {
         @Option(help: "Number of node pairs.") var pairs: Int = 5_000
         @Option(help: "Random seed.") var seed: UInt64 = 42
         @Option(help: ArgumentHelp("Ignore pairs closer than this crow-fly distance.", valueName: "km")) var minKm: Double = 1
+        @OptionGroup var quiet: QuietOptions
 
         func run() throws {
             try CLIErrors.exitOnFailure {
                 let graph = try NetworkCommand.load(file)
-                let fit = NetworkCalibration.fit(graph, pairs: pairs, seed: seed, minKm: minKm)
+                let progress = quiet.progress
+                progress.begin(total: pairs, label: "calibration pairs")
+                let fit = NetworkCalibration.fit(graph, pairs: pairs, seed: seed, minKm: minKm) { progress.advance(by: $0) }
+                progress.end()
                 print("Crow-fly calibration on \(file): \(fit.pairs) node pairs (seed \(seed), ≥ \(fmt(minKm, 1)) km apart)")
                 print("Least squares minutes ≈ a × crow-fly km: a = \(fmt(fit.minutesPerKm, 4)) min/km, R² = \(fmt(fit.rSquared, 3))")
                 print("  mean crow-fly \(fmt(fit.meanCrowFlyKm, 2)) km, mean network time \(fmt(fit.meanMinutes, 2)) min")

@@ -49,6 +49,16 @@ struct DijkstraWorkspaceTests {
         }
     }
 
+    @Test func calibrationReportsThePairsItFinds() throws {
+        let g = try RoadGraph.synthetic(side: 30, seed: 3)   // synthetic, labelled
+        var steps: [Int] = []
+        let fit = NetworkCalibration.fit(g, pairs: 300, pairsPerOrigin: 20, seed: 1) { steps.append($0) }
+        #expect(fit == NetworkCalibration.fit(g, pairs: 300, pairsPerOrigin: 20, seed: 1))
+        #expect(steps.reduce(0, +) == fit.pairs)
+        #expect(fit.pairs == 300)
+        #expect(steps.allSatisfy { $0 >= 0 && $0 <= 20 })
+    }
+
     @Test(arguments: [0, 1, 5, 63, 64, 65, 1_000, 5_000])
     func radixSortOrdersByHighWord(count: Int) {
         var rng = SeededGenerator(seed: UInt64(count) + 1)
