@@ -9,7 +9,7 @@ Usage: check_report.py REPORT.html SCREENSHOT.png CLI_OUTPUT.txt [MIN_MAPS [DOCS
 - the report is self-contained (no script, no src/href to the network);
 - the screenshot is not blank: enough non-white pixels, many distinct colours, and the communes' fill
   colours of the HTML are visible in the pixels (the choropleth was painted).
-With DOCS_COPY.png, the screenshot is also written there without its empty bottom (for docs/).
+With DOCS_COPY.png, the screenshot is also written there at half size without its empty margins (for docs/).
 """
 import re
 import struct
@@ -78,13 +78,24 @@ def read_png(path):
 
 
 def write_cropped_png(path, width, channels, rows, margin=24):
-    """Write the screenshot without its empty bottom (white rows), as 8-bit RGB, rows filtered 'up'."""
+    """Write the screenshot without its empty bottom and right (white), as 8-bit RGB, rows filtered 'up'."""
     blank = b"\xff" * (width * channels)
     last = max((y for y, row in enumerate(rows) if row != blank), default=0)
     kept = rows[:min(len(rows), last + margin)]
+    if channels == 4:
+        kept = [bytes(b for i, b in enumerate(row) if i % 4 != 3) for row in kept]
+    used = max(len(row.rstrip(b"\xff")) for row in kept) // 3 + 1
+    width = min(width, used + margin)
+    kept = [row[:width * 3] for row in kept]
+    # Half size (2×2 box average): the README shows them at about that size anyway, and the files stay small.
+    half = []
+    for y in range(0, len(kept) - 1, 2):
+        top, bottom = kept[y], kept[y + 1]
+        half.append(bytes((top[i] + top[i + 3] + bottom[i] + bottom[i + 3] + 2) // 4
+                          for x in range(width // 2) for i in range(6 * x, 6 * x + 3)))
+    kept, width = half, width // 2
     raw, previous = bytearray(), bytes(width * 3)
-    for row in kept:
-        rgb = row if channels == 3 else bytes(b for i, b in enumerate(row) if i % 4 != 3)
+    for rgb in kept:
         raw.append(2)
         raw.extend((a - b) & 0xFF for a, b in zip(rgb, previous))
         previous = rgb

@@ -69,10 +69,11 @@ enum Palette {
     static let better = ["#d3e4f0", "#9cc6e0", "#5795c6", "#23609e"]
     /// Oranges from light to dark: worse than the break.
     static let worse = ["#fcd9ad", "#f5a95a", "#dc7325", "#a34b08"]
-    static let neutral = "#f2f2f2"
+    /// "No change": white, told apart from the grey context communes by the studied communes' grey edges.
+    static let neutral = "#ffffff"
     static let missing = "#3b3b3b"
     /// Communes drawn for context only (outside the study).
-    static let context = "#e4e4e4"
+    static let context = "#dedede"
 
     /// `n` shades of `ramp`, light to dark, spread over the ramp.
     static func shades(_ ramp: [String], _ n: Int) -> [String] {

@@ -60,7 +60,7 @@ extension HTMLReport {
                 tooltips: c.rows.map { r in
                     tooltip(study.territory.communes[r.commune], "\(name) \(f3(r.scoreBefore)) → \(f3(r.scoreAfter))")
                 },
-                sites: opened[i], width: 270, maxHeight: 360, largestSite: largest, siteRadius: 9)
+                sites: opened[i], width: 260, maxHeight: 340, largestSite: largest, siteRadius: 9)
             figures += report.mapFigure(map, caption: "\(rank + 1). \(run.results[i].option.name)", notes: false)
             if rank == 0 { drawingNote = report.mapNotes(map) }
         }

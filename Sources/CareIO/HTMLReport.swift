@@ -74,7 +74,7 @@ public struct HTMLReport: Sendable {
         h1{font-size:22px;margin:0 0 4px}h2{font-size:17px;margin:18px 0 6px}\
         .sub{color:#4a4a4a;margin:0 0 12px}.row{display:flex;flex-wrap:wrap;gap:20px;align-items:flex-start}\
         figure{margin:0}figcaption{font-weight:bold;margin:0 0 4px}.insets{display:flex;flex-wrap:wrap;gap:8px}\
-        .inset{font-size:12px;color:#4a4a4a}.multiples{display:flex;flex-wrap:wrap;gap:14px;max-width:1150px}.multiples figcaption{font-size:13px}\
+        .inset{font-size:12px;color:#4a4a4a}.multiples{display:flex;flex-wrap:wrap;gap:14px;max-width:1100px}.multiples figcaption{font-size:13px}\
         .legend{font-size:12px;line-height:1.6;max-width:380px}.legend ul{list-style:none;margin:0 0 8px;padding:0}\
         .sw{display:inline-block;width:14px;height:12px;border:1px solid #8a8a8a;vertical-align:middle;margin-right:6px}\
         .brk{border-top:2px solid #1f1f1f;margin-top:3px;padding-top:2px;font-style:italic}\
@@ -165,7 +165,7 @@ public struct HTMLReport: Sendable {
         let l = labels
         let panels = map.panels()
         let width = Int(map.layouts().first?.frame.width ?? map.width)
-        var html = "<figure class=\"map\" data-communes=\"\(map.studied.count)\" style=\"max-width:\(max(width, 300))px\"><figcaption>\(Self.escape(caption))</figcaption>"
+        var html = "<figure class=\"map\" data-communes=\"\(map.studied.count)\" style=\"max-width:\(max(width, 240))px\"><figcaption>\(Self.escape(caption))</figcaption>"
         if let main = panels.first { html += main.svg }
         let insets = panels.dropFirst()
         if !insets.isEmpty {

@@ -129,7 +129,7 @@ public struct SVGMap: Sendable {
         if useBoundaries {
             svg += context(frame: frame, crs: crs, line: line)
         }
-        svg += "<g stroke=\"#ffffff\" stroke-width=\"\(line)\" stroke-linejoin=\"round\" fill-rule=\"evenodd\">"
+        svg += "<g stroke=\"#b4b4b4\" stroke-width=\"\(line)\" stroke-linejoin=\"round\" fill-rule=\"evenodd\">"
         var missing = 0
         let maxPopulation = Double(members.map { territory.communes[studied[$0]].population }.max() ?? 1)
         // Circles: largest first so that small communes stay visible on top.

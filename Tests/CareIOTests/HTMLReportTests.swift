@@ -167,6 +167,13 @@ struct RealDataReportTests {
         #expect(HTMLProbe.count("class=\"commune\"", in: html) == 335)
         #expect(html.contains("data-communes=\"335\""))
         #expect(HTMLProbe.externalReferences(in: html).isEmpty)
+        if study.territory.boundaries != nil {
+            // Real boundaries: the 35 km buffer of neighbouring communes is drawn grey, no circle fallback.
+            #expect(html.contains("fill=\"\(Palette.context)\""))
+            #expect(!html.contains(HTMLReport.escape(ReportLabels(.fr)[.noBoundaries])))
+        } else {
+            #expect(html.contains(HTMLReport.escape(ReportLabels(.fr)[.noBoundaries])))
+        }
     }
 
     @Test func scenarioReportHasTwoMapsOfEveryCommune() throws {
