@@ -9,8 +9,10 @@ enum ComparePlacement {
     ) throws -> (events: [ScenarioEvent], note: String) {
         // Coverage objectives use the coverage threshold; the accessibility objective the indicator's catchment.
         let minutes = spec.objective == "access" ? (baseline.catchment ?? baseline.threshold) : baseline.threshold
+        // As `careaccess place`: for the accessibility objective every commune of the territory competes for
+        // the sites (border communes share border GPs), only the studied ones count.
         let problem = try PlacementProblem(territory: study.territory, studied: study.demand, sites: study.supply.sites,
-                                           model: model, threshold: minutes)
+                                           model: model, threshold: minutes, competingDemand: spec.objective == "access")
         let objective: PlacementObjective
         switch spec.objective {
         case "pmedian": objective = .pMedian
