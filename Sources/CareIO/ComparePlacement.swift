@@ -5,7 +5,8 @@ import CarePlacement
 /// studied communes, each with the option's GPs and kind.
 enum ComparePlacement {
     static func events(
-        for spec: CompareFile.PlaceSpec, study: Study, baseline: ScenarioFile.Baseline, model: any TravelTimeModel, file: String
+        for spec: CompareFile.PlaceSpec, study: Study, baseline: ScenarioFile.Baseline, model: any TravelTimeModel, file: String,
+        progress: any ProgressReporter = SilentProgress()
     ) throws -> (events: [ScenarioEvent], note: String) {
         // Coverage objectives use the coverage threshold; the accessibility objective the indicator's catchment.
         let minutes = spec.objective == "access" ? (baseline.catchment ?? baseline.threshold) : baseline.threshold
@@ -23,7 +24,7 @@ enum ComparePlacement {
         default: objective = .mclp
         }
         let method: PlacementMethod = objective.methods.contains(.exact) ? .exact : .greedy
-        let result = try place(problem, objective: objective, k: spec.k, method: method, timeLimit: 60)
+        let result = try place(problem, objective: objective, k: spec.k, method: method, timeLimit: 60, progress: progress)
         let events = result.chosenCandidates.map { c -> ScenarioEvent in
             let cand = problem.candidates[c]
             let location: ScenarioEvent.Location = cand.communeCode.map { .commune($0) }

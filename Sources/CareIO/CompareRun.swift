@@ -16,10 +16,12 @@ public struct CompareRun: Sendable {
         public var placementNote: String?
     }
 
-    public static func run(path: String) throws -> CompareRun {
+    /// `progress` is told of the road-network catchment searches (baseline on a road network) and of the
+    /// greedy picks of placement options.
+    public static func run(path: String, progress: any ProgressReporter = SilentProgress()) throws -> CompareRun {
         let file = try CompareFile.load(path: path)
         let study = try file.baseline.study()
-        let (model, travelNotes) = try file.baseline.model(for: study)
+        let (model, travelNotes) = try file.baseline.model(for: study, progress: progress)
         var results: [Result] = []
         for option in file.options {
             var events: [ScenarioEvent]
@@ -28,7 +30,8 @@ public struct CompareRun: Sendable {
             case .events(let e):
                 events = e
             case .place(let spec):
-                (events, note) = try ComparePlacement.events(for: spec, study: study, baseline: file.baseline, model: model, file: path)
+                (events, note) = try ComparePlacement.events(for: spec, study: study, baseline: file.baseline, model: model, file: path,
+                                                              progress: progress)
             }
             let scenarioFile = ScenarioFile(scenario: Scenario(name: option.name, horizon: nil, events: events), baseline: file.baseline)
             results.append(Result(option: option, run: try ScenarioRun.run(file: scenarioFile, study: study, path: path, model: model,

@@ -10,10 +10,11 @@ public struct ScenarioRun: Sendable {
     /// What the travel model could not reach (communes far from the roads, unreachable matrix pairs…).
     public var travelNotes: [String] = []
 
-    public static func run(path: String) throws -> ScenarioRun {
+    /// `progress` is told of the road-network catchment searches, when the baseline uses a road network.
+    public static func run(path: String, progress: any ProgressReporter = SilentProgress()) throws -> ScenarioRun {
         let file = try ScenarioFile.load(path: path)
         let study = try file.baseline.study()
-        let (model, notes) = try file.baseline.model(for: study)
+        let (model, notes) = try file.baseline.model(for: study, progress: progress)
         return try run(file: file, study: study, path: path, model: model, travelNotes: notes)
     }
 

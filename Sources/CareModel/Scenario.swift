@@ -41,7 +41,7 @@ public struct Scenario: Sendable, Hashable {
             switch t {
             case .site(let id):
                 guard let i = sites.indices.first(where: { sites[$0].id == id }) else {
-                    throw ScenarioError(line: line, key: key, message: "no site with id \(id)")
+                    throw ScenarioError(line: line, key: "site", message: "no site with id \(id)")
                 }
                 guard !closed[i] else {
                     throw ScenarioError(line: line, key: key, message: "site \(id) is closed\(Self.closedWhere(closedBy[id] ?? nil))")
@@ -49,7 +49,7 @@ public struct Scenario: Sendable, Hashable {
                 return [i]
             case .commune(let code):
                 guard let c = territory.index(ofCode: code) else {
-                    throw ScenarioError(line: line, key: key, message: "unknown commune code \(code)")
+                    throw ScenarioError(line: line, key: "commune", message: "unknown commune code \(code)")
                 }
                 let code = territory.communes[c].code
                 let found = sites.indices.filter { sites[$0].communeCode == code && !closed[$0] }

@@ -16,9 +16,12 @@ struct CompareCommand: ParsableCommand {
 
     @OptionGroup var report: ReportOptions
 
+    /// `--quiet`: no progress bar (road-network catchments of the baseline, placement picks).
+    @OptionGroup var quiet: QuietOptions
+
     func run() throws {
         try CLIErrors.exitOnFailure {
-            let run = try CompareRun.run(path: file)
+            let run = try CompareRun.run(path: file, progress: quiet.progress)
             Diagnostics.printImportNotes(run.study)
             if let out { try AtomicFile.write(run.csv(), to: out) }
             let reportLine = try report.write { HTMLReport.compare(run, language: $0) }

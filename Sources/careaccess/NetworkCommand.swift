@@ -1,4 +1,5 @@
 import ArgumentParser
+import CareIO
 import CareModel
 import CareNetwork
 import Dispatch
@@ -10,7 +11,7 @@ struct NetworkCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "network",
         abstract: "Road networks (OSM .osm.pbf, .osm, .osm.gz or a cache): info, crow-fly calibration, export, timings.",
-        subcommands: [Info.self, Calibrate.self, Export.self, Bench.self]
+        subcommands: [Info.self, Calibrate.self, Export.self, Paths.self, Bench.self]
     )
 
     static func load(_ path: String) throws -> RoadGraph {
@@ -113,6 +114,36 @@ struct NetworkCommand: ParsableCommand {
                 }
                 try nodes.write(toFile: outDir + "/nodes.csv", atomically: true, encoding: .utf8)
                 print("\(graph.nodeCount) nodes, \(graph.edgeCount) edges → \(outDir)/edges.csv, nodes.csv")
+            }
+        }
+    }
+
+    struct Paths: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Write shortest-path minutes from seeded random source nodes (CSV source,node,minutes), for Scripts/network_networkx_check.py --compare.")
+
+        @Argument(help: ArgumentHelp("OSM file, network cache, or synthetic:SIDE.", valueName: "file"))
+        var file: String
+        @Option(help: "Number of source nodes, sampled with the seed (as in the tests: node = next() % nodes).") var sources: Int = 5
+        @Option(help: "Random seed for the sources.") var seed: UInt64 = 77
+        @Flag(help: "Also a multi-source run over all sources (rows with source -1).") var multi = false
+        @Option(help: ArgumentHelp("Output CSV (written atomically).", valueName: "file.csv")) var out: String
+
+        func run() throws {
+            try CLIErrors.exitOnFailure {
+                guard sources > 0 else { throw ValidationError("--sources must be at least 1") }
+                let graph = try NetworkCommand.load(file)
+                var rng = SeededGenerator(seed: seed)
+                let nodes = (0..<sources).map { _ in Int(rng.next() % UInt64(graph.nodeCount)) }
+                // Shortest round-trip renderings of the Doubles: the reader parses the very same values.
+                var csv = "source,node,minutes\n"
+                func rows(_ source: Int, _ minutes: [Double]) {
+                    for (v, m) in minutes.enumerated() where m.isFinite { csv += "\(source),\(v),\(m)\n" }
+                }
+                for s in nodes { rows(s, graph.shortestPathMinutes(from: s)) }
+                if multi { rows(-1, graph.multiSourceDijkstra(sources: nodes.map { DijkstraSource(node: Int32($0)) }).minutes) }
+                try AtomicFile.write(csv, to: out)
+                print("\(graph.nodeCount) nodes, sources \(nodes.map(String.init).joined(separator: ","))\(multi ? " and multi-source" : "") → \(out)")
             }
         }
     }

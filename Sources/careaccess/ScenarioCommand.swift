@@ -16,11 +16,14 @@ struct ScenarioCommand: ParsableCommand {
 
     @OptionGroup var report: ReportOptions
 
+    /// `--quiet`: no progress bar (road-network catchments of the baseline, placement picks).
+    @OptionGroup var quiet: QuietOptions
+
     @OptionGroup var geojson: GeoJSONOptions
 
     func run() throws {
         try CLIErrors.exitOnFailure {
-            let run = try ScenarioRun.run(path: file)
+            let run = try ScenarioRun.run(path: file, progress: quiet.progress)
             Diagnostics.printImportNotes(run.study)
             if let out { try run.write(to: out) }
             try geojson.write(GeoJSONLayer.scenario(run), territory: run.study.territory)

@@ -2,6 +2,7 @@ import CareGeo
 import CareModel
 import CareNetwork
 import CarePlacement
+import Foundation
 import Synchronization
 import Testing
 
@@ -31,6 +32,31 @@ final class RecordingProgress: ProgressReporter {
         }
         #expect(done == total)
         return total
+    }
+
+    /// Every begin…end block in order, as (label, total); records an issue when a block is not closed or its
+    /// positive increments do not sum to its total.
+    func completeBlocks() -> [(label: String, total: Int)] {
+        var out: [(label: String, total: Int)] = []
+        var open: (label: String, total: Int, done: Int)?
+        for event in events.withLock({ $0 }) {
+            switch event {
+            case .begin(let total, let label):
+                if let o = open { Issue.record("\(o.label) not ended before \(label)") }
+                open = (label, total, 0)
+            case .advance(let n):
+                guard n > 0, var o = open else { Issue.record("advance(\(n)) outside a block"); continue }
+                o.done += n
+                open = o
+            case .end:
+                guard let o = open else { Issue.record("end outside a block"); continue }
+                #expect(o.done == o.total, "\(o.label): \(o.done) of \(o.total)")
+                out.append((o.label, o.total))
+                open = nil
+            }
+        }
+        #expect(open == nil)
+        return out
     }
 }
 
@@ -134,6 +160,67 @@ struct ProgressTests {
                                                        file: "communes.csv", progress: recorder)
         #expect(recorder.checkOneRun(label: "communes read") == 4)   // the SRM row is read, then ignored
         #expect(out.territory.count == 3)
+    }
+
+    /// A scenario whose baseline runs on a road network reports its catchment searches (before and after), one
+    /// unit per site, and the same results as without a reporter. The network is a SYNTHETIC graph far from
+    /// the embedded Ardèche communes: every search is empty, the wiring is what is checked.
+    @Test func scenarioOnARoadNetworkReportsItsCatchments() throws {
+        let dir = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try RoadGraph.synthetic(side: 12, seed: 5).save(to: dir.appendingPathComponent("roads.carn").path)
+        let yaml = dir.appendingPathComponent("s.yaml").path
+        try """
+            name: progress check
+            baseline: {travel: network, network: roads.carn}
+            events:
+              - open_site: {commune: "07001", gps: 2, kind: health_centre}
+            """.write(toFile: yaml, atomically: true, encoding: .utf8)
+        let recorder = RecordingProgress()
+        let run = try ScenarioRun.run(path: yaml, progress: recorder)
+        let blocks = recorder.completeBlocks()
+        #expect(blocks.map(\.label) == ["catchments", "catchments"])
+        #expect(blocks.map(\.total) == [run.study.supply.sites.count, run.outcome.sites.count])
+        #expect(run.comparison.rows == (try ScenarioRun.run(path: yaml)).comparison.rows)
+    }
+
+    /// A comparison reports the greedy picks of its accessibility placement option and, on a road network,
+    /// the catchment searches of every option.
+    @Test func compareReportsPlacementPicksAndCatchments() throws {
+        let dir = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try RoadGraph.synthetic(side: 12, seed: 5).save(to: dir.appendingPathComponent("roads.carn").path)
+        let options = """
+            options:
+              - name: MSP at Accons
+                events: [{open_site: {commune: "07001", gps: 2, kind: msp}}]
+              - name: 2 centres for the APL
+                place: {objective: access, k: 2, gps: 1, kind: salaried_centre}
+            """
+        let crowFly = dir.appendingPathComponent("crowfly.yaml").path
+        try "name: picks\n\(options)\n".write(toFile: crowFly, atomically: true, encoding: .utf8)
+        let recorder = RecordingProgress()
+        let run = try CompareRun.run(path: crowFly, progress: recorder)
+        #expect(recorder.completeBlocks().map(\.label) == ["placement picks"])
+        #expect(recorder.completeBlocks().first?.total == 2)
+        let quiet = try CompareRun.run(path: crowFly)
+        #expect(run.results.map(\.placementNote) == quiet.results.map(\.placementNote))
+
+        let network = dir.appendingPathComponent("network.yaml").path
+        try "name: picks\nbaseline: {travel: network, network: roads.carn}\n\(options)\n"
+            .write(toFile: network, atomically: true, encoding: .utf8)
+        let onRoads = RecordingProgress()
+        _ = try CompareRun.run(path: network, progress: onRoads)
+        let labels = onRoads.completeBlocks().map(\.label)
+        #expect(labels.contains("placement picks"))
+        // Before and after for each of the two options at least (the placement problem may search too).
+        #expect(labels.filter { $0 == "catchments" }.count >= 4)
+    }
+
+    func temporaryFolder() throws -> URL {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("careaccess-progress-\(UInt32.random(in: 0...UInt32.max))")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        return dir
     }
 
     /// SYNTHETIC instance: a 6 × 6 grid of demand points 2 km apart, one existing site, 12 candidates.

@@ -117,15 +117,20 @@ struct RealGraphPathTests {
         #expect(twoWay > g.edgeCount / 2)
     }
 
-    @Test(.enabled(if: SharedRoads.python != nil), arguments: realGraphFiles)
+    @Test(.enabled(if: SharedRoads.networkxCheckEnabled), arguments: realGraphFiles)
     func equalsNetworkx(_ file: String) throws {
+        let python = try #require(SharedRoads.python, """
+            CAREACCESS_REQUIRE_PEERS=1 but no Python with networkx at \
+            \(ProcessInfo.processInfo.environment["CAREACCESS_PYTHON"] ?? "/tmp/peers/bin/python") \
+            (python3 -m venv /tmp/peers && /tmp/peers/bin/pip install -r ../shared/peers/requirements.txt)
+            """)
         let g = try RoadGraph.load(path: SharedRoads.path(file))
         let dir = try SharedRoads.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: dir) }
         try g.edgeListCSV().write(toFile: dir + "/edges.csv", atomically: true, encoding: .utf8)
         let sources = Self.sampleNodes(g, count: 5, seed: 77)
         let p = Process()
-        p.executableURL = URL(fileURLWithPath: try #require(SharedRoads.python))
+        p.executableURL = URL(fileURLWithPath: python)
         p.arguments = [SharedRoads.repository + "/Scripts/network_networkx_check.py", dir + "/edges.csv",
                        "--sources", sources.map(String.init).joined(separator: ","), "--out", dir + "/nx.csv", "--multi"]
         try p.run()

@@ -19,10 +19,11 @@ enum SharedRoads {
     static var monaco: String { path("monaco.osm.gz") }
     static var andorra: String { path("andorra.osm.pbf") }
 
-    /// A Python with networkx (the peers' venv, or `$CAREACCESS_PYTHON`), for the cross-check with networkx.
+    /// A Python with networkx, for the cross-check with networkx: `$CAREACCESS_PYTHON` when set (and then only
+    /// it), else the peers' venv `/tmp/peers/bin/python`.
     static let python: String? = {
-        let env = ProcessInfo.processInfo.environment["CAREACCESS_PYTHON"]
-        for candidate in [env, "/tmp/peers/bin/python"].compactMap({ $0 }) where FileManager.default.isExecutableFile(atPath: candidate) {
+        let env = ProcessInfo.processInfo.environment["CAREACCESS_PYTHON"].flatMap { $0.isEmpty ? nil : $0 }
+        for candidate in [env ?? "/tmp/peers/bin/python"] where FileManager.default.isExecutableFile(atPath: candidate) {
             let p = Process()
             p.executableURL = URL(fileURLWithPath: candidate)
             p.arguments = ["-c", "import networkx"]
@@ -32,6 +33,13 @@ enum SharedRoads {
         }
         return nil
     }()
+
+    /// `CAREACCESS_REQUIRE_PEERS=1` (set by `.ci/run` after it creates the peers' venv): the cross-checks with
+    /// networkx run and **fail** when no Python with networkx is found, instead of being skipped.
+    static var peersRequired: Bool { ProcessInfo.processInfo.environment["CAREACCESS_REQUIRE_PEERS"] == "1" }
+
+    /// Run the networkx cross-checks: a Python with networkx is there, or CI requires it.
+    static var networkxCheckEnabled: Bool { python != nil || peersRequired }
 
     /// The repository root (for Scripts/).
     static var repository: String {
