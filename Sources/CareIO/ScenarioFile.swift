@@ -18,6 +18,7 @@ import Yams
 /// events:
 ///   - open_site: {commune: "08239", gps: 13, kind: msp, name: MSP de Juniville}
 ///   - retire: {age: 67, share: 0.25, seed: 7}
+///   - retire: {age: 67, shares: {"23": 0.3, "23096": 0.5}}   # by département or commune
 /// ```
 public struct ScenarioFile: Sendable {
     public var scenario: Scenario
@@ -173,7 +174,7 @@ public struct ScenarioFile: Sendable {
         "close_site": ["site", "commune"],
         "add_gps": ["site", "commune", "gps", "fte"],
         "remove_gps": ["site", "commune", "gps", "fte"],
-        "retire": ["age", "share", "seed", "horizon"],
+        "retire": ["age", "share", "shares", "seed", "horizon"],
     ]
 
     static func parseEvents(_ node: Node, _ y: YAMLDocument) throws(InputError) -> [ScenarioEvent] {
@@ -225,7 +226,9 @@ public struct ScenarioFile: Sendable {
                 guard let age = try y.int(p["age"], "age") else { throw y.error(v, "age", "retire needs an age") }
                 let seed = try y.int(p["seed"], "seed") ?? 1
                 guard seed >= 0 else { throw y.error(p["seed"]?.value, "seed", "\(seed) must be ≥ 0") }
-                events.append(ScenarioEvent(.retire(.init(age: age, share: try y.double(p["share"], "share"), seed: UInt64(seed))), line: line))
+                let shares = try y.numbers(p["shares"], "shares") ?? [:]
+                events.append(ScenarioEvent(.retire(.init(age: age, share: try y.double(p["share"], "share"), shares: shares,
+                                                          seed: UInt64(seed))), line: line))
             }
         }
         return events

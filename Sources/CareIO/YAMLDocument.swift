@@ -73,6 +73,21 @@ struct YAMLDocument {
         return v
     }
 
+    /// A mapping of text keys to finite numbers (e.g. shares by area code), rejecting duplicate keys.
+    func numbers(_ entry: (key: Node, value: Node)?, _ key: String) throws(InputError) -> [String: Double]? {
+        guard let entry else { return nil }
+        guard case .mapping(let m) = entry.value else { throw error(entry.value, key, "expected a mapping of codes to numbers") }
+        var out: [String: Double] = [:]
+        for (k, v) in m {
+            guard let name = k.string, !name.isEmpty else { throw error(k, key, "keys must be text") }
+            guard case .scalar(let s) = v, let x = Double(s.string), x.isFinite else {
+                throw error(v, key, "\(name): expected a finite number")
+            }
+            guard out.updateValue(x, forKey: name) == nil else { throw error(k, key, "duplicate key \(name)") }
+        }
+        return out
+    }
+
     func strings(_ entry: (key: Node, value: Node)?, _ key: String) throws(InputError) -> [String]? {
         guard let entry else { return nil }
         switch entry.value {

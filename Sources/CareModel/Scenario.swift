@@ -145,11 +145,23 @@ public struct Scenario: Sendable, Hashable {
                 if let s = r.share, !(s >= 0 && s <= 1) {
                     throw ScenarioError(line: line, key: "share", message: "\(s) is not a share in 0…1")
                 }
+                let departements = Set(territory.communes.map(\.departement))
+                for (code, s) in r.shares.sorted(by: { $0.key < $1.key }) {
+                    guard s >= 0 && s <= 1 else {
+                        throw ScenarioError(line: line, key: "shares", message: "\(code): \(s) is not a share in 0…1")
+                    }
+                    guard departements.contains(code) || territory.index(ofCode: code) != nil else {
+                        throw ScenarioError(line: line, key: "shares", message: "\(code) is neither a commune nor a département of the territory")
+                    }
+                }
                 var rng = SplitMix64(seed: r.seed)
                 var leftKnown = 0.0, leftAssumed = 0.0, unknownKept = 0.0
                 for i in sites.indices where !closed[i] && kinds[i] == .practice {
                     if sites[i].practitioners.isEmpty {
-                        guard let share = r.share else { unknownKept += sites[i].gps; continue }
+                        guard let share = r.share(commune: sites[i].communeCode, departement: sites[i].departement) else {
+                            unknownKept += sites[i].gps
+                            continue
+                        }
                         let whole = Int(sites[i].gps.rounded(.down))
                         var leaving = Double((0..<whole).filter { _ in rng.unit() < share }.count)
                         leaving += (sites[i].gps - Double(whole)) * share
@@ -168,8 +180,12 @@ public struct Scenario: Sendable, Hashable {
                     }
                 }
                 log.append("retire GPs aged \(r.age)+ by \(y): \(Self.fmt(leftKnown)) by birth year, \(Self.fmt(leftAssumed)) by assumed share")
-                if leftAssumed > 0 || r.share != nil {
-                    assumptions.append("Retirement by \(y): birth years unknown for GP counts; each GP assumed to reach \(r.age) by then and leave with probability \(Self.fmt(r.share ?? 0)) (seed \(r.seed)), everywhere in the supply (neighbouring départements too). This is an assumption, not data.")
+                if leftAssumed > 0 || r.share != nil || !r.shares.isEmpty {
+                    let byArea = r.shares.sorted { $0.key < $1.key }.map { "\($0.key): \(Self.fmt($0.value))" }
+                    let scope = r.share.map { "with probability \(Self.fmt($0)) everywhere in the supply (neighbouring départements too)" }
+                        ?? "only where an area share is given"
+                    let areas = byArea.isEmpty ? "" : "; by area (commune, else département): \(byArea.joined(separator: ", "))"
+                    assumptions.append("Retirement by \(y): birth years unknown for GP counts; each GP assumed to reach \(r.age) by then and leave \(scope)\(areas) (seed \(r.seed)). This is an assumption, not data.")
                 }
                 if unknownKept > 0 {
                     assumptions.append("Retirement by \(y): \(Self.fmt(unknownKept)) GPs without birth year kept (give 'share' to apply an assumed share).")

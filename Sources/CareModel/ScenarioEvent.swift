@@ -53,16 +53,28 @@ public struct ScenarioEvent: Sendable, Hashable {
     }
 
     /// GPs reaching `age` by the scenario's horizon leave. With birth years, exactly those; without (GP counts),
-    /// each GP leaves with probability `share` (seeded), an assumption the output states.
+    /// each GP leaves with probability `share` (seeded), an assumption the output states. `shares` overrides
+    /// that probability by area, keyed by commune code (5 characters) or département code (e.g. `23`, `2A`,
+    /// `971`): a commune's own share wins over its département's, which wins over `share`. Sites in an area
+    /// with no share keep their GPs.
     public struct Retirement: Sendable, Hashable {
         public var age: Int
         public var share: Double?
+        public var shares: [String: Double]
         public var seed: UInt64
 
-        public init(age: Int, share: Double? = nil, seed: UInt64 = 1) {
+        public init(age: Int, share: Double? = nil, shares: [String: Double] = [:], seed: UInt64 = 1) {
             self.age = age
             self.share = share
+            self.shares = shares
             self.seed = seed
+        }
+
+        /// The probability that a GP of a site in `commune` (of `departement`) leaves, if any applies.
+        public func share(commune: String?, departement: String?) -> Double? {
+            if let c = commune, let s = shares[c] { return s }
+            if let d = departement, let s = shares[d] { return s }
+            return share
         }
     }
 

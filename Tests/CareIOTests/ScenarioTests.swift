@@ -132,6 +132,47 @@ struct ScenarioSemanticsTests {
         #expect(out.sites[1].gps > 5 && out.sites[1].gps < 35)
         #expect(out.assumptions.contains { $0.contains("assumption") })
     }
+
+    @Test func areaSharesOverrideTheGlobalShareCommuneFirst() throws {
+        let t = try TestTerritory.make()
+        let a = SupplySite(id: "A", communeCode: t.communes[0].code, departement: t.communes[0].departement,
+                           point: t.communes[0].point, crs: .lambert93, gps: 50)
+        let b = SupplySite(id: "B", communeCode: t.communes[1].code, departement: t.communes[1].departement,
+                           point: t.communes[1].point, crs: .lambert93, gps: 50)
+        let dep = t.communes[0].departement
+        // Commune A: nobody leaves; the rest of A's département: everybody; the global share is never used there.
+        let r = ScenarioEvent.Retirement(age: 67, share: 0.5, shares: [dep: 1, t.communes[0].code: 0], seed: 3)
+        let out = try Scenario(name: "r", horizon: 2030, events: [ScenarioEvent(.retire(r))]).apply(to: [a, b], territory: t)
+        #expect(out.sites[0].gps == 50)
+        #expect(t.communes[1].departement == dep)
+        #expect(out.sites[1].gps == 0)
+        #expect(out.assumptions.contains { $0.contains("by area") && $0.contains("\(t.communes[0].code): 0") })
+        // Only area shares: sites elsewhere keep their GPs, and the output says so.
+        let only = ScenarioEvent.Retirement(age: 67, shares: [t.communes[0].code: 1])
+        let out2 = try Scenario(name: "r", horizon: 2030, events: [ScenarioEvent(.retire(only))]).apply(to: [a, b], territory: t)
+        #expect(out2.sites.map(\.gps) == [0, 50])
+        #expect(out2.assumptions.contains { $0.contains("only where an area share is given") })
+        // Unknown area codes and shares outside 0…1 are errors naming the key.
+        for bad in [["99999": 0.5], [t.communes[0].code: 1.5]] {
+            let e = ScenarioEvent(.retire(.init(age: 67, shares: bad)), line: 4)
+            #expect(throws: ScenarioError.self) { _ = try Scenario(name: "r", horizon: 2030, events: [e]).apply(to: [a, b], territory: t) }
+            do {
+                _ = try Scenario(name: "r", horizon: 2030, events: [e]).apply(to: [a, b], territory: t)
+            } catch {
+                #expect(error.line == 4 && error.key == "shares")
+            }
+        }
+    }
+
+    @Test func sharesParseFromYAMLWithLocatedErrors() throws {
+        let f = try ScenarioFile.parse("events:\n  - horizon: 2030\n  - retire: {age: 67, shares: {\"23\": 0.3, \"23096\": 0.5}}\n",
+                                       file: "s.yaml", directory: "/tmp")
+        guard case .retire(let r) = f.scenario.events[1].action else { Issue.record("not a retire event"); return }
+        #expect(r.shares == ["23": 0.3, "23096": 0.5])
+        #expect(throws: InputError(file: "s.yaml", line: 2, field: "shares", message: "23: expected a finite number")) {
+            _ = try ScenarioFile.parse("events:\n  - retire: {age: 67, shares: {\"23\": lots}}\n", file: "s.yaml", directory: "/tmp")
+        }
+    }
 }
 
 /// The committed example scenarios run on their real fixtures.
