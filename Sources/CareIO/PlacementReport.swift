@@ -21,9 +21,12 @@ public struct PlacementReport: Sendable {
     public var modelSummary: String
     /// The travel model's notes (network snapping, matrix coverage), printed with the study's.
     public var modelNotes: [String]
+    /// Seconds spent on travel times before the methods ran (``PlacementProblem/prepared(for:)``), if apart.
+    public var travelSeconds: Double?
 
     public init(problem: PlacementProblem, study: Study, results: [PlacementResult], k: Int,
-                candidatesSource: String?, modelSummary: String, modelNotes: [String] = []) {
+                candidatesSource: String?, modelSummary: String, modelNotes: [String] = [], travelSeconds: Double? = nil) {
+        self.travelSeconds = travelSeconds
         self.problem = problem
         self.study = study
         self.results = results
@@ -47,6 +50,9 @@ public struct PlacementReport: Sendable {
         let deps = Set(study.demand.map { study.territory.communes[$0].departement }).sorted()
         lines.append("Studied:    \(study.demand.count) communes in \(deps.count <= 8 ? deps.joined(separator: ", ") : "\(deps.count) départements"), \(grouped(studiedPopulation)) inhabitants")
         lines.append("Candidates: \(problem.candidates.count) (\(candidatesSource ?? "every studied commune"))")
+        if let travelSeconds {
+            lines.append("Travel times (nearest existing site, candidate catchments): \(num(travelSeconds * 1000, 1)) ms, shared by the methods below")
+        }
         if let first = results.first { lines.append(contentsOf: baselineLines(first)) }
         var exactValue: Double?
         if let e = results.first(where: { $0.method == .exact }), e.provenOptimal { exactValue = e.value }

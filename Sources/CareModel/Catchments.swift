@@ -25,6 +25,22 @@ public struct Catchments: Sendable, Hashable {
     /// Positions of site `j`'s pairs in ``demand`` and ``minutes``.
     public func range(of site: Int) -> Range<Int> { offsets[site]..<offsets[site + 1] }
 
+    /// The pairs within `minutes` (≤ ``threshold``), in the same order: the table a model would build for
+    /// that threshold. O(pairs).
+    public func within(_ minutes: Double) -> Catchments {
+        guard minutes < threshold else { return self }
+        var offsets = [0], demand: [Int32] = [], kept: [Double] = []
+        offsets.reserveCapacity(self.offsets.count)
+        for j in 0..<siteCount {
+            for p in range(of: j) where self.minutes[p] <= minutes {
+                demand.append(self.demand[p])
+                kept.append(self.minutes[p])
+            }
+            offsets.append(demand.count)
+        }
+        return Catchments(threshold: minutes, offsets: offsets, demand: demand, minutes: kept)
+    }
+
     /// Checks the CSR invariants (monotone offsets, indices in range, minutes within the threshold).
     public func checkInvariants(demandCount: Int) -> Bool {
         guard let first = offsets.first, first == 0, offsets.last == demand.count, demand.count == minutes.count else {

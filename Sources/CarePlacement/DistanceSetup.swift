@@ -19,11 +19,17 @@ struct DistanceSetup {
 
     init(_ problem: PlacementProblem) throws {
         let existing = try problem.existingMinutes()
-        let counted = problem.counted.indices.filter { problem.counted[$0] }
         self.existing = existing
-        self.counted = counted
-        let finite = counted.map { existing[$0] }.filter(\.isFinite)
-        var radius = finite.max() ?? 0
+        self.counted = problem.counted.indices.filter { problem.counted[$0] }
+        (radius, notes) = Self.radius(problem, existing: existing)
+        catchments = try problem.candidateCatchments(within: max(radius, 1e-9))
+    }
+
+    /// The catchment horizon: the largest finite existing minutes of a counted point, or the unreached
+    /// points' horizon when some point has no existing site in reach (with a note saying so).
+    static func radius(_ problem: PlacementProblem, existing: [Double]) -> (radius: Double, notes: [String]) {
+        let counted = problem.counted.indices.filter { problem.counted[$0] }
+        var radius = counted.map { existing[$0] }.filter(\.isFinite).max() ?? 0
         var notes: [String] = []
         let unreached = counted.filter { !existing[$0].isFinite }
         if !unreached.isEmpty {
@@ -31,8 +37,6 @@ struct DistanceSetup {
             radius = max(radius, horizon)
             notes.append("\(unreached.count) demand points have no existing site in reach: candidates up to \(radius.placementText) min are considered for them, and p-median counts them at \(radius.placementText) min while unserved.")
         }
-        self.radius = radius
-        catchments = try problem.candidateCatchments(within: max(radius, 1e-9))
-        self.notes = notes
+        return (radius, notes)
     }
 }

@@ -30,6 +30,8 @@ public struct PlacementProblem: Sendable {
     /// For p-median and p-center: the largest candidate→demand minutes considered for demand points that no
     /// existing site reaches (default max(3T, 60)); see ``PlacementObjective/pMedian``.
     public var maxRadius: Double?
+    /// Travel times computed once by ``prepared(for:)``; cleared when the problem changes through `init`.
+    var travel: PreparedTravel?
 
     /// Builds a problem from explicit demand points. Throws on mismatched lengths, negative or non-finite
     /// populations, an invalid threshold, no candidate or duplicate candidate ids.
@@ -93,16 +95,54 @@ public struct PlacementProblem: Sendable {
 
     /// Minutes from every demand point to its nearest existing site (+infinity when none is reachable).
     func existingMinutes() throws -> [Double] {
+        if let travel, travel.existing.count == demand.count { return travel.existing }
         guard !existing.isEmpty else { return [Double](repeating: .infinity, count: demand.count) }
         return try model.nearest(from: demand, to: existing.map(\.place)).map(\.minutes)
     }
 
-    /// Candidate catchments within `minutes` (CSR: per candidate, the demand points and minutes).
+    /// Candidate catchments within `minutes` (CSR: per candidate, the demand points and minutes). Taken from
+    /// the prepared table when it reaches at least that far (pairs beyond `minutes` filtered out: the same
+    /// table the model would build), else computed.
     func candidateCatchments(within minutes: Double) throws -> Catchments {
+        if let travel, minutes <= travel.catchments.threshold, travel.catchments.siteCount == candidates.count {
+            return travel.catchments.within(minutes)
+        }
         let c = try model.catchments(from: candidates.map(\.place), to: demand, within: minutes)
         guard c.siteCount == candidates.count, c.checkInvariants(demandCount: demand.count) else {
             throw PlacementError.solver("the travel-time model returned an inconsistent catchment table")
         }
         return c
     }
+
+    /// The problem with its travel times computed once for `objective`: every demand point's minutes to its
+    /// nearest existing site and the candidates' catchments as far as the objective looks (T for MCLP, LSCP
+    /// and the accessibility objective; the p-median/p-center horizon otherwise). Every method and any
+    /// objective needing no farther reuses them, so `place --method both` and repeated runs with different
+    /// `k` pay for the travel times once.
+    ///
+    /// ```swift
+    /// let ready = try problem.prepared(for: .mclp)
+    /// let greedy = try place(ready, objective: .mclp, k: 5, method: .greedy)
+    /// let exact = try place(ready, objective: .mclp, k: 5, method: .exact)   // no new catchments
+    /// ```
+    public func prepared(for objective: PlacementObjective) throws -> PlacementProblem {
+        var out = self
+        out.travel = nil
+        let existing = try existingMinutes()
+        let radius: Double
+        switch objective {
+        case .mclp, .lscp, .accessibility: radius = threshold
+        case .pMedian, .pCenter: radius = max(threshold, DistanceSetup.radius(self, existing: existing).radius)
+        }
+        out.travel = PreparedTravel(existing: existing, catchments: try candidateCatchments(within: radius))
+        return out
+    }
+}
+
+/// Travel times of a placement problem computed once (``PlacementProblem/prepared(for:)``).
+struct PreparedTravel: Sendable {
+    /// Per demand point: minutes to the nearest existing site.
+    var existing: [Double]
+    /// Candidate catchments up to `catchments.threshold`.
+    var catchments: Catchments
 }

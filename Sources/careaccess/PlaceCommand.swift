@@ -70,19 +70,25 @@ struct PlaceCommand: ParsableCommand {
             let (model, modelNotes) = try travel.travelTimeModel(for: loaded)
             let cands = try candidates.map { try CandidatesFile.load(path: $0, territory: loaded.territory) }
             let goal = try accessibilityGoal()
-            let problem = try PlacementProblem(
-                territory: loaded.territory, studied: loaded.demand, sites: loaded.supply.sites, candidates: cands,
-                model: model, threshold: threshold, maxRadius: maxRadius, competingDemand: goal != nil)
-            if let exportCandidates { try AtomicFile.write(CandidatesFile.peerCSV(problem.candidates), to: exportCandidates) }
             let target = placementObjective(goal)
             let methods = try chosenMethods(for: target)
+            let clock = ContinuousClock()
+            let start = clock.now
+            // Travel times (nearest existing site, candidate catchments) once for every method run below.
+            let problem = try PlacementProblem(
+                territory: loaded.territory, studied: loaded.demand, sites: loaded.supply.sites, candidates: cands,
+                model: model, threshold: threshold, maxRadius: maxRadius, competingDemand: goal != nil
+            ).prepared(for: target)
+            let travelSeconds = (clock.now - start).seconds
+            if let exportCandidates { try AtomicFile.write(CandidatesFile.peerCSV(problem.candidates), to: exportCandidates) }
             var results: [PlacementResult] = []
             for m in methods {
                 results.append(try place(problem, objective: target, k: k, method: m, timeLimit: timeLimit,
                                          progress: travel.quiet.progress))
             }
             let report = PlacementReport(problem: problem, study: loaded, results: results, k: k,
-                                         candidatesSource: candidates, modelSummary: model.summary, modelNotes: modelNotes)
+                                         candidatesSource: candidates, modelSummary: model.summary, modelNotes: modelNotes,
+                                         travelSeconds: travelSeconds)
             print(report.text())
             if let out {
                 try AtomicFile.write(report.csv(), to: out)
@@ -128,4 +134,9 @@ struct PlaceCommand: ParsableCommand {
         guard gpsPerSite > 0, gpsPerSite.isFinite else { throw ValidationError("--gps-per-site must be > 0") }
         return AccessibilityGoal(method: method, underServed: mark, gpsPerSite: gpsPerSite)
     }
+}
+
+extension Duration {
+    /// The duration in seconds.
+    var seconds: Double { Double(components.seconds) + Double(components.attoseconds) * 1e-18 }
 }

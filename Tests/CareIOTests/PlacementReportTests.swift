@@ -76,6 +76,25 @@ struct PlacementReportTests {
         #expect(rows.filter { $0.contains(",exact,") }.count == 5)
     }
 
+    /// Travel times computed once (`prepared(for:)`) change nothing: same picks, values and bounds for every
+    /// objective and method, including objectives that need a narrower catchment than the one prepared.
+    @Test(arguments: [PlacementObjective.mclp, .lscp, .pMedian, .pCenter])
+    func preparedTravelTimesGiveTheSameAnswers(objective: PlacementObjective) throws {
+        let study = try Study.load(territoryPath: nil, supplyPath: nil, departements: [])
+        let problem = try PlacementProblem(territory: study.territory, studied: study.demand, sites: study.supply.sites,
+                                           model: try CrowFlyModel(), threshold: 8)
+        let ready = try problem.prepared(for: objective)
+        let wider = try problem.prepared(for: .pMedian)   // p-median looks farther than T: filtered for the others
+        for method in objective.methods {
+            let plain = try place(problem, objective: objective, k: 4, method: method)
+            for p in [ready, wider] {
+                let r = try place(p, objective: objective, k: 4, method: method)
+                #expect(r.chosenCandidates == plain.chosenCandidates, "\(objective.name) \(method)")
+                #expect(r.value == plain.value && r.baseline == plain.baseline && r.bound == plain.bound)
+            }
+        }
+    }
+
     @Test func everyoneCoveredSaysThereIsNothingToGain() throws {
         let study = try Study.load(territoryPath: nil, supplyPath: nil, departements: [])
         let model = try CrowFlyModel()
