@@ -6,6 +6,8 @@ Usage: check_report.py REPORT.html SCREENSHOT.png CLI_OUTPUT.txt [MIN_MAPS [DOCS
 - every map figure (<figure class="map" data-communes="N">) holds exactly N paths of class "commune",
   and N is the number of studied communes the CLI printed;
 - there are at least MIN_MAPS such figures (default 1);
+- no commune is drawn as a circle for lack of a boundary: every figure declares data-circles="0" and the
+  report has no circle-fallback note (the embedded fixtures carry every commune's boundary);
 - the report is self-contained (no script, no src/href to the network);
 - the screenshot is not blank: enough non-white pixels, many distinct colours, and the communes' fill
   colours of the HTML are visible in the pixels (the choropleth was painted).
@@ -130,6 +132,14 @@ def main():
         paths = len(re.findall(r'<path class="commune"', body))
         if int(declared) != communes or paths != communes:
             fail(f"{html_path}: map {k} has {paths} commune paths (declares {declared}), the run studied {communes}")
+        circles = re.match(r'\s*data-circles="(\d+)"', body)
+        if not circles:
+            fail(f"{html_path}: map {k} does not declare data-circles (communes drawn as circles)")
+        if circles.group(1) != "0":
+            fail(f"{html_path}: map {k} draws {circles.group(1)} communes as circles: boundaries were lost")
+    fallback = re.search(r'<p class="note fallback">(.*?)</p>', html, re.S)
+    if fallback:
+        fail(f"{html_path}: the report says boundaries are missing: {fallback.group(1)!r}")
     if re.search(r"<script", html, re.I) or re.search(r"""(src|href)\s*=\s*["']?\s*(https?:|//)""", html, re.I):
         fail(f"{html_path}: not self-contained (script or network reference)")
 

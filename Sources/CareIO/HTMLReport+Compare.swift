@@ -61,8 +61,9 @@ extension HTMLReport {
                     tooltip(study.territory.communes[r.commune], "\(name) \(f3(r.scoreBefore)) → \(f3(r.scoreAfter))")
                 },
                 sites: opened[i], width: 260, maxHeight: 340, largestSite: largest, siteRadius: 9)
-            figures += report.mapFigure(map, caption: "\(rank + 1). \(run.results[i].option.name)", notes: false)
-            if rank == 0 { drawingNote = report.mapNotes(map) }
+            let panels = map.panels()
+            figures += report.mapFigure(map, panels: panels, caption: "\(rank + 1). \(run.results[i].option.name)", notes: false)
+            if rank == 0 { drawingNote = report.drawingNotes(panels) }
         }
         report.heading(l.format(.mapDelta, name))
         report.append("<p class=\"note\">\(escape(l.format(.smallMultiples, name)))</p>" + drawingNote)

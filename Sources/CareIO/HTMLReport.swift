@@ -160,12 +160,19 @@ public struct HTMLReport: Sendable {
     }
 
     /// The map figure: the main panel, the insets and the drawing notes. `data-communes` carries the
-    /// number of studied communes, which a check compares with the `commune` paths inside.
+    /// number of studied communes, which a check compares with the `commune` paths inside, and `data-circles`
+    /// the number of them drawn as circles for lack of a boundary (0 when every boundary was drawn).
     func mapFigure(_ map: SVGMap, caption: String, notes showNotes: Bool = true) -> String {
+        mapFigure(map, panels: map.panels(), caption: caption, notes: showNotes)
+    }
+
+    /// ``mapFigure(_:caption:notes:)`` with the map's panels already drawn.
+    func mapFigure(_ map: SVGMap, panels: [SVGMap.Panel], caption: String, notes showNotes: Bool = true) -> String {
         let l = labels
-        let panels = map.panels()
-        let width = Int(map.layouts().first?.frame.width ?? map.width)
-        var html = "<figure class=\"map\" data-communes=\"\(map.studied.count)\" style=\"max-width:\(max(width, 240))px\"><figcaption>\(Self.escape(caption))</figcaption>"
+        let width = Int(panels.first?.width ?? map.width)
+        let circles = panels.reduce(0) { $0 + $1.circles }
+        var html = "<figure class=\"map\" data-communes=\"\(map.studied.count)\" data-circles=\"\(circles)\" "
+            + "style=\"max-width:\(max(width, 240))px\"><figcaption>\(Self.escape(caption))</figcaption>"
         if let main = panels.first { html += main.svg }
         let insets = panels.dropFirst()
         if !insets.isEmpty {
@@ -176,24 +183,24 @@ public struct HTMLReport: Sendable {
             }
             html += "</div>"
         }
-        var notes: [String] = []
-        if panels.contains(where: { !$0.usedBoundaries }) {
-            notes.append(l[.noBoundaries])
-        } else {
-            notes.append(l[.contextCommunes])
-        }
-        let missing = panels.reduce(0) { $0 + $1.missingBoundaries }
-        if missing > 0 { notes.append(l.format(.missingBoundary, language.number(missing))) }
-        if showNotes { html += notes.map { "<p class=\"note\">\(Self.escape($0))</p>" }.joined() }
+        if showNotes { html += drawingNotes(panels) }
         return html + "</figure>"
     }
 
-    /// The drawing notes of a map (no boundaries, communes drawn as circles, grey neighbours), for a set of
-    /// small multiples that shows them once.
-    func mapNotes(_ map: SVGMap) -> String {
+    /// The drawing notes of a map's panels: grey neighbours, or the circle fallbacks (no boundaries at all,
+    /// or some communes without one) as `note fallback` paragraphs, which a check looks for. Small multiples
+    /// show them once.
+    func drawingNotes(_ panels: [SVGMap.Panel]) -> String {
         let l = labels
-        let text = map.territory.boundaries == nil ? l[.noBoundaries] : l[.contextCommunes]
-        return "<p class=\"note\">\(Self.escape(text))</p>"
+        var notes: [(text: String, fallback: Bool)] = []
+        if panels.contains(where: { !$0.usedBoundaries }) {
+            notes.append((l[.noBoundaries], true))
+        } else {
+            notes.append((l[.contextCommunes], false))
+        }
+        let missing = panels.reduce(0) { $0 + $1.missingBoundaries }
+        if missing > 0 { notes.append((l.format(.missingBoundary, language.number(missing)), true)) }
+        return notes.map { "<p class=\"note\($0.fallback ? " fallback" : "")\">\(Self.escape($0.text))</p>" }.joined()
     }
 
     /// The sources and date line.

@@ -29,6 +29,11 @@ public struct SVGMap: Sendable {
         public var usedBoundaries: Bool
         /// Studied communes drawn as circles for lack of a boundary (when boundaries are otherwise used).
         public var missingBoundaries: Int
+        /// Width of the panel in screen pixels.
+        public var width: Double
+
+        /// Studied communes drawn as circles: all of them without boundaries, else those missing one.
+        public var circles: Int { usedBoundaries ? missingBoundaries : communes }
     }
 
     public var territory: Territory
@@ -159,7 +164,7 @@ public struct SVGMap: Sendable {
         svg += scaleBar(frame: frame)
         svg += "</svg>"
         return Panel(crs: crs, departement: layout.departement, svg: svg, isInset: layout.inset, communes: members.count,
-                     usedBoundaries: useBoundaries, missingBoundaries: missing)
+                     usedBoundaries: useBoundaries, missingBoundaries: missing, width: frame.width)
     }
 
     /// Neighbouring communes (same CRS, not studied, overlapping the window) in light grey, without the

@@ -135,6 +135,7 @@ struct HTMLReportTests {
         let html = HTMLReport.coverage(try ReportTerritory.coverage(study), study: study, language: .en, date: "2026-01-01")
         #expect(HTMLProbe.count("class=\"commune\"", in: html) == 5)
         #expect(html.contains(HTMLReport.escape(ReportLabels(.en)[.noBoundaries])))
+        #expect(html.contains("class=\"note fallback\"") && html.contains("data-circles=\"5\""))
         #expect(!html.contains("fill=\"\(Palette.context)\""))
     }
 
@@ -167,13 +168,14 @@ struct RealDataReportTests {
         #expect(HTMLProbe.count("class=\"commune\"", in: html) == 335)
         #expect(html.contains("data-communes=\"335\""))
         #expect(HTMLProbe.externalReferences(in: html).isEmpty)
-        if study.territory.boundaries != nil {
-            // Real boundaries: the 35 km buffer of neighbouring communes is drawn grey, no circle fallback.
-            #expect(html.contains("fill=\"\(Palette.context)\""))
-            #expect(!html.contains(HTMLReport.escape(ReportLabels(.fr)[.noBoundaries])))
-        } else {
-            #expect(html.contains(HTMLReport.escape(ReportLabels(.fr)[.noBoundaries])))
-        }
+        // The embedded fixture carries every studied commune's real boundary: the 35 km buffer of neighbouring
+        // communes is drawn grey, and no commune falls back to a circle.
+        let boundaries = try #require(study.territory.boundaries)
+        #expect(study.demand.allSatisfy { boundaries[$0] != nil })
+        #expect(html.contains("fill=\"\(Palette.context)\""))
+        #expect(html.contains("data-circles=\"0\""))
+        #expect(!html.contains("class=\"note fallback\""))
+        #expect(!html.contains(HTMLReport.escape(ReportLabels(.fr)[.noBoundaries])))
     }
 
     @Test func scenarioReportHasTwoMapsOfEveryCommune() throws {
