@@ -18,7 +18,7 @@ struct PlaceCommand: ParsableCommand {
     )
 
     enum Objective: String, ExpressibleByArgument, CaseIterable { case mclp, lscp, pmedian, pcenter, access }
-    enum Method: String, ExpressibleByArgument, CaseIterable { case exact, greedy, both }
+    enum Method: String, ExpressibleByArgument, CaseIterable { case exact, greedy, localSearch = "local-search", both }
     enum Indicator: String, ExpressibleByArgument, CaseIterable { case apl, twoStep = "2sfca", enhanced = "e2sfca" }
 
     @OptionGroup var study: StudyOptions
@@ -30,7 +30,7 @@ struct PlaceCommand: ParsableCommand {
     @Option(help: "What to optimise.")
     var objective: Objective = .mclp
 
-    @Option(help: "exact (CBC), greedy (p-median: greedy + vertex-substitution local search), or both (default where an exact method exists).")
+    @Option(help: "exact (CBC), greedy, local-search (p-median: greedy then vertex substitution), or both: the heuristic (local-search for p-median, else greedy) and exact (default where an exact method exists).")
     var method: Method?
 
     @Option(help: ArgumentHelp("Candidate sites CSV: id plus x,y (Lambert-93) | lon,lat | commune. Default: every studied commune.", valueName: "file.csv"))
@@ -115,7 +115,12 @@ struct PlaceCommand: ParsableCommand {
         case .exact:
             guard hasExact else { throw ValidationError("--objective \(objective.rawValue) has no exact method: use --method greedy") }
             return [.exact]
-        case .greedy: return [heuristic]
+        case .greedy: return [.greedy]
+        case .localSearch:
+            guard target.methods.contains(.localSearch) else {
+                throw ValidationError("--method local-search is for --objective pmedian: use --method greedy")
+            }
+            return [.localSearch]
         case .both: return hasExact ? [heuristic, .exact] : [heuristic]
         }
     }
