@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Placement on real data, CareAccess and spopt in one run: MCLP (every studied commune a candidate, BPE GP
-# sites fixed open). The peer is ../shared/peers/peer.py mclp (spopt MCLP + CBC through PuLP; its timings
+# Placement on real data, CareAccess and spopt in one run: MCLP and p-median (every studied commune a
+# candidate, BPE GP sites fixed open). p-median's peer is Scripts/peer_pmedian.py (spopt PMedian + CBC), which
+# also checks that CareAccess's exact picks reach spopt's optimum. The peer is ../shared/peers/peer.py mclp (spopt MCLP + CBC through PuLP; its timings
 # are model build + solve, dense cost matrices excluded); CareAccess is the package-benchmark target
 # PlacementBenchmarks (catchments included).
 #   bash Scripts/bench-placement-peer.sh
@@ -30,6 +31,18 @@ for c in ${CASES:-"07:10:5 23:6:10 01+03+07+15+26+38+42+43+63+69+73+74:8:10"}; d
   echo "== peer: spopt MCLP, $scope T=$t k=$k"
   "$py" "$shared/peers/peer.py" mclp --demand "$out/demand.csv" --supply "$out/supply.csv" --candidates "$out/candidates.csv" \
     --threshold "$t" --k "$k" | grep -E "^demand=|^\[" | sed -E 's/chosen=\[[^]]*\] //'
+done
+for c in ${PM_CASES:-"07:5 23:10"}; do
+  IFS=: read -r scope k <<< "$c"
+  args=(--territory "$out/national.catr" --supply "$shared/data/gp/bpe-d201-gp-by-commune.csv" --departement "$scope")
+  $bin export-peer "${args[@]}" --out-dir "$out" > /dev/null 2>&1
+  $bin place "${args[@]}" --objective pmedian --k "$k" --method both --quiet --export-candidates "$out/candidates.csv" \
+    --out "$out/ours.csv" > "$out/ours.txt" 2> /dev/null
+  echo "== p-median $scope k=$k: CareAccess place (release CLI, one run)"
+  grep -E "^(Travel times|Exact|Local search)|Population-weighted mean" "$out/ours.txt"
+  echo "== peer: spopt PMedian, $scope k=$k"
+  "$py" Scripts/peer_pmedian.py --demand "$out/demand.csv" --supply "$out/supply.csv" --candidates "$out/candidates.csv" \
+    --ours "$out/ours.csv" --k "$k" | sed -E 's/chosen=\[[^]]*\] //'
 done
 echo "== CareAccess: package-benchmark PlacementBenchmarks"
 (cd Benchmarks && CAREACCESS_SHARED="$shared" swift package benchmark --target PlacementBenchmarks 2>&1 \
