@@ -80,7 +80,7 @@ def main():
                 for node, minutes in sorted(row.items()):
                     w.writerow([s, node, repr(minutes)])
     print(f"networkx {nx.__version__}: {g.number_of_nodes()} nodes, {g.number_of_edges()} edges, "
-          f"{len(sources)} sources{' + multi-source' if multi else ''}, {seconds:.3f} s", file=sys.stderr)
+          f"{len(sources)} sources{' + multi-source' if multi else ''}, {seconds:.3f} s")
     if ours is None:
         return
     problems, pairs, max_diff = [], 0, 0.0
