@@ -52,15 +52,18 @@ extension HTMLReport {
         let largest = opened.flatMap { $0.map(\.gps) }.max() ?? 1
         let f3 = { (v: Double) in language.number(v, digits: 3) }
         var figures = "", drawingNote = ""
+        var geometry: MapGeometry?   // every option maps the same communes at the same size: made once
         for (rank, i) in run.ranking.enumerated() {
             let c = run.results[i].run.comparison
-            let map = SVGMap(
+            var map = SVGMap(
                 territory: study.territory, studied: c.rows.map(\.commune),
                 fills: c.rows.map { delta.color(of: $0.scoreAfter - $0.scoreBefore) },
                 tooltips: c.rows.map { r in
                     tooltip(study.territory.communes[r.commune], "\(name) \(f3(r.scoreBefore)) → \(f3(r.scoreAfter))")
                 },
                 sites: opened[i], width: 260, maxHeight: 340, largestSite: largest, siteRadius: 9)
+            if geometry == nil { geometry = map.makeGeometry() }
+            map.geometry = geometry
             let panels = map.panels()
             figures += report.mapFigure(map, panels: panels, caption: "\(rank + 1). \(run.results[i].option.name)", notes: false)
             if rank == 0 { drawingNote = report.drawingNotes(panels) }

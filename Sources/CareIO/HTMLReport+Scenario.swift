@@ -23,7 +23,7 @@ extension HTMLReport {
         let studied = c.rows.map(\.commune)
         let sites = scenarioSites(run, language: language)
         let minutes = ColorScale.minutes(threshold: s.threshold, language: language)
-        let minuteMap = SVGMap(
+        var minuteMap = SVGMap(
             territory: study.territory, studied: studied,
             fills: c.rows.map { minutes.color(of: $0.nearestAfter == nil ? nil : $0.minutesAfter) },
             tooltips: c.rows.map { r in
@@ -32,16 +32,18 @@ extension HTMLReport {
                         + report.minutesText(r.minutesAfter, reachable: r.nearestAfter != nil))
             },
             sites: sites, width: 600, maxHeight: 760)
+        minuteMap.geometry = minuteMap.makeGeometry()   // the maps below share it: outlines simplified once
         let largest = minuteMap.largestDrawnSite()
         let changes = c.rows.map { $0.scoreAfter - $0.scoreBefore }
         let delta = ColorScale.delta(changes: changes, language: language)
         let f3 = { (v: Double) in language.number(v, digits: 3) }
-        let deltaMap = SVGMap(
+        var deltaMap = SVGMap(
             territory: study.territory, studied: studied, fills: changes.map { delta.color(of: $0) },
             tooltips: c.rows.map { r in
                 tooltip(study.territory.communes[r.commune], "\(name) \(f3(r.scoreBefore)) → \(f3(r.scoreAfter))")
             },
             sites: sites.filter { $0.kind != .practice }, width: 600, maxHeight: 760, largestSite: largest)
+        deltaMap.geometry = minuteMap.geometry
 
         report.append("<div class=\"row\">" + report.mapFigure(minuteMap, caption: l[.mapMinutesAfter])
                       + report.mapFigure(deltaMap, caption: l.format(.mapDelta, name)) + "</div>")

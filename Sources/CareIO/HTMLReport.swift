@@ -188,8 +188,8 @@ public struct HTMLReport: Sendable {
     }
 
     /// The drawing notes of a map's panels: grey neighbours, or the circle fallbacks (no boundaries at all,
-    /// or some communes without one) as `note fallback` paragraphs, which a check looks for. Small multiples
-    /// show them once.
+    /// or some communes without one) as `note fallback` paragraphs, which a check looks for; communes drawn
+    /// as dots for their size, and the drawing simplification. Small multiples show them once.
     func drawingNotes(_ panels: [SVGMap.Panel]) -> String {
         let l = labels
         var notes: [(text: String, fallback: Bool)] = []
@@ -200,6 +200,11 @@ public struct HTMLReport: Sendable {
         }
         let missing = panels.reduce(0) { $0 + $1.missingBoundaries }
         if missing > 0 { notes.append((l.format(.missingBoundary, language.number(missing)), true)) }
+        let dots = panels.reduce(0) { $0 + $1.dots }
+        if dots > 0 { notes.append((l.format(.tooSmall, language.number(dots)), false)) }
+        if let tolerance = panels.compactMap(\.tolerance).max() {
+            notes.append((l.format(.simplifiedForScale, language.number(tolerance.rounded())), false))
+        }
         return notes.map { "<p class=\"note\($0.fallback ? " fallback" : "")\">\(Self.escape($0.text))</p>" }.joined()
     }
 

@@ -54,8 +54,12 @@ struct MapFrame: Sendable {
     /// SVG path data of `shape`: each ring as an absolute move then relative line segments, repeated vertices
     /// (after rounding) dropped, rings that collapse to fewer than three vertices skipped. Empty when nothing
     /// is left.
-    func pathData(_ shape: MultiPolygon) -> String {
+    func pathData(_ shape: MultiPolygon) -> String { path(shape).data }
+
+    /// ``pathData(_:)`` and the number of vertices it draws.
+    func path(_ shape: MultiPolygon) -> (data: String, vertices: Int) {
         var d = ""
+        var vertices = 0
         for polygon in shape.polygons {
             for ring in polygon.rings {
                 var points: [(x: Int, y: Int)] = []
@@ -67,6 +71,7 @@ struct MapFrame: Sendable {
                 }
                 if points.count > 1, let first = points.first, let last = points.last, first == last { points.removeLast() }
                 guard points.count >= 3 else { continue }
+                vertices += points.count
                 d += "M\(points[0].x) \(points[0].y)l"
                 var previous = points[0]
                 for p in points.dropFirst() {
@@ -77,7 +82,7 @@ struct MapFrame: Sendable {
                 d += "z"
             }
         }
-        return d
+        return (d, vertices)
     }
 
     /// SVG path data of a circle of `radius` pixels centred on `p`.

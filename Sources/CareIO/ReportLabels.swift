@@ -18,7 +18,7 @@ public struct ReportLabels: Sendable {
         case legend, sitesLegend, sitesByKind, gpsUnit
         case kindPractice, kindMsp, kindHealthCentre, kindSalariedCentre, kindRotatingPost, kindInternPost
         case sources, sourceTerritory, sourceSupply, sourceModel, sourceDataFrance, generated
-        case noBoundaries, missingBoundary, contextCommunes, inset
+        case noBoundaries, missingBoundary, contextCommunes, inset, tooSmall, simplifiedForScale
         case summary, studiedCommunes, population, populationWithin, populationBeyond, communesBeyond
         case communesUnreachable, meanMinutes, p90Minutes, maxMinutes, gpsInArea, gpsPer10k, farthestCommunes
         case indicator, catchment, unit, meanScore, minScore, maxScore, communesZero, communesBelow, populationBelow
@@ -95,6 +95,10 @@ public struct ReportLabels: Sendable {
         .missingBoundary: ("%1 communes sans contour sont dessinées par un petit cercle.", "%1 communes without a boundary are drawn as small circles."),
         .contextCommunes: ("En gris : communes voisines hors étude (leurs médecins comptent).", "Grey: neighbouring communes outside the study (their GPs count)."),
         .inset: ("Encart %1", "Inset %1"),
+        .tooSmall: ("%1 communes trop petites pour l’échelle de la carte sont dessinées par un point.",
+                    "%1 communes too small for the map's scale are drawn as dots."),
+        .simplifiedForScale: ("Contours simplifiés pour l’échelle de la carte (écart de %1 m au plus, un demi-pixel) ; les frontières entre communes restent communes.",
+                              "Boundaries simplified for the map's scale (by at most %1 m, half a pixel); borders between communes stay common."),
         .summary: ("Résumé", "Summary"),
         .studiedCommunes: ("Communes étudiées", "Communes studied"),
         .population: ("Population", "Population"),

@@ -9,13 +9,15 @@ import Foundation
 /// in another projected CRS (overseas départements) go to separate inset panels, one per CRS and
 /// département. Without boundaries each commune is a circle of area ∝ population at its point (still one
 /// `commune` path each), and ``Panel/usedBoundaries`` says so. Sites are symbols of area ∝ GPs, shaped by
-/// kind. A scale bar with a round length sits at the bottom left.
+/// kind. A scale bar with a round length sits at the bottom left. At a scale coarser than the stored
+/// boundaries the outlines are simplified for drawing, neighbours together (``MapGeometry``).
 ///
 /// ```swift
 /// let map = SVGMap(territory: t, studied: [0, 1], fills: ["#23609e", "#a34b08"], tooltips: ["A: 3 min", "B: 31 min"])
 /// let svg = map.panels()[0].svg   // "<svg viewBox=…><g …><path class=\"commune\" data-code=\"07001\" …"
 /// ```
-/// Complexity: linear in the number of boundary vertices of the drawn communes plus the sites.
+/// Complexity: linear in the number of boundary vertices of the drawn communes plus the sites, plus the
+/// drawing simplification when the scale calls for it (O(V log V), see ``MapGeometry``).
 public struct SVGMap: Sendable {
     /// One drawn map: the main one (the CRS with the most studied communes) or an inset.
     public struct Panel: Sendable {
@@ -29,6 +31,13 @@ public struct SVGMap: Sendable {
         public var usedBoundaries: Bool
         /// Studied communes drawn as circles for lack of a boundary (when boundaries are otherwise used).
         public var missingBoundaries: Int
+        /// Studied communes whose boundary is smaller than the map's resolution (half a pixel), drawn as a dot.
+        public var dots: Int
+        /// Boundary vertices drawn (studied and neighbouring communes).
+        public var vertices: Int
+        /// Douglas–Peucker tolerance in metres of the drawing simplification; `nil` when the stored
+        /// boundaries are drawn as they are.
+        public var tolerance: Double?
         /// Width of the panel in screen pixels.
         public var width: Double
 
@@ -51,9 +60,16 @@ public struct SVGMap: Sendable {
     public var largestSite: Double?
     /// Radius in pixels of the largest site symbol.
     public var siteRadius: Double
+    /// Detail of the stored boundaries in metres (the import tolerance, `careaccess import --simplify`):
+    /// panels whose half pixel is coarser get outlines simplified for drawing.
+    public var storedDetail: Double
+    /// Panels and outlines made by ``makeGeometry()`` for a map of the same communes and size, shared to
+    /// simplify once; `nil` (or one that does not fit this map) makes them at each ``panels()``.
+    public var geometry: MapGeometry?
 
     public init(territory: Territory, studied: [Int], fills: [String], tooltips: [String], sites: [MapSite] = [],
-                width: Double = 640, maxHeight: Double = 900, largestSite: Double? = nil, siteRadius: Double = 11) {
+                width: Double = 640, maxHeight: Double = 900, largestSite: Double? = nil, siteRadius: Double = 11,
+                storedDetail: Double = DataFranceImporter.defaultBoundaryTolerance) {
         self.territory = territory
         self.studied = studied
         self.fills = fills
@@ -63,6 +79,7 @@ public struct SVGMap: Sendable {
         self.maxHeight = maxHeight
         self.largestSite = largestSite
         self.siteRadius = siteRadius
+        self.storedDetail = storedDetail
     }
 
     /// One panel's communes (indices into ``studied``), CRS and frame.
@@ -76,13 +93,19 @@ public struct SVGMap: Sendable {
 
     /// The panels, main first, then insets by département.
     public func panels() -> [Panel] {
-        let layouts = self.layouts()
-        let largest = largestSite ?? largestDrawnSite(layouts)
-        return layouts.map { panel($0, largest: largest) }
+        let geometry = sharedGeometry
+        let largest = largestSite ?? largestDrawnSite(geometry.panels.map(\.layout))
+        return geometry.panels.map { panel($0, largest: largest) }
+    }
+
+    /// ``geometry`` when it fits this map, else a new one.
+    var sharedGeometry: MapGeometry {
+        if let geometry, geometry.fits(self) { return geometry }
+        return makeGeometry()
     }
 
     /// GPs of the largest site drawn on any panel (1 when none is), the default size reference.
-    public func largestDrawnSite() -> Double { largestDrawnSite(layouts()) }
+    public func largestDrawnSite() -> Double { largestDrawnSite(geometry.flatMap { $0.fits(self) ? $0.panels.map(\.layout) : nil } ?? layouts()) }
 
     private func largestDrawnSite(_ layouts: [Layout]) -> Double {
         let drawn = sites.filter { s in
@@ -126,34 +149,49 @@ public struct SVGMap: Sendable {
         }
     }
 
-    private func panel(_ layout: Layout, largest: Double) -> Panel {
+    private func panel(_ geometry: MapGeometry.PanelGeometry, largest: Double) -> Panel {
+        let layout = geometry.layout
         let (members, crs, frame) = (layout.members, layout.crs, layout.frame)
         let useBoundaries = territory.boundaries != nil
         var svg = "<svg viewBox=\"0 0 \(frame.viewWidth) \(frame.viewHeight)\" width=\"\(Int(frame.width))\" height=\"\(Int(frame.height))\" role=\"img\">"
         let line = Int(frame.units(0.6).rounded())
+        var vertices = 0
         if useBoundaries {
-            svg += context(frame: frame, crs: crs, line: line)
+            svg += "<g fill=\"\(Palette.context)\" stroke=\"#ffffff\" stroke-width=\"\(line)\" fill-rule=\"evenodd\">"
+            for shape in geometry.contextShapes {
+                let path = frame.path(shape)
+                if !path.data.isEmpty { svg += "<path d=\"\(path.data)\"/>" }
+                vertices += path.vertices
+            }
+            svg += "</g>"
         }
         svg += "<g stroke=\"#b4b4b4\" stroke-width=\"\(line)\" stroke-linejoin=\"round\" fill-rule=\"evenodd\">"
-        var missing = 0
+        var missing = 0, dots = 0
         let maxPopulation = Double(members.map { territory.communes[studied[$0]].population }.max() ?? 1)
         // Circles: largest first so that small communes stay visible on top.
-        let drawOrder = useBoundaries ? members
-            : members.sorted { territory.communes[studied[$0]].population > territory.communes[studied[$1]].population }
-        for k in drawOrder {
-            let i = studied[k]
-            let c = territory.communes[i]
+        let drawOrder = useBoundaries ? Array(members.indices)
+            : members.indices.sorted { territory.communes[studied[members[$0]]].population > territory.communes[studied[members[$1]]].population }
+        for m in drawOrder {
+            let k = members[m]
+            let c = territory.communes[studied[k]]
+            let point = XY(x: c.point.x, y: c.point.y)
             var d = ""
-            if useBoundaries, let shape = territory.boundary(at: i) { d = frame.pathData(shape) }
-            if d.isEmpty {
-                let point = XY(x: c.point.x, y: c.point.y)
-                if useBoundaries {
+            if useBoundaries {
+                if let shape = m < geometry.memberShapes.count ? geometry.memberShapes[m] : nil {
+                    let path = frame.path(shape)
+                    (d, vertices) = (path.data, vertices + path.vertices)
+                    if d.isEmpty {
+                        // Smaller than the resolution (half a pixel): a dot of about its size where it is.
+                        dots += 1
+                        d = frame.circleData(at: point, radius: 1)
+                    }
+                } else {
                     missing += 1
                     d = frame.circleData(at: point, radius: 2.5)
-                } else {
-                    let r = max(2, 14 * (Double(max(c.population, 0)) / max(maxPopulation, 1)).squareRoot())
-                    d = frame.circleData(at: point, radius: r)
                 }
+            } else {
+                let r = max(2, 14 * (Double(max(c.population, 0)) / max(maxPopulation, 1)).squareRoot())
+                d = frame.circleData(at: point, radius: r)
             }
             let fill = k < fills.count ? fills[k] : Palette.neutral
             let tip = k < tooltips.count ? tooltips[k] : c.name
@@ -164,20 +202,8 @@ public struct SVGMap: Sendable {
         svg += scaleBar(frame: frame)
         svg += "</svg>"
         return Panel(crs: crs, departement: layout.departement, svg: svg, isInset: layout.inset, communes: members.count,
-                     usedBoundaries: useBoundaries, missingBoundaries: missing, width: frame.width)
-    }
-
-    /// Neighbouring communes (same CRS, not studied, overlapping the window) in light grey, without the
-    /// `commune` class.
-    private func context(frame: MapFrame, crs: CRS, line: Int) -> String {
-        let studiedSet = Set(studied)
-        var out = "<g fill=\"\(Palette.context)\" stroke=\"#ffffff\" stroke-width=\"\(line)\" fill-rule=\"evenodd\">"
-        for i in territory.communes.indices where !studiedSet.contains(i) && territory.communes[i].crs == crs {
-            guard let shape = territory.boundary(at: i), let b = shape.boundingBox, frame.overlaps(b) else { continue }
-            let d = frame.pathData(shape)
-            if !d.isEmpty { out += "<path d=\"\(d)\"/>" }
-        }
-        return out + "</g>"
+                     usedBoundaries: useBoundaries, missingBoundaries: missing, dots: dots, vertices: vertices,
+                     tolerance: geometry.tolerance, width: frame.width)
     }
 
     /// Site symbols, largest first; existing practices as translucent dark discs, opened sites as white
