@@ -16,7 +16,7 @@ import Yams
 ///   indicator: apl         # 2sfca | e2sfca | 3sfca | apl
 /// horizon: 2030
 /// events:
-///   - open_site: {commune: "08239", gps: 13, kind: msp, name: MSP de Juniville}
+///   - open_site: {commune: "08239", gps: 4, kind: msp, name: MSP de Juniville}   # 13 practitioners, 4 GPs assumed
 ///   - retire: {age: 67, share: 0.25, seed: 7}
 ///   - retire: {age: 67, shares: {"23": 0.3, "23096": 0.5}}   # by département or commune
 /// ```
