@@ -152,6 +152,7 @@ def main():
     white = colours.get(b"\xff\xff\xff", 0)
     non_white = 1 - white / total
     fills = {bytes.fromhex(c) for c in re.findall(r'class="commune" data-code="[^"]*" fill="#([0-9a-fA-F]{6})"', html)}
+    fills.discard(b"\xff\xff\xff")  # "no change" is white like the page: it proves nothing was painted
     painted = sum(n for c, n in colours.items() if c in fills)
     print(f"check-report: {html_path}: {len(figures)} map(s) × {communes} commune paths; screenshot {width}×{height}, "
           f"{non_white:.1%} non-white, {len(colours)} colours, {painted} sampled pixels in commune fill colours")

@@ -141,9 +141,16 @@ extension ColorScale {
                           breakLabel: underServed.map { l.format(.underServedBreak, n($0)) })
     }
 
-    /// Diverging classes for a change (after − before) of an indicator: three classes of loss (orange),
-    /// "no change" (|Δ| ≤ 1e-9), three classes of gain (blue), with a round step chosen from the largest change.
-    public static func delta(changes: [Double], language: ReportLanguage) -> ColorScale {
+    /// Diverging classes for a change (after − before): three classes of worsening (orange), "no change"
+    /// (|Δ| ≤ 1e-9), three classes of improvement (blue), with a round step chosen from the largest finite
+    /// change. An increase is better for an indicator; with `lowerIsBetter` (minutes to the nearest GP) a
+    /// decrease is, and the blue classes are the negative ones.
+    ///
+    /// ```swift
+    /// let s = ColorScale.delta(changes: [-12, 0, 3], language: .en, lowerIsBetter: true)
+    /// s.color(of: -12)   // dark blue: 12 minutes closer
+    /// ```
+    public static func delta(changes: [Double], language: ReportLanguage, lowerIsBetter: Bool = false) -> ColorScale {
         let l = ReportLabels(language)
         let largest = changes.filter(\.isFinite).map(abs).max() ?? 0
         let zero = 1e-9
@@ -153,16 +160,17 @@ extension ColorScale {
         let step = ScaleBar.niceStep(largest / 3)
         let digits = step >= 1 ? 0 : Int((-log10(step)).rounded(.up))
         let n = { (v: Double) in language.signed(v, digits: digits) }
-        let worse = Array(Palette.shades(Palette.worse, 3).reversed())
-        let better = Palette.shades(Palette.better, 3)
+        // Shades light → dark away from zero on each side.
+        let up = Palette.shades(lowerIsBetter ? Palette.worse : Palette.better, 3)
+        let down = Palette.shades(lowerIsBetter ? Palette.better : Palette.worse, 3)
         let bands = [
-            Band(label: "< \(n(-2 * step))", color: worse[0], upper: -2 * step, inclusive: false),
-            Band(label: "\(n(-2 * step)) … \(n(-step))", color: worse[1], upper: -step, inclusive: false),
-            Band(label: "\(n(-step)) … 0", color: worse[2], upper: -zero, inclusive: false),
+            Band(label: "< \(n(-2 * step))", color: down[2], upper: -2 * step, inclusive: false),
+            Band(label: "\(n(-2 * step)) … \(n(-step))", color: down[1], upper: -step, inclusive: false),
+            Band(label: "\(n(-step)) … 0", color: down[0], upper: -zero, inclusive: false),
             Band(label: l[.noChange], color: Palette.neutral, upper: zero, inclusive: true),
-            Band(label: "0 … \(n(step))", color: better[0], upper: step, inclusive: true),
-            Band(label: "\(n(step)) … \(n(2 * step))", color: better[1], upper: 2 * step, inclusive: true),
-            Band(label: "> \(n(2 * step))", color: better[2], upper: .infinity, inclusive: true),
+            Band(label: "0 … \(n(step))", color: up[0], upper: step, inclusive: true),
+            Band(label: "\(n(step)) … \(n(2 * step))", color: up[1], upper: 2 * step, inclusive: true),
+            Band(label: "> \(n(2 * step))", color: up[2], upper: .infinity, inclusive: true),
         ]
         return ColorScale(bands: bands, breakAfter: nil, breakLabel: nil)
     }

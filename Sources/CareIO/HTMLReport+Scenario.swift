@@ -1,9 +1,9 @@
 import CareModel
 
 extension HTMLReport {
-    /// The scenario report: two maps side by side (minutes to the nearest GP after the scenario, and the
-    /// change of the indicator), the sites after the scenario shaped by kind, the before/after table and the
-    /// events.
+    /// The scenario report: minutes to the nearest GP after the scenario and their change side by side (or a
+    /// line saying no commune's minutes changed), the change of the indicator, the sites after the scenario
+    /// shaped by kind, the before/after table and the events.
     ///
     /// ```swift
     /// let html = HTMLReport.scenario(try ScenarioRun.run(path: "ardennes.yaml"), language: .fr)
@@ -44,13 +44,17 @@ extension HTMLReport {
             },
             sites: sites.filter { $0.kind != .practice }, width: 600, maxHeight: 760, largestSite: largest)
         deltaMap.geometry = minuteMap.geometry
+        let (changeMap, changeScale) = report.minutesChangeMap(run, like: minuteMap, sites: sites.filter { $0.kind != .practice })
 
         report.append("<div class=\"row\">" + report.mapFigure(minuteMap, caption: l[.mapMinutesAfter])
-                      + report.mapFigure(deltaMap, caption: l.format(.mapDelta, name)) + "</div>")
+                      + (changeMap.map { report.mapFigure($0, caption: l[.mapMinutesChange]) }
+                         ?? "<p class=\"note minutes-unchanged\">\(escape(l[.minutesUnchanged]))</p>") + "</div>")
         let kinds = Array(Set(run.outcome.kinds)).sorted { $0.rawValue < $1.rawValue }
         report.append("<div class=\"row\">" + report.legend(minutes, title: l[.mapMinutesAfter])
-                      + report.legend(delta, title: l.format(.scoreChange, name))
+                      + (changeScale.map { report.legend($0, title: l[.mapMinutesChange]) } ?? "")
                       + report.siteLegend(largest: largest, radius: minuteMap.siteRadius, kinds: kinds) + "</div>")
+        report.append("<div class=\"row\">" + report.mapFigure(deltaMap, caption: l.format(.mapDelta, name))
+                      + report.legend(delta, title: l.format(.scoreChange, name)) + "</div>")
 
         report.heading(l[.summary])
         report.append(report.beforeAfterTable(s, indicator: name))
@@ -59,6 +63,56 @@ extension HTMLReport {
         report.notes(study.notes + run.outcome.assumptions + c.notes + run.travelNotes)
         report.sources(study: study, model: model, date: date)
         return report.html()
+    }
+
+    /// The map of the change in minutes to the nearest GP (after − before; diverging classes, blue = closer,
+    /// white = unchanged) drawn like `base` (same communes, size, outlines and symbol scale) with its colour
+    /// scale; `nil` when no commune's minutes changed. A commune that gains its first reachable GP counts as
+    /// the largest decrease, one that loses every reachable GP as the largest increase.
+    func minutesChangeMap(_ run: ScenarioRun, like base: SVGMap, sites: [MapSite]) -> (map: SVGMap?, scale: ColorScale?) {
+        let rows = run.comparison.rows
+        let changes = rows.map(Self.minutesChange)
+        guard changes.contains(where: { $0 != 0 }) else { return (nil, nil) }
+        let finite = changes.filter(\.isFinite)
+        // Only reachability changed: classes of a quarter of the threshold.
+        let reference = finite.contains { $0 != 0 } ? finite : [run.comparison.summary.threshold]
+        let scale = ColorScale.delta(changes: reference, language: language, lowerIsBetter: true)
+        let f1 = { (v: Double) in self.language.signed(v, digits: 1) }
+        var map = SVGMap(
+            territory: base.territory, studied: base.studied,
+            fills: changes.map { scale.color(of: $0.isFinite ? $0 : ($0 < 0 ? -Double.greatestFiniteMagnitude : .greatestFiniteMagnitude)) },
+            tooltips: rows.map { r in
+                let change = Self.minutesChange(r)
+                return Self.tooltip(run.study.territory.communes[r.commune],
+                                    minutesText(r.minutesBefore, reachable: r.nearestBefore != nil) + " → "
+                                    + minutesText(r.minutesAfter, reachable: r.nearestAfter != nil)
+                                    + (change.isFinite && change != 0 ? " (\(f1(change)) min)" : ""))
+            },
+            sites: sites, width: base.width, maxHeight: base.maxHeight, largestSite: base.largestSite ?? base.largestDrawnSite(),
+            siteRadius: base.siteRadius, storedDetail: base.storedDetail)
+        map.geometry = base.geometry
+        return (map, scale)
+    }
+
+    /// Minutes after − before for one commune (see ``minutesChange(before:after:)``).
+    static func minutesChange(_ r: ScenarioComparison.Row) -> Double {
+        minutesChange(before: r.nearestBefore == nil ? nil : r.minutesBefore, after: r.nearestAfter == nil ? nil : r.minutesAfter)
+    }
+
+    /// Minutes after − before, `nil` (or non-finite) meaning no GP reachable: 0 when unchanged (unreachable
+    /// both times included), −∞ when a GP becomes reachable, +∞ when none is any more.
+    ///
+    /// ```swift
+    /// HTMLReport.minutesChange(before: 12, after: 4)     // -8
+    /// HTMLReport.minutesChange(before: nil, after: 30)   // -infinity: newly reachable
+    /// ```
+    static func minutesChange(before: Double?, after: Double?) -> Double {
+        let b = before.flatMap { $0.isFinite ? $0 : nil } ?? .infinity
+        let a = after.flatMap { $0.isFinite ? $0 : nil } ?? .infinity
+        if b == a { return 0 }
+        if !b.isFinite { return -.infinity }
+        if !a.isFinite { return .infinity }
+        return a - b
     }
 
     /// Sites after the scenario, with their kinds.

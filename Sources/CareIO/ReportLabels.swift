@@ -13,7 +13,7 @@ import Foundation
 public struct ReportLabels: Sendable {
     public enum Key: String, Sendable, CaseIterable {
         case titleCoverage, titleAccess, titleScenario, titleCompare
-        case mapMinutes, mapIndicator, mapDelta, mapMinutesAfter
+        case mapMinutes, mapIndicator, mapDelta, mapMinutesAfter, mapMinutesChange, minutesUnchanged
         case minutesShort, unreachable, thresholdBreak, underServedBreak, allValues, noChange
         case legend, sitesLegend, sitesByKind, gpsUnit
         case kindPractice, kindMsp, kindHealthCentre, kindSalariedCentre, kindRotatingPost, kindInternPost
@@ -68,6 +68,9 @@ public struct ReportLabels: Sendable {
         .mapIndicator: ("Indicateur %1 par commune", "%1 by commune"),
         .mapDelta: ("Variation de l’indicateur %1 (après − avant)", "Change in %1 (after − before)"),
         .mapMinutesAfter: ("Minutes jusqu’au médecin le plus proche, après le scénario", "Minutes to the nearest GP after the scenario"),
+        .mapMinutesChange: ("Variation des minutes jusqu’au médecin le plus proche (après − avant)", "Change in minutes to the nearest GP (after − before)"),
+        .minutesUnchanged: ("Minutes jusqu’au médecin le plus proche : inchangées dans toutes les communes.",
+                            "Minutes to the nearest GP: unchanged in every commune."),
         .minutesShort: ("min", "min"),
         .unreachable: ("aucun médecin accessible", "no GP reachable"),
         .thresholdBreak: ("seuil : %1 min", "threshold: %1 min"),

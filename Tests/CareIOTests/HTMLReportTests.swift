@@ -59,6 +59,20 @@ enum HTMLProbe {
         text.components(separatedBy: needle).count - 1
     }
 
+    /// The fill colour of every studied commune's path, in order.
+    static func communeFills(in html: String) -> [String] {
+        html.components(separatedBy: "<path class=\"commune\"").dropFirst().compactMap { path in
+            path.components(separatedBy: "fill=\"").dropFirst().first?.components(separatedBy: "\"").first
+        }
+    }
+
+    /// The `<figure class="map">…</figure>` whose caption is `caption` (already escaped), if any.
+    static func figure(captioned caption: String, in html: String) -> String? {
+        html.components(separatedBy: "<figure class=\"map\"").dropFirst()
+            .first { $0.contains("<figcaption>\(caption)</figcaption>") }
+            .map { $0.components(separatedBy: "</figure>")[0] }
+    }
+
     /// The fill of the `commune` path with `code`.
     static func fill(ofCode code: String, in html: String) -> String? {
         guard let r = html.range(of: "data-code=\"\(code)\" fill=\"") else { return nil }
@@ -178,15 +192,66 @@ struct RealDataReportTests {
         #expect(!html.contains(HTMLReport.escape(ReportLabels(.fr)[.noBoundaries])))
     }
 
-    @Test func scenarioReportHasTwoMapsOfEveryCommune() throws {
+    /// The Ardennes health houses open where GPs already practise: nobody's nearest GP gets closer, so the
+    /// report has the minutes and indicator-change maps and says the minutes are unchanged.
+    @Test func scenarioReportSaysWhenMinutesAreUnchanged() throws {
         let run = try ScenarioRun.run(path: Self.root + "/Fixtures/scenarios/ardennes-maisons-de-sante.yaml")
+        #expect(run.comparison.rows.allSatisfy { $0.minutesBefore == $0.minutesAfter })
         let html = HTMLReport.scenario(run, language: .en)
         let n = run.study.demand.count
         #expect(n == 447)
+        #expect(HTMLProbe.count("<figure class=\"map\" data-communes=\"\(n)\"", in: html) == 2)
         #expect(HTMLProbe.count("class=\"commune\"", in: html) == 2 * n)
+        #expect(html.contains(HTMLReport.escape(ReportLabels(.en)[.minutesUnchanged])))
+        #expect(!html.contains(ReportLabels(.en)[.mapMinutesChange]))
         // The three opened health houses are drawn as squares with their names in the hover text.
         #expect(html.contains("health house (MSP)"))
         #expect(HTMLProbe.count("Before</th>", in: html) == 1)
+    }
+
+    /// Creuse: retirements by 2030 move some communes' nearest GP farther away. The report adds the map of
+    /// the change in minutes: those communes orange (worse), the others white ("no change"), and its legend.
+    @Test func scenarioReportMapsTheChangeInMinutes() throws {
+        let run = try ScenarioRun.run(path: Self.root + "/Fixtures/scenarios/creuse-medecins-solidaires.yaml")
+        let html = HTMLReport.scenario(run, language: .fr)
+        let n = run.study.demand.count
+        let l = ReportLabels(.fr)
+        #expect(HTMLProbe.count("<figure class=\"map\" data-communes=\"\(n)\"", in: html) == 3)
+        #expect(HTMLProbe.count("class=\"commune\"", in: html) == 3 * n)
+        #expect(!html.contains(HTMLReport.escape(l[.minutesUnchanged])))
+        let figure = try #require(HTMLProbe.figure(captioned: HTMLReport.escape(l[.mapMinutesChange]), in: html))
+        let changes = run.comparison.rows.map(HTMLReport.minutesChange)
+        let farther = changes.filter { $0 > 0 }.count
+        #expect(farther > 0 && changes.allSatisfy { $0 >= 0 })   // retirements only take GPs away here
+        let scale = ColorScale.delta(changes: changes, language: .fr, lowerIsBetter: true)
+        let fills = HTMLProbe.communeFills(in: figure)
+        #expect(fills.count == n)
+        #expect(fills.filter { $0 == Palette.neutral }.count == n - farther)
+        #expect(fills.filter { Palette.worse.contains($0) }.count == farther)
+        #expect(html.contains("<b>\(HTMLReport.escape(l[.mapMinutesChange]))</b>"))   // its legend
+        #expect(scale.bands.count == 7)
+    }
+
+    @Test func minutesChangeHandlesReachability() {
+        #expect(HTMLReport.minutesChange(before: 12, after: 4) == -8)
+        #expect(HTMLReport.minutesChange(before: 4, after: 4) == 0)
+        #expect(HTMLReport.minutesChange(before: nil, after: nil) == 0)
+        #expect(HTMLReport.minutesChange(before: .infinity, after: nil) == 0)
+        #expect(HTMLReport.minutesChange(before: nil, after: 30) == -.infinity)
+        #expect(HTMLReport.minutesChange(before: 3, after: nil) == .infinity)
+    }
+
+    /// Minutes: lower is better, so the negative changes (closer) are blue and the positive ones orange.
+    @Test func minutesChangeScaleIsBlueWhenCloser() {
+        let s = ColorScale.delta(changes: [-12, 0, 3], language: .en, lowerIsBetter: true)
+        #expect(s.bands.count == 7)
+        #expect(s.color(of: -12) == Palette.better[3])
+        #expect(s.color(of: 0) == Palette.neutral)
+        #expect(Palette.worse.contains(s.color(of: 3)))
+        #expect(Palette.better.contains(s.color(of: -1)))
+        let indicator = ColorScale.delta(changes: [-12, 0, 3], language: .en)
+        #expect(indicator.bands.map(\.upper) == s.bands.map(\.upper))
+        #expect(Palette.worse.contains(indicator.color(of: -12)) && Palette.better.contains(indicator.color(of: 3)))
     }
 
     @Test func compareReportHasOneSmallMapPerOptionAndTheRanking() throws {
