@@ -81,16 +81,22 @@ struct NetworkCommand: ParsableCommand {
 
         func run() throws {
             try CLIErrors.exitOnFailure {
+                guard pairs > 0 else { throw ValidationError("--pairs must be at least 1") }
+                guard minKm.isFinite, minKm >= 0 else { throw ValidationError("--min-km must be a finite number of km ≥ 0") }
                 let graph = try NetworkCommand.load(file)
                 let progress = quiet.progress
                 progress.begin(total: pairs, label: "calibration pairs")
                 let fit = NetworkCalibration.fit(graph, pairs: pairs, seed: seed, minKm: minKm) { progress.advance(by: $0) }
                 progress.end()
-                print("Crow-fly calibration on \(file): \(fit.pairs) node pairs (seed \(seed), ≥ \(fmt(minKm, 1)) km apart)")
-                print("Least squares minutes ≈ a × crow-fly km: a = \(fmt(fit.minutesPerKm, 4)) min/km, R² = \(fmt(fit.rSquared, 3))")
-                print("  mean crow-fly \(fmt(fit.meanCrowFlyKm, 2)) km, mean network time \(fmt(fit.meanMinutes, 2)) min")
-                print("  at 60 km/h: circuity \(fmt(fit.circuityAt60, 3))   (--speed 60 --circuity \(fmt(fit.circuityAt60, 2)))")
-                print("  at circuity 1.3: speed \(fmt(fit.speedAtCircuity13, 1)) km/h   (--speed \(fmt(fit.speedAtCircuity13, 1)) --circuity 1.3)")
+                guard fit.pairs > 0 else {
+                    throw ValidationError("\(file): no node pair found ≥ \(fmt(minKm, 1)) km apart (the graph spans less?); lower --min-km")
+                }
+                print("Crow-fly calibration on \(file): \(fit.pairs) node pairs (seed \(seed), ≥ \(fmt(minKm, 1)) km apart), fastest routes")
+                print("  mean crow-fly \(fmt(fit.meanCrowFlyKm, 2)) km, route \(fmt(fit.meanRouteKm, 2)) km, \(fmt(fit.meanMinutes, 2)) min")
+                print("Circuity (route length / straight line): \(fmt(fit.circuity, 3)) (ratio of sums), median \(fmt(fit.circuityMedian, 3))")
+                print("Speed (route length / route time):       \(fmt(fit.speedKmh, 1)) km/h (ratio of sums), median \(fmt(fit.speedMedianKmh, 1)) km/h")
+                print("  → --speed \(fmt(fit.speedKmh, 1)) --circuity \(fmt(fit.circuity, 2)): crow-fly total time / network total time = \(fmt(fit.totalTimeRatio, 4)); per pair median |error| \(fmt(fit.medianAbsoluteRelativeError * 100, 1)) %, R² = \(fmt(fit.rSquared, 3))")
+                print("One slope for comparison: minutes ≈ \(fmt(fit.minutesPerKm, 4)) × crow-fly km, R² = \(fmt(fit.slopeRSquared, 3)) (60 km/h with circuity \(fmt(fit.minutesPerKm, 2)), or circuity 1.3 at \(fmt(78 / fit.minutesPerKm, 1)) km/h)")
             }
         }
     }

@@ -165,12 +165,35 @@ struct RealGraphPathTests {
         #expect(back.report.drivableWays == 1_164 && back.report.speeds == CarProfile.defaultSpeeds)
     }
 
+    @Test(arguments: ["most_monaco_riviera_network.osm", "andorra.osm.pbf"])
+    func calibrationRoutes(_ file: String) throws {
+        // The calibration's search: the same minutes as the hot Dijkstra, and route lengths no shorter than
+        // the straight line (edge metres are the projected segment lengths).
+        let g = try RoadGraph.load(path: SharedRoads.path(file))
+        for o in Self.sampleNodes(g, count: 4, seed: 31) {
+            let r = NetworkCalibration.routes(g, from: o)
+            #expect(r.minutes == g.shortestPathMinutes(from: o))
+            var shorter = 0
+            for v in 0..<g.nodeCount {
+                let dx = g.xs[v] - g.xs[o], dy = g.ys[v] - g.ys[o]
+                if r.metres[v] < (dx * dx + dy * dy).squareRoot() * (1 - 1e-12) { shorter += 1 }
+            }
+            #expect(shorter == 0)
+        }
+    }
+
     @Test func calibrationIsPlausible() throws {
         let g = try RoadGraph.load(path: SharedRoads.andorra)
         let fit = NetworkCalibration.fit(g, pairs: 500, seed: 1)
         #expect(fit.pairs == 500)
-        // Mountain roads: slower than 60 km/h crow-fly with circuity 1.3 would say.
-        #expect(fit.circuityAt60 > 1.3 && fit.circuityAt60 < 5 && fit.rSquared > 0.5)
+        // Mountain roads: winding (circuity well above the flat-country 1.3, below 2.5), while the fastest
+        // routes run on the valley's primary and trunk roads (80–90 km/h in the class table): an average speed
+        // between 40 and 90 km/h (any average lies between the slowest and fastest class, 10 and 110).
+        // The two ratios reproduce the sample's total time.
+        #expect(fit.circuity > 1.5 && fit.circuity < 2.5 && fit.circuityMedian > 1.5 && fit.circuityMedian < 2.5)
+        #expect(fit.speedKmh > 40 && fit.speedKmh < 90 && fit.speedMedianKmh > 40 && fit.speedMedianKmh < 90)
+        #expect(abs(fit.totalTimeRatio - 1) <= 1e-9)
+        #expect(fit.meanRouteKm > fit.meanCrowFlyKm && fit.rSquared > 0.5)
         #expect(NetworkCalibration.fit(g, pairs: 500, seed: 1) == fit)
     }
 }
