@@ -16,7 +16,7 @@ struct ScenarioCommand: ParsableCommand {
 
     @OptionGroup var report: ReportOptions
 
-    /// `--quiet`: no progress bar (road-network catchments of the baseline, placement picks).
+    /// `--quiet`: no progress bar (road-network catchments of the baseline, before and after).
     @OptionGroup var quiet: QuietOptions
 
     @OptionGroup var geojson: GeoJSONOptions
