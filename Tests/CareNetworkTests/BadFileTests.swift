@@ -3,10 +3,20 @@ import Testing
 @testable import CareNetwork
 
 /// Bad inputs give one clear error naming the file and where (blob and byte for PBF, line for XML).
+/// A class suite: one temporary folder per test, deleted when the test's instance goes away.
 @Suite("Bad OSM files give clear errors")
-struct BadFileTests {
+final class BadFileTests {
+    let dir: String
+
+    init() throws {
+        dir = try SharedRoads.temporaryDirectory()
+    }
+
+    deinit {
+        try? FileManager.default.removeItem(atPath: dir)
+    }
+
     func write(_ bytes: [UInt8], _ name: String) throws -> String {
-        let dir = try SharedRoads.temporaryDirectory()
         let path = dir + "/" + name
         try Data(bytes).write(to: URL(fileURLWithPath: path))
         return path
