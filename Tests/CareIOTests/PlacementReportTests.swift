@@ -89,8 +89,15 @@ struct PlacementReportTests {
             let plain = try place(problem, objective: objective, k: 4, method: method)
             for p in [ready, wider] {
                 let r = try place(p, objective: objective, k: 4, method: method)
-                #expect(r.chosenCandidates == plain.chosenCandidates, "\(objective.name) \(method)")
-                #expect(r.value == plain.value && r.baseline == plain.baseline && r.bound == plain.bound)
+                // Same sites; values equal up to summation order (a filtered table lists a site's pairs in the
+                // wider search's order, and p-median sums minutes in that order).
+                #expect(Set(r.chosenCandidates) == Set(plain.chosenCandidates), "\(objective.name) \(method)")
+                func close(_ a: Double?, _ b: Double?) -> Bool {
+                    guard let a, let b else { return a == nil && b == nil }
+                    return abs(a - b) <= 1e-9 * max(1, abs(b))
+                }
+                #expect(close(r.value, plain.value) && close(r.baseline, plain.baseline) && close(r.bound, plain.bound),
+                        "\(objective.name) \(method): \(r.value) vs \(plain.value), bound \(String(describing: r.bound)) vs \(String(describing: plain.bound))")
             }
         }
     }
