@@ -14,11 +14,7 @@ cd "$(dirname "$0")/.."
 for tool in ogrinfo ogr2ogr; do
   command -v "$tool" > /dev/null || { echo "check-geojson: $tool not found (apt-get install gdal-bin)" >&2; exit 1; }
 done
-bin=${CAREACCESS_BIN:-}
-if [ -z "$bin" ]; then
-  swift build -c release --product careaccess > /dev/null
-  bin="$(swift build -c release --show-bin-path)/careaccess"
-fi
+. Scripts/careaccess-bin.sh
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 

@@ -24,11 +24,7 @@ roads="$shared/data/roads"
   echo "check-network: $py cannot import networkx (python3 -m venv /tmp/peers && /tmp/peers/bin/pip install -r $shared/peers/requirements.txt)" >&2
   exit 1
 }
-bin=${CAREACCESS_BIN:-}
-if [ -z "$bin" ]; then
-  swift build -c release --product careaccess > /dev/null
-  bin="$(swift build -c release --show-bin-path)/careaccess"
-fi
+. Scripts/careaccess-bin.sh
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 

@@ -16,11 +16,7 @@ docs=0
 browser=$(command -v chromium || command -v chromium-browser || command -v google-chrome || true)
 [ -n "$browser" ] || { echo "check-report: chromium not found (apt-get install -y chromium)" >&2; exit 1; }
 
-bin=${CAREACCESS_BIN:-}
-if [ -z "$bin" ]; then
-  swift build -c release --product careaccess > /dev/null
-  bin="$(swift build -c release --show-bin-path)/careaccess"
-fi
+. Scripts/careaccess-bin.sh
 
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
