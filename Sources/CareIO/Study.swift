@@ -19,6 +19,9 @@ public struct Study: Sendable {
 
     /// Loads a study. `departements` may contain département codes and the word `metro` (all metropolitan
     /// départements). Throws ``InputError`` for bad files and ``ModelError`` for an empty selection.
+    /// How many unknown supply codes the notes name (the count is always given).
+    static let listedUnknownCodes = 20
+
     public static func load(territoryPath: String?, supplyPath: String?, departements: [String]) throws -> Study {
         var notes: [String] = []
         let embedded = territoryPath == nil && supplyPath == nil
@@ -64,8 +67,10 @@ public struct Study: Sendable {
             notes.append("Suspicious supply: \(bigWithout.count) communes of 20,000+ inhabitants have no GP in the supply file, e.g. \(names.joined(separator: ", ")); their nearest GPs are in neighbouring communes.")
         }
         if !supply.unknownCodes.isEmpty {
-            let codes = supply.unknownCodes.map(\.code).joined(separator: ", ")
-            notes.append("\(supply.unknownCodes.count) supply codes unknown to the territory (\(Int(supply.unknownGPs)) GPs not placed): \(codes).")
+            // A territory cut down to a few communes leaves most of a national supply file unknown: list a few.
+            let shown = supply.unknownCodes.prefix(Self.listedUnknownCodes).map(\.code).joined(separator: ", ")
+            let more = supply.unknownCodes.count - Self.listedUnknownCodes
+            notes.append("\(supply.unknownCodes.count) supply codes unknown to the territory (\(Int(supply.unknownGPs)) GPs not placed): \(shown)\(more > 0 ? ", … and \(more) more" : "").")
         }
         return Study(territory: territory, supply: supply, demand: demand,
                      territorySource: embedded ? "embedded fixture Fixtures/ardeche/communes.csv" : tPath,

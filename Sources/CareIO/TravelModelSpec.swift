@@ -86,7 +86,7 @@ public struct TravelModelSpec: Sendable, Equatable {
         let far = model.snap(communes.map(\.place)).far
         if !far.isEmpty {
             let names = far.prefix(6).map { "\(communes[$0].name) (\(communes[$0].code))" }
-            notes.append("\(far.count) communes are more than \(Int(snapLimitMetres)) m from any road of the network (outside the extract?), counted unreachable: \(names.joined(separator: ", "))\(far.count > 6 ? ", …" : "").")
+            notes.append("\(far.count) communes are more than \(Int(snapLimitMetres)) m from any road of the network (outside the extract?): they reach no GP by road (a GP site at the commune's own point still counts, at 0 min): \(names.joined(separator: ", "))\(far.count > 6 ? ", …" : "").")
         }
         let otherCRS = communes.filter { $0.crs != graph.crs }.count
         if otherCRS > 0 { notes.append("\(otherCRS) communes are in another projected CRS than the network (\(graph.crs)): unreachable.") }

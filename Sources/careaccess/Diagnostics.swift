@@ -10,8 +10,9 @@ enum Diagnostics {
             for line in report.summaryLines() { eprint("territory: repaired/noted \(line)") }
         }
         if !study.supply.unknownCodes.isEmpty {
-            let codes = study.supply.unknownCodes.map { "\($0.code) (line \($0.line), \(Int($0.gps)) GPs)" }
-            eprint("supply: \(study.supply.unknownCodes.count) codes unknown to the territory, not placed: \(codes.joined(separator: ", "))")
+            let codes = study.supply.unknownCodes.prefix(50).map { "\($0.code) (line \($0.line), \(Int($0.gps)) GPs)" }
+            let more = study.supply.unknownCodes.count - codes.count
+            eprint("supply: \(study.supply.unknownCodes.count) codes unknown to the territory, not placed: \(codes.joined(separator: ", "))\(more > 0 ? ", … and \(more) more" : "")")
         }
         let mapped = study.supply.report.entries(of: .codeMappedToParent).count
         if mapped > 0 { eprint("supply: \(mapped) codes of communes déléguées/associées mapped to their parent commune") }
