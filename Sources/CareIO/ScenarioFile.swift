@@ -45,9 +45,12 @@ public struct ScenarioFile: Sendable {
             try Study.load(territoryPath: territoryPath, supplyPath: supplyPath, departements: departements)
         }
 
-        /// The baseline's travel-time model for `study`, with notes for the summary.
-        public func model(for study: Study) throws -> (model: any TravelTimeModel, notes: [String]) {
-            try travel.make(for: study)
+        /// The baseline's travel-time model for `study`, with notes for the summary; a road-network model
+        /// tells `progress` of its catchment searches (``TravelModelSpec/make(for:progress:)``).
+        public func model(for study: Study, progress: any ProgressReporter = SilentProgress())
+            throws -> (model: any TravelTimeModel, notes: [String])
+        {
+            try travel.make(for: study, progress: progress)
         }
 
         public func evaluation(horizon: Int?) throws -> ScenarioEvaluation {

@@ -53,10 +53,13 @@ public struct TravelModelSpec: Sendable, Equatable {
     }
 
     /// Builds the model for `study`, with notes for the summary (places far from any road, sites off the
-    /// network, communes in another CRS, unreachable matrix pairs).
+    /// network, communes in another CRS, unreachable matrix pairs). A road-network model tells `progress` of
+    /// its catchment searches (one unit per site); crow-fly and matrix models have no long step to report.
     /// - Throws: ``ModelError/invalidParameter(name:value:reason:)`` when the file the kind needs is missing,
     ///   and the network or matrix readers' errors.
-    public func make(for study: Study) throws -> (model: any TravelTimeModel, notes: [String]) {
+    public func make(for study: Study, progress: any ProgressReporter = SilentProgress())
+        throws -> (model: any TravelTimeModel, notes: [String])
+    {
         switch kind {
         case .crowfly:
             return (try crowFly(), [])
@@ -64,7 +67,7 @@ public struct TravelModelSpec: Sendable, Equatable {
             guard let networkPath else {
                 throw ModelError.invalidParameter(name: "network", value: "", reason: "network travel needs a road network file")
             }
-            return try networkModel(path: networkPath, study: study)
+            return try networkModel(path: networkPath, study: study, progress: progress)
         case .matrix:
             guard let matrixPath else {
                 throw ModelError.invalidParameter(name: "matrix", value: "", reason: "matrix travel needs an OD matrix file")
@@ -77,10 +80,13 @@ public struct TravelModelSpec: Sendable, Equatable {
         }
     }
 
-    private func networkModel(path: String, study: Study) throws -> (model: any TravelTimeModel, notes: [String]) {
+    private func networkModel(path: String, study: Study, progress: any ProgressReporter)
+        throws -> (model: any TravelTimeModel, notes: [String])
+    {
         let graph = try RoadGraph.load(path: path)
         let model = try NetworkModel(graph: graph, accessSpeedKmh: accessSpeedKmh, snapLimitMetres: snapLimitMetres,
-                                     threads: threads ?? ProcessInfo.processInfo.activeProcessorCount, name: path)
+                                     threads: threads ?? ProcessInfo.processInfo.activeProcessorCount, name: path,
+                                     progress: progress)
         var notes: [String] = []
         let communes = study.demand.map { study.territory.communes[$0] }
         let far = model.snap(communes.map(\.place)).far

@@ -81,12 +81,7 @@ struct TravelOptions: ParsableArguments {
         case .matrix where matrix == nil:
             throw ValidationError("--travel matrix needs --matrix FILE (CSV origin,destination,minutes)")
         default:
-            var (model, notes) = try spec.make(for: study)
-            if var network = model as? NetworkModel {
-                network.progress = quiet.progress
-                model = network
-            }
-            return (model, notes)
+            return try spec.make(for: study, progress: quiet.progress)
         }
     }
 
