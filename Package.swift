@@ -23,6 +23,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/apple/swift-collections", from: "1.1.0"),
     ],
     targets: [
         .systemLibrary(
@@ -47,9 +48,9 @@ let package = Package(
         ),
         .target(name: "CareGeo", dependencies: ["CProj"]),
         .target(name: "CareKernel"),
-        .target(name: "CareNetwork", dependencies: ["CareGeo", "CareKernel", "CZlib"]),
+        .target(name: "CareNetwork", dependencies: ["CareGeo", "CareKernel", "CZlib", .product(name: "HeapModule", package: "swift-collections")]),
         .target(name: "CareModel", dependencies: ["CareGeo", "CareKernel", "CareNetwork"]),
-        .target(name: "CarePlacement", dependencies: ["CareModel", "CCbc"]),
+        .target(name: "CarePlacement", dependencies: ["CareModel", "CCbc", .product(name: "HeapModule", package: "swift-collections")]),
         .target(
             name: "CareFixtures",
             path: "Fixtures",

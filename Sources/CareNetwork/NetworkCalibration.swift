@@ -1,3 +1,5 @@
+import HeapModule
+
 /// Fits the crow-fly model to a road network on a seeded random sample of node pairs (SplitMix64), fitting
 /// its two parameters **separately** from what the network gives for each pair's shortest-time route:
 ///
@@ -127,7 +129,7 @@ public struct NetworkCalibration: Sendable, Hashable {
     /// let r = NetworkCalibration.routes(graph, from: 0)
     /// r.metres[v] / crowFlyMetres(0, v)   // circuity of the fastest route to v
     /// ```
-    /// A plain binary-heap Dijkstra on (minutes, metres) keys with lazy deletion: separate from
+    /// A plain Dijkstra on (minutes, metres) keys with lazy deletion (swift-collections' `Heap`): separate from
     /// ``DijkstraWorkspace`` so that the hot searches stay one 16-byte slot per node.
     /// Complexity: O((n + m) log m).
     public static func routes(_ graph: RoadGraph, from origin: Int) -> (minutes: [Double], metres: [Double]) {
@@ -135,11 +137,11 @@ public struct NetworkCalibration: Sendable, Hashable {
         var minutes = [Double](repeating: .infinity, count: n)
         var metres = [Double](repeating: .infinity, count: n)
         guard origin >= 0, origin < n else { return (minutes, metres) }
-        var heap = RouteHeap()
+        var heap = Heap<RouteEntry>()
         minutes[origin] = 0
         metres[origin] = 0
-        heap.push(RouteHeap.Entry(minutes: 0, metres: 0, node: Int32(origin)))
-        while let top = heap.pop() {
+        heap.insert(RouteEntry(minutes: 0, metres: 0, node: Int32(origin)))
+        while let top = heap.popMin() {
             let u = Int(top.node)
             if top.minutes != minutes[u] || top.metres != metres[u] { continue }  // stale
             for e in graph.edges(from: u) {
@@ -148,7 +150,7 @@ public struct NetworkCalibration: Sendable, Hashable {
                 if m < minutes[v] || (m == minutes[v] && l < metres[v]) {
                     minutes[v] = m
                     metres[v] = l
-                    heap.push(RouteHeap.Entry(minutes: m, metres: l, node: Int32(v)))
+                    heap.insert(RouteEntry(minutes: m, metres: l, node: Int32(v)))
                 }
             }
         }
@@ -156,47 +158,14 @@ public struct NetworkCalibration: Sendable, Hashable {
     }
 }
 
-/// A binary min-heap on (minutes, metres, node), for ``NetworkCalibration/routes(_:from:)``.
-struct RouteHeap {
-    struct Entry {
-        var minutes: Double
-        var metres: Double
-        var node: Int32
+/// A search entry of ``NetworkCalibration/routes(_:from:)``, ordered by minutes, then metres, then node.
+struct RouteEntry: Comparable {
+    var minutes: Double
+    var metres: Double
+    var node: Int32
 
-        static func < (a: Entry, b: Entry) -> Bool {
-            (a.minutes, a.metres, a.node) < (b.minutes, b.metres, b.node)
-        }
-    }
-
-    var items: [Entry] = []
-
-    mutating func push(_ e: Entry) {
-        items.append(e)
-        var i = items.count - 1
-        while i > 0 {
-            let p = (i - 1) / 2
-            guard items[i] < items[p] else { break }
-            items.swapAt(i, p)
-            i = p
-        }
-    }
-
-    mutating func pop() -> Entry? {
-        guard let first = items.first else { return nil }
-        let last = items.removeLast()
-        if items.isEmpty { return first }
-        items[0] = last
-        var i = 0
-        while true {
-            let l = 2 * i + 1, r = l + 1
-            var m = i
-            if l < items.count && items[l] < items[m] { m = l }
-            if r < items.count && items[r] < items[m] { m = r }
-            if m == i { break }
-            items.swapAt(i, m)
-            i = m
-        }
-        return first
+    static func < (a: RouteEntry, b: RouteEntry) -> Bool {
+        (a.minutes, a.metres, a.node) < (b.minutes, b.metres, b.node)
     }
 }
 
