@@ -81,12 +81,11 @@ extension HTMLReport {
         var map = SVGMap(
             territory: base.territory, studied: base.studied,
             fills: changes.map { scale.color(of: $0.isFinite ? $0 : ($0 < 0 ? -Double.greatestFiniteMagnitude : .greatestFiniteMagnitude)) },
-            tooltips: rows.map { r in
-                let change = Self.minutesChange(r)
-                return Self.tooltip(run.study.territory.communes[r.commune],
-                                    minutesText(r.minutesBefore, reachable: r.nearestBefore != nil) + " → "
-                                    + minutesText(r.minutesAfter, reachable: r.nearestAfter != nil)
-                                    + (change.isFinite && change != 0 ? " (\(f1(change)) min)" : ""))
+            tooltips: zip(rows, changes).map { r, change in
+                Self.tooltip(run.study.territory.communes[r.commune],
+                             minutesText(r.minutesBefore, reachable: r.nearestBefore != nil) + " → "
+                             + minutesText(r.minutesAfter, reachable: r.nearestAfter != nil)
+                             + (change.isFinite && change != 0 ? " (\(f1(change)) min)" : ""))
             },
             sites: sites, width: base.width, maxHeight: base.maxHeight, largestSite: base.largestSite ?? base.largestDrawnSite(),
             siteRadius: base.siteRadius, storedDetail: base.storedDetail)

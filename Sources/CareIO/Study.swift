@@ -17,11 +17,11 @@ public struct Study: Sendable {
     /// Plain-language notes about the run's scope (exclusions, assumptions), printed with the summary.
     public var notes: [String]
 
-    /// Loads a study. `departements` may contain département codes and the word `metro` (all metropolitan
-    /// départements). Throws ``InputError`` for bad files and ``ModelError`` for an empty selection.
     /// How many unknown supply codes the notes name (the count is always given).
     static let listedUnknownCodes = 20
 
+    /// Loads a study. `departements` may contain département codes and the word `metro` (all metropolitan
+    /// départements). Throws ``InputError`` for bad files and ``ModelError`` for an empty selection.
     public static func load(territoryPath: String?, supplyPath: String?, departements: [String]) throws -> Study {
         var notes: [String] = []
         let embedded = territoryPath == nil && supplyPath == nil

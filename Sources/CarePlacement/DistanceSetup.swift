@@ -21,14 +21,13 @@ struct DistanceSetup {
         let existing = try problem.existingMinutes()
         self.existing = existing
         self.counted = problem.counted.indices.filter { problem.counted[$0] }
-        (radius, notes) = Self.radius(problem, existing: existing)
+        (radius, notes) = Self.radius(problem, existing: existing, counted: counted)
         catchments = try problem.candidateCatchments(within: max(radius, 1e-9))
     }
 
     /// The catchment horizon: the largest finite existing minutes of a counted point, or the unreached
     /// points' horizon when some point has no existing site in reach (with a note saying so).
-    static func radius(_ problem: PlacementProblem, existing: [Double]) -> (radius: Double, notes: [String]) {
-        let counted = problem.counted.indices.filter { problem.counted[$0] }
+    static func radius(_ problem: PlacementProblem, existing: [Double], counted: [Int]) -> (radius: Double, notes: [String]) {
         var radius = counted.map { existing[$0] }.filter(\.isFinite).max() ?? 0
         var notes: [String] = []
         let unreached = counted.filter { !existing[$0].isFinite }

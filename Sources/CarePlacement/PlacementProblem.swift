@@ -132,7 +132,7 @@ public struct PlacementProblem: Sendable {
         let radius: Double
         switch objective {
         case .mclp, .lscp, .accessibility: radius = threshold
-        case .pMedian, .pCenter: radius = max(threshold, DistanceSetup.radius(self, existing: existing).radius)
+        case .pMedian, .pCenter: radius = max(threshold, DistanceSetup.radius(self, existing: existing, counted: counted.indices.filter { counted[$0] }).radius)
         }
         out.travel = PreparedTravel(existing: existing, catchments: try candidateCatchments(within: radius))
         return out
