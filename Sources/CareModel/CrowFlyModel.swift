@@ -32,6 +32,10 @@ public struct CrowFlyModel: TravelTimeModel {
 
     public var summary: String { "crow-fly, \(speedKmh.formatted2) km/h, circuity \(circuity.formatted2)" }
 
+    public var caveats: [String] {
+        ["Crow-fly: straight lines at one speed and detour factor, blind to roads, relief and the sea (islands are reached across the water); measure it against observed drive times with `careaccess travel validate`."]
+    }
+
     /// Metres travelled per minute at ``speedKmh``.
     public var metresPerMinute: Double { speedKmh * 1000 / 60 }
 
@@ -40,6 +44,16 @@ public struct CrowFlyModel: TravelTimeModel {
 
     /// The crow-fly radius in metres that a travel time in minutes allows.
     public func radius(forMinutes minutes: Double) -> Double { minutes * metresPerMinute / circuity }
+
+    /// Straight-line minutes per pair; pairs in different CRS zones are unreachable. Crow-fly knows no sea:
+    /// an island is reached across the water at road speed.
+    public func minutes(between pairs: [PlacePair]) throws -> [Double] {
+        pairs.map { pair in
+            guard pair.origin.crs == pair.destination.crs else { return .infinity }
+            let dx = pair.destination.point.x - pair.origin.point.x, dy = pair.destination.point.y - pair.origin.point.y
+            return minutes(forMetres: (dx * dx + dy * dy).squareRoot())
+        }
+    }
 
     public func nearest(from origins: [Place], to sites: [Place]) throws -> [NearestFacility] {
         var result = [NearestFacility](repeating: .unreachable, count: origins.count)

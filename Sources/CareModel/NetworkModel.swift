@@ -1,4 +1,5 @@
 import CareGeo
+import CareKernel
 import CareNetwork
 
 /// Drive times on a road network: places attach to their nearest graph node (``RoadSnapper``: connector
@@ -55,6 +56,10 @@ public struct NetworkModel: TravelTimeModel {
         "road network \(name) (\(graph.nodeCount) nodes), access \(snapper.accessSpeedKmh.formatted2) km/h"
     }
 
+    public var caveats: [String] {
+        ["Road network: OpenStreetMap class speeds (or maxspeed), free flow with no congestion or turn costs; places join the nearest node at \(snapper.accessSpeedKmh.formatted2) km/h, and places beyond \(Int(snapper.limitMetres)) m of any road are unreachable."]
+    }
+
     /// Where places attach (connector node, metres, minutes; far and other-CRS places unattached).
     public func snap(_ places: [Place]) -> RoadSnapper.Result {
         snapper.snap(places.map(\.point), inCRS: places.map { $0.crs == graph.crs }, threads: threads)
@@ -76,6 +81,34 @@ public struct NetworkModel: TravelTimeModel {
             let v = Int(originSnap.nodes[i])
             guard v >= 0, v < best.labels.count, best.labels[v] >= 0 else { return .unreachable }
             return NearestFacility(site: Int(best.labels[v]), minutes: best.minutes[v] + originSnap.minutes[i], metres: nil)
+        }
+    }
+
+    /// Drive minutes per pair: one full search from each distinct origin's node (forward, following one-way
+    /// streets), plus both connectors. Places off the network are unreachable; a pair at one point is 0.
+    /// Complexity: O(k·(V + E) log V) for k distinct origins.
+    public func minutes(between pairs: [PlacePair]) throws -> [Double] {
+        var distinct: [Place: Int] = [:], origins: [Place] = []
+        for pair in pairs where distinct[pair.origin] == nil {
+            distinct[pair.origin] = origins.count
+            origins.append(pair.origin)
+        }
+        let originSnap = snap(origins)
+        let destinationSnap = snap(pairs.map(\.destination))
+        let graph = self.graph
+        let trees = ParallelChunks.map(count: origins.count, chunkSize: 1, threads: threads) { range in
+            range.map { k -> [Double] in
+                let v = Int(originSnap.nodes[k])
+                return v >= 0 ? graph.shortestPathMinutes(from: v, direction: .forward) : []
+            }
+        }
+        return pairs.indices.map { i in
+            let pair = pairs[i]
+            if pair.origin == pair.destination { return 0 }
+            guard let k = distinct[pair.origin] else { return .infinity }
+            let tree = trees[k], w = Int(destinationSnap.nodes[i])
+            guard w >= 0, w < tree.count, tree[w].isFinite else { return .infinity }
+            return originSnap.minutes[k] + tree[w] + destinationSnap.minutes[i]
         }
     }
 

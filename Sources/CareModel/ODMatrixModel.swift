@@ -58,6 +58,10 @@ public struct ODMatrixModel: TravelTimeModel {
 
     public var pairCount: Int { rowKeys.count }
 
+    public var caveats: [String] {
+        ["OD matrix: minutes as the matrix gives them; pairs it lacks are unreachable, and places that are not commune points (practitioners' own coordinates) are not found in it."]
+    }
+
     public var summary: String { "OD matrix \(name) (\(pairCount) pairs; missing pairs unreachable)" }
 
     /// Minutes from key `origin` to key `destination`, `nil` when the matrix has no such pair.
@@ -70,6 +74,15 @@ public struct ODMatrixModel: TravelTimeModel {
             if rowKeys[mid] < Int32(destination) { lo = mid + 1 } else { hi = mid }
         }
         return lo < row.endIndex && rowKeys[lo] == Int32(destination) ? rowMinutes[lo] : nil
+    }
+
+    /// The matrix's minutes per pair: infinite for a place that is no commune point of the matrix or a pair
+    /// the matrix does not hold.
+    public func minutes(between pairs: [PlacePair]) throws -> [Double] {
+        pairs.map { pair in
+            guard let o = keyOfPlace[pair.origin], let d = keyOfPlace[pair.destination] else { return .infinity }
+            return minutes(from: Int(o), to: Int(d)) ?? .infinity
+        }
     }
 
     public func nearest(from origins: [Place], to sites: [Place]) throws -> [NearestFacility] {

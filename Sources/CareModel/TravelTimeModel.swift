@@ -11,4 +11,22 @@ public protocol TravelTimeModel: Sendable {
     /// For every site, the origins reachable within `minutes` (inclusive), as a compact table.
     /// Floating-catchment indicators and placement use it.
     func catchments(from sites: [Place], to origins: [Place], within minutes: Double) throws -> Catchments
+
+    /// Minutes from each pair's origin to its destination (`+infinity` when unreachable): what
+    /// `careaccess travel pairs` prints and `travel validate` compares with observed trips.
+    func minutes(between pairs: [PlacePair]) throws -> [Double]
+
+    /// What the model is known to get wrong, in plain words, for every output that uses it.
+    var caveats: [String] { get }
+}
+
+/// An origin and a destination, for ``TravelTimeModel/minutes(between:)``.
+public struct PlacePair: Sendable, Hashable {
+    public var origin: Place
+    public var destination: Place
+
+    public init(origin: Place, destination: Place) {
+        self.origin = origin
+        self.destination = destination
+    }
 }

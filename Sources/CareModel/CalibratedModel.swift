@@ -1,0 +1,171 @@
+import CareKernel
+import Foundation
+
+/// Drive times without a road network, from a model fit to observed trips (``TravelCalibration``): a
+/// national log–log curve of straight-line distance, corrected for each end's département and population
+/// density and for the region crossed (a smooth ``TravelField``). Fit on INSEE METRIC times (DREES 2019),
+/// it is the default travel model of CareAccess for France; the formula is given by ``CalibratedParameters``.
+///
+/// Places on land masses with no road between them (islands without a bridge, from the commune boundaries
+/// and the observed trips) are unreachable from each other, as are places in different CRS zones; a place
+/// reaches a site at its own point in 0 minutes.
+///
+/// ```swift
+/// let model = try CalibratedModel(parameters: p, territory: study.territory)
+/// let nearest = try model.nearest(from: communes.map(\.place), to: sites.map(\.place))
+/// ```
+/// - ``nearest(from:to:)``: per origin, the straight-line nearest site gives an upper bound `m₀`; every site
+///   within ``TravelTimeBound`` radius of `m₀` is then evaluated (exact: ties to the lowest site index).
+/// - ``catchments(from:to:within:)``: per site, every origin within the bound's radius of the threshold is
+///   evaluated and kept when `minutes ≤ threshold`.
+/// Complexity: O(log m + c) per origin for c candidate sites; both searches run in parallel.
+public struct CalibratedModel: TravelTimeModel {
+    public let parameters: CalibratedParameters
+    let context: TravelContext
+    let bound: TravelTimeBound
+    /// ``CalibratedParameters/BaseTerms/knotsKm`` in logs, and the constants of the hot loop.
+    let logKnots: [Double]
+    let curve: CalibratedParameters.BaseTerms
+    let fields: [TravelField]
+    let samePlaceMetres: Double, minimumKm: Double, maximumKm: Double, logReferenceKm: Double, smearing: Double
+    public var threads: Int
+
+    /// Binds the parameters to a territory (densities, départements, land masses of its communes).
+    /// Throws when the parameters are not usable (``CalibratedParameters/problem()``).
+    public init(parameters: CalibratedParameters, territory: Territory, threads: Int = KDTree.defaultThreadCount)
+        throws(ModelError)
+    {
+        try self.init(parameters: parameters, territory: territory, geography: nil, threads: threads)
+    }
+
+    /// The same, reusing the territory's ``CommuneGeography`` (calibration builds it once for all its fits).
+    init(parameters: CalibratedParameters, territory: Territory, geography: CommuneGeography?, threads: Int)
+        throws(ModelError)
+    {
+        if let problem = parameters.problem() {
+            throw .invalidParameter(name: "travel model", value: parameters.name, reason: problem)
+        }
+        self.parameters = parameters
+        context = TravelContext(parameters: parameters, territory: territory, geography: geography)
+        bound = TravelTimeBound(parameters: parameters, ends: context.communeEnds)
+        logKnots = parameters.base.knotsKm.map { log($0) }
+        curve = parameters.base
+        fields = parameters.fields
+        samePlaceMetres = parameters.distance.samePlaceMetres
+        minimumKm = parameters.distance.minimumKm
+        maximumKm = parameters.distance.maximumKm
+        logReferenceKm = log(parameters.reference.distanceKm)
+        smearing = parameters.smearing
+        self.threads = Swift.max(1, threads)
+    }
+
+    public var summary: String { parameters.summary }
+
+    public var caveats: [String] { parameters.caveats }
+
+    /// Communes of the territory whose density fell back to the model's default (no boundary).
+    public var communesWithoutArea: Int { context.communesWithoutArea }
+    /// Communes of the territory on a land mass without a road to the rest of their zone.
+    public var communesOnIsolatedLand: Int { context.communesOnIsolatedLand }
+
+    /// Minutes from `o` to `s` (the origin and destination roles differ only in the density terms).
+    @inline(__always)
+    func minutes(from o: TravelEnd, to s: TravelEnd) -> Double {
+        guard o.epsg == s.epsg, o.land == s.land else { return .infinity }
+        let dx = s.x - o.x, dy = s.y - o.y
+        let metres = (dx * dx + dy * dy).squareRoot()
+        if metres <= samePlaceMetres { return 0 }
+        let km = metres / 1000
+        let clamped = Swift.min(Swift.max(km, minimumKm), maximumKm)
+        let logKm = log(clamped)
+        let u = logKm - logReferenceKm
+        var eta = curve.value(atLogKm: logKm, logKnots: logKnots)
+        eta += o.asOrigin + s.asDestination
+        eta += 0.5 * (o.departementIntercept + s.departementIntercept)
+        eta += 0.5 * (o.departementSlope + s.departementSlope) * u
+        if o.field >= 0 { eta += fields[Int(o.field)].segmentMean(fromX: o.x, y: o.y, toX: s.x, y: s.y) }
+        return exp(eta) * smearing * (km / clamped)
+    }
+
+    public func minutes(between pairs: [PlacePair]) throws -> [Double] {
+        let origins = context.ends(for: pairs.map(\.origin), threads: threads)
+        let destinations = context.ends(for: pairs.map(\.destination), threads: threads)
+        let model = self
+        return ParallelChunks.map(count: pairs.count, chunkSize: 1_024, threads: threads) { range in
+            range.map { model.minutes(from: origins[$0], to: destinations[$0]) }
+        }
+    }
+
+    public func nearest(from origins: [Place], to sites: [Place]) throws -> [NearestFacility] {
+        let originEnds = context.ends(for: origins, threads: threads)
+        let siteEnds = context.ends(for: sites, threads: threads)
+        let groups = Self.groups(of: siteEnds)
+        let model = self
+        return ParallelChunks.map(count: origins.count, chunkSize: 256, threads: threads) { range in
+            range.map { i -> NearestFacility in
+                let o = originEnds[i]
+                guard let group = groups[GroupKey(o)] else { return .unreachable }
+                let q = Point2D(x: o.x, y: o.y)
+                guard let first = group.tree.nearest(to: q) else { return .unreachable }
+                let upperBound = model.minutes(from: o, to: siteEnds[group.sites[first.index]])
+                var best = NearestFacility.unreachable
+                for n in group.tree.neighbors(of: q, within: model.bound.radius(forMinutes: upperBound)) {
+                    let j = group.sites[n.index]
+                    let m = model.minutes(from: o, to: siteEnds[j])
+                    if m < best.minutes || (m == best.minutes && j < (best.site ?? Int.max)) {
+                        best = NearestFacility(site: j, minutes: m, metres: n.distance)
+                    }
+                }
+                return best
+            }
+        }
+    }
+
+    public func catchments(from sites: [Place], to origins: [Place], within threshold: Double) throws -> Catchments {
+        guard threshold.isFinite, threshold >= 0 else {
+            throw ModelError.invalidParameter(name: "threshold", value: "\(threshold)", reason: "must be a finite number of minutes ≥ 0")
+        }
+        let originEnds = context.ends(for: origins, threads: threads)
+        let siteEnds = context.ends(for: sites, threads: threads)
+        let groups = Self.groups(of: originEnds)
+        let radius = bound.radius(forMinutes: threshold)
+        let model = self
+        let rows = ParallelChunks.map(count: sites.count, chunkSize: 64, threads: threads) { range in
+            range.map { j -> [(Int32, Double)] in
+                let s = siteEnds[j]
+                guard let group = groups[GroupKey(s)] else { return [] }
+                var row: [(Int32, Double)] = []
+                for n in group.tree.neighbors(of: Point2D(x: s.x, y: s.y), within: radius) {
+                    let i = group.sites[n.index]
+                    let m = model.minutes(from: originEnds[i], to: s)
+                    if m <= threshold { row.append((Int32(i), m)) }
+                }
+                row.sort { $0.0 < $1.0 }
+                return row
+            }
+        }
+        var offsets = [0], demand: [Int32] = [], minutes: [Double] = []
+        offsets.reserveCapacity(sites.count + 1)
+        for row in rows {
+            for (i, m) in row { demand.append(i); minutes.append(m) }
+            offsets.append(demand.count)
+        }
+        return Catchments(threshold: threshold, offsets: offsets, demand: demand, minutes: minutes)
+    }
+
+    /// Places grouped by CRS zone and land mass (pairs across groups are unreachable).
+    struct GroupKey: Hashable {
+        var epsg: Int
+        var land: Int32
+        init(_ e: TravelEnd) { epsg = e.epsg; land = e.land }
+    }
+
+    /// A spatial index per group over `ends`, with each tree point's index in `ends`.
+    static func groups(of ends: [TravelEnd]) -> [GroupKey: (tree: KDTree, sites: [Int])] {
+        var members: [GroupKey: [Int]] = [:]
+        for (j, e) in ends.enumerated() { members[GroupKey(e), default: []].append(j) }
+        return members.mapValues { indices in
+            (KDTree(points: indices.map { Point2D(x: ends[$0].x, y: ends[$0].y) }), indices)
+        }
+    }
+}
