@@ -56,7 +56,7 @@ let package = Package(
             path: "Fixtures",
             exclude: ["README.md", "make_fixture.py", "ardennes", "creuse", "scenarios"],
             sources: ["CareFixtures.swift"],
-            resources: [.copy("ardeche")]
+            resources: [.copy("ardeche"), .copy("travel")]
         ),
         .target(name: "CareIO", dependencies: ["CareModel", "CarePlacement", "CareNetwork", "CareGeo", "CLZMA", "CareFixtures", .product(name: "Yams", package: "Yams")]),
         .executableTarget(

@@ -21,4 +21,13 @@ public enum EmbeddedFixture {
         return Paths(territoryPath: dir.appendingPathComponent("communes.csv").path,
                      supplyPath: dir.appendingPathComponent("gp.csv").path, bufferKm: 35)
     }
+
+    /// The calibrated travel model shipped with the package: `travel/metric-2019.json`, fit on INSEE METRIC
+    /// drive times (DREES 2019) by `Scripts/make-travel-model.sh`.
+    public static func travelModelPath() throws(Missing) -> String {
+        guard let dir = Bundle.module.url(forResource: "travel", withExtension: nil) else {
+            throw Missing(description: "the shipped travel model is missing from the build (resource bundle not found)")
+        }
+        return dir.appendingPathComponent("metric-2019.json").path
+    }
 }

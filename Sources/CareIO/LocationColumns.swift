@@ -21,18 +21,26 @@ struct LocationColumns {
     let kind: Kind
     private var projections: [CRS: Projection] = [:]
 
-    /// Finds the location columns in the header; throws when there are none.
-    init(_ table: CSVTableReader) throws(InputError) {
-        if table.hasColumn("x") || table.hasColumn("y") {
-            kind = .xy(try table.columnIndex("x"), try table.columnIndex("y"))
-        } else if table.hasColumn("lon") || table.hasColumn("lat") {
-            kind = .lonlat(try table.columnIndex("lon"), try table.columnIndex("lat"))
-        } else if table.hasColumn("commune") {
-            kind = .commune(try table.columnIndex("commune"))
+    /// Finds the location columns in the header (`x,y`, `lon,lat` or `commune`, each name after `prefix`, e.g.
+    /// `origin_x`; the commune column is `communeColumn`); throws when there are none.
+    init(_ table: CSVTableReader, prefix: String = "", communeColumn: String = "commune") throws(InputError) {
+        let x = prefix + "x", y = prefix + "y", lon = prefix + "lon", lat = prefix + "lat"
+        if table.hasColumn(x) || table.hasColumn(y) {
+            kind = .xy(try table.columnIndex(x), try table.columnIndex(y))
+        } else if table.hasColumn(lon) || table.hasColumn(lat) {
+            kind = .lonlat(try table.columnIndex(lon), try table.columnIndex(lat))
+        } else if table.hasColumn(communeColumn) {
+            kind = .commune(try table.columnIndex(communeColumn))
         } else {
             throw InputError(file: table.file, line: 1,
-                             message: "no location columns: expected x,y (Lambert-93), lon,lat (WGS84) or commune (INSEE code)")
+                             message: "no location columns: expected \(x),\(y) (Lambert-93), \(lon),\(lat) (WGS84) or \(communeColumn) (INSEE code)")
         }
+    }
+
+    /// A hint for a code a spreadsheet may have cut: `" — did you mean 07186?"` for `7186`, else empty.
+    static func hint(forUnknownCode code: String, territory: Territory) -> String {
+        guard code.count == 4, code.allSatisfy(\.isNumber), territory.index(ofCode: "0" + code) != nil else { return "" }
+        return " — did you mean 0\(code)? (a spreadsheet may have dropped the leading zero)"
     }
 
     /// The location of the table's current record.
@@ -66,7 +74,9 @@ struct LocationColumns {
             if let parts = territory.subdivisions[code] {
                 throw table.error(cc, "commune \(code) is studied by arrondissement: give one of \(parts.joined(separator: ", "))")
             }
-            guard let i = territory.index(ofCode: code) else { throw table.error(cc, "unknown commune code \(code)") }
+            guard let i = territory.index(ofCode: code) else {
+                throw table.error(cc, "unknown commune code \(code)" + Self.hint(forUnknownCode: code, territory: territory))
+            }
             let c = territory.communes[i]
             return Located(place: c.place, communeCode: c.code, key: "c:\(c.code)")
         }

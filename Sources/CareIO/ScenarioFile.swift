@@ -102,7 +102,7 @@ public struct ScenarioFile: Sendable {
 
     static func parseBaseline(_ node: Node, _ y: YAMLDocument, directory: String) throws(InputError) -> Baseline {
         let m = try y.mapping(node, allowed: ["territory", "supply", "departements", "departement", "threshold", "catchment", "speed",
-                                               "circuity", "travel", "network", "matrix", "symmetric_matrix", "access_speed",
+                                               "circuity", "travel", "model", "network", "matrix", "symmetric_matrix", "access_speed",
                                                "snap_limit", "indicator", "under_served"], context: "baseline")
         var b = Baseline()
         b.line = node.mark?.line
@@ -134,14 +134,16 @@ public struct ScenarioFile: Sendable {
         return b
     }
 
-    /// The baseline's travel keys: `travel: crowfly|network|matrix` (default crowfly), `speed`, `circuity`,
+    /// The baseline's travel keys: `travel: calibrated|crowfly|network|matrix` (default calibrated, or crowfly
+    /// when `speed` or `circuity` is given), `model: FILE` (a calibrated model), `speed`, `circuity`,
     /// `network: FILE`, `matrix: FILE`, `symmetric_matrix`, `access_speed`, `snap_limit`.
     static func parseTravel(_ node: Node, _ m: [String: (key: Node, value: Node)], _ y: YAMLDocument,
                             resolve: (String) -> String) throws(InputError) -> TravelModelSpec {
         var t = TravelModelSpec()
+        if m["speed"] != nil || m["circuity"] != nil { t.kind = .crowfly }
         if let k = try y.string(m["travel"], "travel") {
             guard let kind = TravelModelSpec.Kind(rawValue: k) else {
-                throw y.error(m["travel"]?.value, "travel", "unknown travel model '\(k)' (expected crowfly, network or matrix)")
+                throw y.error(m["travel"]?.value, "travel", "unknown travel model '\(k)' (expected calibrated, crowfly, network or matrix)")
             }
             t.kind = kind
         }
@@ -156,6 +158,7 @@ public struct ScenarioFile: Sendable {
         if let c = try positive("circuity", "", minimum: 1, strict: false) { t.circuity = c }
         if let a = try positive("access_speed", " km/h") { t.accessSpeedKmh = a }
         if let l = try positive("snap_limit", " m") { t.snapLimitMetres = l }
+        t.modelPath = try y.string(m["model"], "model").map(resolve)
         t.networkPath = try y.string(m["network"], "network").map(resolve)
         t.matrixPath = try y.string(m["matrix"], "matrix").map(resolve)
         t.symmetricMatrix = try y.bool(m["symmetric_matrix"], "symmetric_matrix") ?? false
@@ -164,7 +167,12 @@ public struct ScenarioFile: Sendable {
             throw y.error(m["travel"]?.value ?? node, "network", "travel: network needs a network file (network: FILE)")
         case .matrix where t.matrixPath == nil:
             throw y.error(m["travel"]?.value ?? node, "matrix", "travel: matrix needs an OD matrix file (matrix: FILE)")
-        case .crowfly where t.networkPath != nil || t.matrixPath != nil:
+        case _ where t.kind != .crowfly && (m["speed"] != nil || m["circuity"] != nil):
+            throw y.error(m["speed"]?.value ?? m["circuity"]?.value ?? node, m["speed"] != nil ? "speed" : "circuity",
+                          "speed and circuity set the crow-fly model: use them with travel: crowfly (or alone)")
+        case _ where t.kind != .calibrated && t.modelPath != nil:
+            throw y.error(m["model"]?.value ?? node, "model", "a calibrated model file needs travel: calibrated (the default)")
+        case .crowfly where t.networkPath != nil || t.matrixPath != nil, .calibrated where t.networkPath != nil || t.matrixPath != nil:
             throw y.error(m["network"]?.value ?? m["matrix"]?.value ?? node, m["network"] != nil ? "network" : "matrix",
                           "a network or matrix file needs travel: network or travel: matrix")
         default:

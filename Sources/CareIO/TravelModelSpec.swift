@@ -12,12 +12,15 @@ import Foundation
 /// let (model, notes) = try spec.make(for: study)   // notes: communes far from any road, dropped components…
 /// ```
 public struct TravelModelSpec: Sendable, Equatable {
-    /// The three travel-time models.
+    /// The travel-time models: calibrated on observed drive times (default), straight line, road network,
+    /// origin–destination matrix.
     public enum Kind: String, Sendable, CaseIterable {
-        case crowfly, network, matrix
+        case calibrated, crowfly, network, matrix
     }
 
-    public var kind: Kind = .crowfly
+    public var kind: Kind = .calibrated
+    /// Calibrated model file for ``Kind/calibrated`` (`travel calibrate --out`); `nil`: the shipped METRIC model.
+    public var modelPath: String?
     /// Crow-fly speed in km/h.
     public var speedKmh = 60.0
     /// Crow-fly detour factor (≥ 1).
@@ -40,6 +43,7 @@ public struct TravelModelSpec: Sendable, Equatable {
     /// A short description for summaries: `crow-fly 60 km/h × 1.3`, `road network ardeche.osm.pbf`…
     public var label: String {
         switch kind {
+        case .calibrated: "calibrated \(modelPath.map { ($0 as NSString).lastPathComponent } ?? "METRIC 2019 (DREES)")"
         case .crowfly: "crow-fly \(speedKmh.formatted2) km/h × \(circuity.formatted2)"
         case .network: "road network \(networkPath.map { ($0 as NSString).lastPathComponent } ?? "?")"
         case .matrix: "OD matrix \(matrixPath.map { ($0 as NSString).lastPathComponent } ?? "?")"
@@ -60,35 +64,67 @@ public struct TravelModelSpec: Sendable, Equatable {
     public func make(for study: Study, progress: any ProgressReporter = SilentProgress())
         throws -> (model: any TravelTimeModel, notes: [String])
     {
+        try make(territory: study.territory, demand: study.demand, sites: study.supply.sites, progress: progress)
+    }
+
+    /// Builds the model for the communes at `demand` of `territory` and the GP `sites` (see
+    /// ``make(for:progress:)``); `sites` only serve the notes (sites off the network or the matrix).
+    public func make(territory: Territory, demand: [Int], sites: [SupplySite],
+                     progress: any ProgressReporter = SilentProgress()) throws -> (model: any TravelTimeModel, notes: [String])
+    {
         switch kind {
+        case .calibrated:
+            return try calibratedModel(territory: territory, demand: demand)
         case .crowfly:
             return (try crowFly(), [])
         case .network:
             guard let networkPath else {
                 throw ModelError.invalidParameter(name: "network", value: "", reason: "network travel needs a road network file")
             }
-            return try networkModel(path: networkPath, study: study, progress: progress)
+            return try networkModel(path: networkPath, territory: territory, demand: demand, sites: sites, progress: progress)
         case .matrix:
             guard let matrixPath else {
                 throw ModelError.invalidParameter(name: "matrix", value: "", reason: "matrix travel needs an OD matrix file")
             }
-            let model = try ODMatrixReader.read(path: matrixPath, territory: study.territory, symmetric: symmetricMatrix)
-            let unlocated = study.supply.sites.filter { $0.gps > 0 && model.keyOfPlace[$0.place] == nil }.count
+            let model = try ODMatrixReader.read(path: matrixPath, territory: territory, symmetric: symmetricMatrix)
+            let unlocated = sites.filter { $0.gps > 0 && model.keyOfPlace[$0.place] == nil }.count
             var notes = ["OD matrix: \(model.pairCount) pairs; pairs missing from the matrix are unreachable."]
             if unlocated > 0 { notes.append("\(unlocated) GP sites are not at a commune point and cannot be found in the matrix: ignored.") }
             return (model, notes)
         }
     }
 
-    private func networkModel(path: String, study: Study, progress: any ProgressReporter)
-        throws -> (model: any TravelTimeModel, notes: [String])
+    private func calibratedModel(territory: Territory, demand: [Int]) throws -> (model: any TravelTimeModel, notes: [String]) {
+        let parameters = try CalibratedModelFile.load(path: modelPath)
+        let model = try threads.map { try CalibratedModel(parameters: parameters, territory: territory, threads: $0) }
+            ?? CalibratedModel(parameters: parameters, territory: territory)
+        var notes: [String] = []
+        let zones = Set(parameters.fields.map(\.epsg))
+        let outside = demand.filter { !zones.contains(territory.communes[$0].crs.epsg) }.count
+        if outside > 0 {
+            notes.append("\(outside) studied communes are in a CRS zone without observed trips: the national curve applies there, with no regional correction.")
+        }
+        if model.communesWithoutArea > 0 {
+            notes.append("\(model.communesWithoutArea) communes have no boundary (no area): their density term uses the model's default (\(parameters.density.fallback.formatted2) inhabitants/km²).")
+        }
+        let landOfCode = Set(parameters.isolatedLand.flatMap(\.communes))
+        let islanders = demand.filter { landOfCode.contains(territory.communes[$0].code) }
+        if !islanders.isEmpty {
+            let names = islanders.prefix(6).map { "\(territory.communes[$0].name) (\(territory.communes[$0].code))" }
+            notes.append("\(islanders.count) studied communes are on islands with no road to the mainland (\(names.joined(separator: ", "))\(islanders.count > 6 ? ", …" : "")): they reach only the GPs of their own island; crossings by boat are not modelled.")
+        }
+        return (model, notes)
+    }
+
+    private func networkModel(path: String, territory: Territory, demand: [Int], sites allSites: [SupplySite],
+                              progress: any ProgressReporter) throws -> (model: any TravelTimeModel, notes: [String])
     {
         let graph = try RoadGraph.load(path: path)
         let model = try NetworkModel(graph: graph, accessSpeedKmh: accessSpeedKmh, snapLimitMetres: snapLimitMetres,
                                      threads: threads ?? ProcessInfo.processInfo.activeProcessorCount, name: path,
                                      progress: progress)
         var notes: [String] = []
-        let communes = study.demand.map { study.territory.communes[$0] }
+        let communes = demand.map { territory.communes[$0] }
         let far = model.snap(communes.map(\.place)).far
         if !far.isEmpty {
             let names = far.prefix(6).map { "\(communes[$0].name) (\(communes[$0].code))" }
@@ -96,7 +132,7 @@ public struct TravelModelSpec: Sendable, Equatable {
         }
         let otherCRS = communes.filter { $0.crs != graph.crs }.count
         if otherCRS > 0 { notes.append("\(otherCRS) communes are in another projected CRS than the network (\(graph.crs)): unreachable.") }
-        let sites = study.supply.sites.filter { $0.gps > 0 }
+        let sites = allSites.filter { $0.gps > 0 }
         let unattached = model.snap(sites.map(\.place)).nodes.filter { $0 < 0 }.count
         if unattached > 0 { notes.append("\(unattached) of \(sites.count) GP sites are off the network (beyond \(Int(snapLimitMetres)) m or another CRS) and are ignored.") }
         if graph.report.droppedNodes > 0 {

@@ -24,22 +24,27 @@ struct StudyOptions: ParsableArguments {
     }
 }
 
-/// The crow-fly travel-time model's parameters.
+/// The travel-time model and its parameters.
 struct TravelOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("Travel speed for crow-fly times, in km/h.", valueName: "km/h"))
-    var speed: Double = 60
+    @Option(help: ArgumentHelp(
+        "Travel-time model: calibrated (default: fit on INSEE METRIC drive times), crowfly (--speed/--circuity), network (--network FILE) or matrix (--matrix FILE).",
+        valueName: "kind"))
+    var travel: TravelModelSpec.Kind?
+
+    @Option(help: ArgumentHelp("Calibrated model file for --travel calibrated (travel calibrate --out); default: the shipped METRIC 2019 model.", valueName: "model.json"))
+    var travelModel: String?
+
+    @Option(help: ArgumentHelp("Crow-fly travel speed in km/h (selects --travel crowfly; default 60).", valueName: "km/h"))
+    var speed: Double?
 
     /// `--quiet`: no progress bar (network catchments, placement).
     @OptionGroup var quiet: QuietOptions
 
-    @Option(help: ArgumentHelp("Detour factor applied to straight-line distances (≥ 1).", valueName: "factor"))
-    var circuity: Double = 1.3
+    @Option(help: ArgumentHelp("Crow-fly detour factor applied to straight-line distances, ≥ 1 (selects --travel crowfly; default 1.3).", valueName: "factor"))
+    var circuity: Double?
 
     @Option(help: ArgumentHelp("Worker threads for nearest-site queries (default: all cores).", valueName: "n"))
     var threads: Int?
-
-    @Option(help: ArgumentHelp("Travel-time model: crowfly, network (--network FILE) or matrix (--matrix FILE).", valueName: "kind"))
-    var travel: TravelModelSpec.Kind = .crowfly
 
     @Option(help: ArgumentHelp("Road network for --travel network: .osm.pbf, .osm, .osm.gz or a cache file.", valueName: "file"))
     var network: String?
@@ -56,12 +61,18 @@ struct TravelOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Network: places farther than this from any road are reported unreachable, in metres.", valueName: "m"))
     var snapLimit: Double = 2_000
 
+    /// The model kind: as given, else crow-fly when a crow-fly parameter is given, else calibrated.
+    var kind: TravelModelSpec.Kind {
+        travel ?? (speed != nil || circuity != nil ? .crowfly : .calibrated)
+    }
+
     /// The travel model as given on the command line.
     var spec: TravelModelSpec {
         var s = TravelModelSpec()
-        s.kind = travel
-        s.speedKmh = speed
-        s.circuity = circuity
+        s.kind = kind
+        s.modelPath = travelModel
+        if let speed { s.speedKmh = speed }
+        if let circuity { s.circuity = circuity }
         s.threads = threads
         s.networkPath = network
         s.matrixPath = matrix
@@ -71,18 +82,29 @@ struct TravelOptions: ParsableArguments {
         return s
     }
 
+    /// Refuses options that belong to another model than the one chosen.
+    func check() throws {
+        let k = kind
+        if k != .network && network != nil || k != .matrix && matrix != nil {
+            throw ValidationError("--network/--matrix need --travel network or --travel matrix")
+        }
+        if k == .network && network == nil { throw ValidationError("--travel network needs --network FILE (.osm.pbf, .osm, .osm.gz or a cache)") }
+        if k == .matrix && matrix == nil { throw ValidationError("--travel matrix needs --matrix FILE (CSV origin,destination,minutes)") }
+        if k != .crowfly && (speed != nil || circuity != nil) { throw ValidationError("--speed/--circuity set the crow-fly model: use them with --travel crowfly (or alone)") }
+        if k != .calibrated && travelModel != nil { throw ValidationError("--travel-model needs --travel calibrated (the default)") }
+        if let threads, !(1...256).contains(threads) { throw ValidationError("--threads must be 1–256") }
+    }
+
     /// The travel-time model chosen on the command line, with notes for the summary.
     func travelTimeModel(for study: Study) throws -> (model: any TravelTimeModel, notes: [String]) {
-        switch travel {
-        case .crowfly where network != nil || matrix != nil:
-            throw ValidationError("--network/--matrix need --travel network or --travel matrix")
-        case .network where network == nil:
-            throw ValidationError("--travel network needs --network FILE (.osm.pbf, .osm, .osm.gz or a cache)")
-        case .matrix where matrix == nil:
-            throw ValidationError("--travel matrix needs --matrix FILE (CSV origin,destination,minutes)")
-        default:
-            return try spec.make(for: study, progress: quiet.progress)
-        }
+        try check()
+        return try spec.make(for: study, progress: quiet.progress)
+    }
+
+    /// The model for places of `territory` (no study): `demand` and `sites` only serve the notes.
+    func travelTimeModel(territory: Territory, demand: [Int], sites: [SupplySite]) throws -> (model: any TravelTimeModel, notes: [String]) {
+        try check()
+        return try spec.make(territory: territory, demand: demand, sites: sites, progress: quiet.progress)
     }
 
     func model() throws -> CrowFlyModel {

@@ -30,7 +30,7 @@ struct ScenarioTravelTests {
 
     @Test func travelErrorsNameLineAndKey() {
         #expect(throws: InputError(file: "s.yaml", line: 2, field: "travel",
-                                   message: "unknown travel model 'bike' (expected crowfly, network or matrix)")) {
+                                   message: "unknown travel model 'bike' (expected calibrated, crowfly, network or matrix)")) {
             _ = try parse("baseline:\n  travel: bike\n" + events)
         }
         #expect(throws: InputError(file: "s.yaml", line: 2, field: "network",
