@@ -41,11 +41,34 @@ public enum CoverageOutput {
                 return "\(c.name) (\(c.code), \(r.nearestSite == nil ? "unreachable" : fixed(r.minutes, 1) + " min"))"
             }.joined(separator: "; "))
         }
-        if !study.notes.isEmpty {
+        lines += departementRanking(s, limit: 10)
+        let notes = study.notes + result.modelCaveats
+        if !notes.isEmpty {
             lines.append("")
-            lines.append(contentsOf: study.notes.map { "Note: " + $0 })
+            lines.append(contentsOf: notes.map { "Note: " + $0 })
         }
         return lines.joined(separator: "\n")
+    }
+
+    /// The studied départements ranked by communes beyond the threshold (then population beyond): the first
+    /// `limit`, or all when there are at most `limit + 2`.
+    static func departementRanking(_ s: CoverageSummary, limit: Int) -> [String] {
+        guard !s.departements.isEmpty else { return [] }
+        let t = s.threshold.formatted2
+        var lines = ["", "Départements by communes beyond \(t) min (then population):",
+                     "rank  département  communes  beyond  population beyond  share of population"]
+        let shown = s.departements.count <= limit + 2 ? s.departements[...] : s.departements.prefix(limit)
+        for (k, d) in shown.enumerated() {
+            lines.append([String(k + 1).padding(toLength: 6, withPad: " ", startingAt: 0),
+                          d.departement.padding(toLength: 13, withPad: " ", startingAt: 0),
+                          String(d.communes).leftPadded(8), String(d.communesBeyond).leftPadded(8),
+                          d.populationBeyond.grouped.leftPadded(19), percent(d.shareBeyond).leftPadded(21)].joined())
+        }
+        if shown.count < s.departements.count {
+            let rest = s.departements.dropFirst(shown.count)
+            lines.append("… \(rest.count) more départements: \(rest.reduce(0) { $0 + $1.communesBeyond }) communes, \(rest.reduce(0) { $0 + $1.populationBeyond }.grouped) inhabitants beyond")
+        }
+        return lines
     }
 
     static func percent(_ v: Double) -> String { fixed(v * 100, 2) + " %" }

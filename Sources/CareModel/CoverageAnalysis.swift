@@ -41,7 +41,7 @@ public struct CoverageAnalysis: Sendable {
                 withinThreshold: n.site != nil && n.minutes <= threshold))
         }
         let summary = summarize(rows: rows, territory: territory, sites: sites)
-        return CoverageResult(rows: rows, summary: summary, modelSummary: model.summary)
+        return CoverageResult(rows: rows, summary: summary, modelSummary: model.summary, modelCaveats: model.caveats)
     }
 
     func summarize(rows: [CommuneCoverage], territory: Territory, sites: [SupplySite]) -> CoverageSummary {
@@ -70,6 +70,22 @@ public struct CoverageAnalysis: Sendable {
         let gps = sites.reduce(0.0) { acc, s in
             s.departement.map { departements.contains($0) } == true ? acc + s.gps : acc
         }
+        var byDepartement: [String: DepartementCoverage] = [:]
+        for r in rows {
+            let c = territory.communes[r.commune]
+            var d = byDepartement[c.departement]
+                ?? DepartementCoverage(departement: c.departement, communes: 0, population: 0, communesBeyond: 0, populationBeyond: 0)
+            d.communes += 1
+            d.population += c.population
+            if !r.withinThreshold {
+                d.communesBeyond += 1
+                d.populationBeyond += c.population
+            }
+            byDepartement[c.departement] = d
+        }
+        let ranked = byDepartement.values.sorted {
+            ($0.communesBeyond, $0.populationBeyond, $1.departement) > ($1.communesBeyond, $1.populationBeyond, $0.departement)
+        }
         return CoverageSummary(
             threshold: threshold, communes: rows.count, population: population, populationWithin: within,
             shareWithin: population > 0 ? Double(within) / Double(population) : 0,
@@ -78,7 +94,8 @@ public struct CoverageAnalysis: Sendable {
             p90Minutes: Self.weightedQuantile(reachable, 0.9),
             maxMinutes: reachable.map(\.value).max(),
             gpsInArea: gps,
-            gpsPer10k: population > 0 ? gps * 10_000 / Double(population) : 0)
+            gpsPer10k: population > 0 ? gps * 10_000 / Double(population) : 0,
+            departements: ranked)
     }
 
     /// The least value `m` such that the weight of entries with value ≤ `m` is at least `q` of the total weight.
@@ -112,6 +129,7 @@ public struct CoverageAnalysis: Sendable {
 public struct CoverageResult: Sendable {
     public var rows: [CommuneCoverage]
     public var summary: CoverageSummary
-    /// The travel-time model that produced the minutes.
+    /// The travel-time model that produced the minutes, and what it is known to get wrong.
     public var modelSummary: String
+    public var modelCaveats: [String] = []
 }

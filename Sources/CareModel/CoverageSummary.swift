@@ -23,4 +23,28 @@ public struct CoverageSummary: Sendable, Hashable {
     public var gpsInArea: Double
     /// `gpsInArea × 10 000 / population`.
     public var gpsPer10k: Double
+    /// Per studied département: communes and population beyond the threshold, ranked by communes beyond,
+    /// then population beyond, then code (the question "which département has the most communes more than
+    /// 20 minutes from a GP").
+    public var departements: [DepartementCoverage] = []
+}
+
+/// Coverage figures of one département of a run.
+public struct DepartementCoverage: Sendable, Hashable {
+    public var departement: String
+    public var communes: Int
+    public var population: Int
+    public var communesBeyond: Int
+    public var populationBeyond: Int
+
+    public init(departement: String, communes: Int, population: Int, communesBeyond: Int, populationBeyond: Int) {
+        self.departement = departement
+        self.communes = communes
+        self.population = population
+        self.communesBeyond = communesBeyond
+        self.populationBeyond = populationBeyond
+    }
+
+    /// `populationBeyond / population` (0 for no population).
+    public var shareBeyond: Double { population > 0 ? Double(populationBeyond) / Double(population) : 0 }
 }
