@@ -52,7 +52,7 @@ public struct ScenarioEvaluation: Sendable {
             communesGaining: rows.filter { $0.scoreAfter > $0.scoreBefore * (1 + 1e-12) }.count,
             communesLosing: rows.filter { $0.scoreAfter < $0.scoreBefore * (1 - 1e-12) }.count)
         return ScenarioComparison(rows: rows, summary: summary, indicator: accessibility.method,
-                                  notes: aa.notes)
+                                  notes: aa.inputs.map { "\($0.label): \($0.text)." } + aa.notes)
     }
 }
 
