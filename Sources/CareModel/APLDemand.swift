@@ -81,7 +81,7 @@ public enum APLDemand: Sendable, Hashable {
                 let dep = Commune.departement(ofCode: code)
                 if let f = idx.index[dep] {
                     values[k] = populations[k] * f
-                    used[dep] = f
+                    if populations[k] > 0 { used[dep] = f }
                 } else {
                     missing[dep, default: (0, 0)].communes += 1
                     missing[dep, default: (0, 0)].population += populations[k]
@@ -96,7 +96,7 @@ public enum APLDemand: Sendable, Hashable {
             ]
             if let lo = used.min(by: { $0.value < $1.value || ($0.value == $1.value && $0.key < $1.key) }),
                let hi = used.max(by: { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }), used.count > 1 {
-                notes[0] += " Indices here: \(Self.fixed(lo.value, 3)) (\(lo.key)) to \(Self.fixed(hi.value, 3)) (\(hi.key))."
+                notes[0] += " Indices in this territory (inhabited communes): \(Self.fixed(lo.value, 3)) (\(lo.key)) to \(Self.fixed(hi.value, 3)) (\(hi.key))."
             } else if let only = used.first {
                 notes[0] += " Index of \(only.key): \(Self.fixed(only.value, 3))."
             }
