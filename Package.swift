@@ -54,9 +54,9 @@ let package = Package(
         .target(
             name: "CareFixtures",
             path: "Fixtures",
-            exclude: ["README.md", "make_fixture.py", "ardennes", "creuse", "scenarios"],
+            exclude: ["README.md", "make_fixture.py", "make_age_structure.py", "ardennes", "creuse", "scenarios"],
             sources: ["CareFixtures.swift"],
-            resources: [.copy("ardeche"), .copy("travel")]
+            resources: [.copy("ardeche"), .copy("travel"), .copy("population")]
         ),
         .target(name: "CareIO", dependencies: ["CareModel", "CarePlacement", "CareNetwork", "CareGeo", "CLZMA", "CareFixtures", .product(name: "Yams", package: "Yams")]),
         .executableTarget(

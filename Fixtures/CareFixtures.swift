@@ -30,4 +30,19 @@ public enum EmbeddedFixture {
         }
         return dir.appendingPathComponent("metric-2019.json").path
     }
+
+    /// The APL's demand inputs: `population/age-structure-departement.csv` (INSEE, population by département and
+    /// 5-year band, 1 January 2021) and `population/drees-gp-consumption-weights-2023.csv` (DREES weights by band).
+    public struct PopulationPaths: Sendable {
+        public var structurePath: String
+        public var weightsPath: String
+    }
+
+    public static func population() throws -> PopulationPaths {
+        guard let dir = Bundle.module.url(forResource: "population", withExtension: nil) else {
+            throw Missing(description: "the embedded age structure is missing from the build (resource bundle not found)")
+        }
+        return PopulationPaths(structurePath: dir.appendingPathComponent("age-structure-departement.csv").path,
+                               weightsPath: dir.appendingPathComponent("drees-gp-consumption-weights-2023.csv").path)
+    }
 }

@@ -23,6 +23,7 @@ public enum AccessibilityOutput {
         lines.append("Supply:    \(study.supplySource) (\(study.supply.sites.count) sites, \(study.supply.totalGPs.formatted2) GPs)")
         lines.append("Studied:   \(s.communes) communes, \(s.population.grouped) inhabitants; \(result.pairCount.grouped) site–commune pairs within the catchment")
         lines.append("Unit:      \(result.method.unit)")
+        for i in result.inputs { lines.append((i.label + ":").padding(toLength: 11, withPad: " ", startingAt: 0) + i.text) }
         lines.append("")
         lines.append("Population-weighted mean: \(f(s.meanScore))   min \(f(s.minScore))   max \(f(s.maxScore))")
         lines.append("Deciles (population-weighted): " + s.deciles.map(f).joined(separator: " "))

@@ -14,9 +14,9 @@ extension HTMLReport {
         let name = result.method.name
         var report = HTMLReport(language: language, title: l.format(.titleAccess, name))
         let s = result.summary
-        let isAPL: Bool
-        if case .apl = result.method { isAPL = true } else { isAPL = false }
-        let unit = isAPL ? l[.unitAPL] : l[.unitFCA]
+        let isAPL: Bool, standardised: Bool
+        if case .apl(let o) = result.method { (isAPL, standardised) = (true, o.demand.isStandardised) } else { (isAPL, standardised) = (false, false) }
+        let unit = isAPL ? (standardised ? l[.unitAPLStandardised] : l[.unitAPL]) : l[.unitFCA]
         let f = { (v: Double) in language.number(v, digits: isAPL ? 2 : 1) }
         report.subtitle("\(language.number(s.communes)) \(l[.communes].lowercased()) — \(name), \(l[.catchment].lowercased()) \(language.number(result.threshold)) min — \(unit) — \(result.modelSummary)")
 
@@ -32,6 +32,7 @@ extension HTMLReport {
             (l[.indicator], name),
             (l[.catchment], "\(language.number(result.threshold)) min"),
             (l[.unit], unit),
+        ] + result.inputs.map { (l.input($0.label), $0.text) } + [
             (l[.studiedCommunes], language.number(s.communes)),
             (l[.population], language.number(s.population)),
             (l[.meanScore], f(s.meanScore)),

@@ -2,7 +2,12 @@ import CareGeo
 import CareModel
 
 /// Reads a generic practitioners file: one row per GP (or per post), located by Lambert-93 `x,y`, by WGS84
-/// `lon,lat`, or by `commune` (INSEE code); `fte` (default 1) and an optional `birth_year`.
+/// `lon,lat`, or by `commune` (INSEE code); `fte` (default 1) and an optional `birth_year`. For the APL:
+/// `activity` (yearly consultations + visits + teleconsultations), or its parts `consultations`, `visits`,
+/// `teleconsultations` (summed, an empty part counting 0; a row with all parts empty has no record);
+/// `new_to_practice` (`1`/`0`, `true`/`false`, `yes`/`no`; the DREES imputes 5,400); `kind` of the site
+/// (`practice` by default, `msp`, `health_centre`, `salaried_centre`, …: health centres are not capped; rows
+/// of one site may leave it empty, but not state two kinds).
 ///
 /// ```csv
 /// id,commune,fte,birth_year
@@ -30,9 +35,17 @@ public struct PractitionersImporter: Sendable {
         let cSite = table.header.firstIndex(of: "site")
         let cID = table.header.firstIndex(of: "id")
         let cActivity = table.header.firstIndex(of: "activity")
+        let cParts = ["consultations", "visits", "teleconsultations"].compactMap { table.header.firstIndex(of: $0) }
+        if cActivity != nil, let first = cParts.first {
+            throw InputError(file: file, line: 1, field: table.header[first],
+                             message: "give 'activity' or its parts (consultations, visits, teleconsultations), not both")
+        }
+        let cNew = table.header.firstIndex(of: "new_to_practice")
+        let cKind = table.header.firstIndex(of: "kind")
         var seenIDs = Set<String>()
         var sites: [SupplySite] = []
         var siteByKey: [String: Int] = [:]
+        var statedKind: [Int: SiteKind] = [:]  // kind given on some row of the site (empty rows inherit it)
         var report = ImportReport(source: file)
         while try table.next() {
             if let cID {
@@ -49,22 +62,40 @@ public struct PractitionersImporter: Sendable {
             let located = try location.locate(table, territory: territory)
             let point = located.place.point, crs = located.place.crs, communeCode = located.communeCode, key = located.key
             var activity: Double?
-            if let cActivity, let a = try table.optionalDouble(cActivity) {
-                guard a >= 0 else { throw table.error(cActivity, "\(a) is negative") }
-                activity = a
+            for c in (cActivity.map { [$0] } ?? cParts) {
+                guard let a = try table.optionalDouble(c) else { continue }
+                guard a >= 0 else { throw table.error(c, "\(a) is negative") }
+                activity = (activity ?? 0) + a
             }
-            let practitioner = Practitioner(fte: fte, birthYear: birthYear, activity: activity)
+            let newToPractice = try cNew.map { (c) throws(InputError) in try Self.flag(table, c) } ?? false
+            var kind: SiteKind?
+            if let cKind, !table.string(cKind).trimmingSpaces.isEmpty {
+                let text = table.string(cKind).trimmingSpaces
+                guard let k = SiteKind(rawValue: text) else {
+                    throw table.error(cKind, "unknown kind '\(text)' (expected \(SiteKind.allCases.map(\.rawValue).joined(separator: ", ")))")
+                }
+                kind = k
+            }
+            let practitioner = Practitioner(fte: fte, birthYear: birthYear, activity: activity, newToPractice: newToPractice)
             let siteKey = try cSite.map { (c) throws(InputError) in try table.nonEmptyString(c) } ?? key
             if let s = siteByKey[siteKey] {
                 if sites[s].point != point { throw table.error(cSite ?? 0, "site \(siteKey) appears at two different locations") }
+                if let cKind, let kind {
+                    if let earlier = statedKind[s], earlier != kind {
+                        throw table.error(cKind, "site \(siteKey) is \(earlier.rawValue) on an earlier row, \(kind.rawValue) here")
+                    }
+                    statedKind[s] = kind
+                    sites[s].kind = kind
+                }
                 sites[s].gps += fte
                 sites[s].practitioners.append(practitioner)
             } else {
                 siteByKey[siteKey] = sites.count
+                if let kind { statedKind[sites.count] = kind }
                 let dep = communeCode.map(Commune.departement(ofCode:))
                 sites.append(SupplySite(id: cSite == nil ? (communeCode ?? "site-\(sites.count + 1)") : siteKey,
                                         communeCode: communeCode, departement: dep, point: point, crs: crs,
-                                        gps: fte, practitioners: [practitioner]))
+                                        gps: fte, practitioners: [practitioner], kind: kind ?? .practice))
             }
         }
         if table.recordsRead == 0 { throw InputError(file: file, line: 2, message: "no data rows") }
@@ -72,6 +103,15 @@ public struct PractitionersImporter: Sendable {
         report.count("rows read", table.recordsRead)
         report.count("sites", sites.count)
         return SupplyImport(sites: sites, report: report, unknownCodes: [])
+    }
+
+    /// A yes/no field: `1`/`0`, `true`/`false`, `yes`/`no` (any case); empty is no.
+    static func flag(_ table: CSVTableReader, _ column: Int) throws(InputError) -> Bool {
+        switch table.string(column).trimmingSpaces.lowercased() {
+        case "", "0", "false", "no": return false
+        case "1", "true", "yes": return true
+        case let other: throw table.error(column, "'\(other.prefix(40))' is not 1/0, true/false or yes/no")
+        }
     }
 
     /// Sites placed by coordinates take the département of the nearest commune of the territory (same CRS),

@@ -27,6 +27,7 @@ public struct ReportLabels: Sendable {
         case ranking, rank, option, gpsAdded, newlyCoveredNet, meanMinutesAfter, meanScoreAfter, populationBelowAfter
         case rankedBy, baselineFigures, placement, notes, notesInEnglish, commune, minutes, scoreChange
         case unitAPL, unitFCA, smallMultiples, synthetic, meanOf
+        case unitAPLStandardised, inputDemand, inputActivity, inputCaps
     }
 
     public let language: ReportLanguage
@@ -44,6 +45,17 @@ public struct ReportLabels: Sendable {
         var text = self[key]
         for (i, a) in arguments.enumerated() { text = text.replacingOccurrences(of: "%\(i + 1)", with: a) }
         return text
+    }
+
+    /// The label of an indicator input line (``AccessibilityResult/Input``: `Demand`, `Activity`, `Caps`); other
+    /// labels as given.
+    public func input(_ label: String) -> String {
+        switch label {
+        case "Demand": return self[.inputDemand]
+        case "Activity": return self[.inputActivity]
+        case "Caps": return self[.inputCaps]
+        default: return label
+        }
     }
 
     /// The name of a site kind.
@@ -159,5 +171,9 @@ public struct ReportLabels: Sendable {
                           "One map per option: change in %1 against the baseline, one colour scale for all."),
         .synthetic: ("données synthétiques", "synthetic data"),
         .meanOf: ("%1 moyen", "Mean %1"),
+        .unitAPLStandardised: ("consultations par habitant standardisé et par an", "consultations per standardised inhabitant per year"),
+        .inputDemand: ("Demande", "Demand"),
+        .inputActivity: ("Activité", "Activity"),
+        .inputCaps: ("Plafonds", "Caps"),
     ]
 }

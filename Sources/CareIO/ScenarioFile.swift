@@ -14,6 +14,7 @@ import Yams
 ///   threshold: 20          # minutes: coverage (who is within T)
 ///   catchment: 20          # minutes: the indicator's catchment (default: threshold)
 ///   indicator: apl         # 2sfca | e2sfca | 3sfca | apl
+///   demand: age_standardised   # apl: age_standardised (default, département age structure) | population
 /// horizon: 2030
 /// events:
 ///   - open_site: {commune: "08239", gps: 4, kind: msp, name: MSP de Juniville}   # 13 practitioners, 4 GPs assumed
@@ -35,6 +36,10 @@ public struct ScenarioFile: Sendable {
         /// The travel-time model (`travel`, `speed`, `circuity`, `network`, `matrix`… keys); crow-fly by default.
         public var travel = TravelModelSpec()
         public var indicator: String = "apl"
+        /// APL demand: `age_standardised` (the shipped département age structure, ``APLDefaults``) or `population`.
+        public var demand: String = "age_standardised"
+        /// APL activity per counted GP; the derived level (``APLActivityLevel``) when `nil`.
+        public var activityPerGP: Double?
         public var underServed: Double?
         /// Line of the `baseline` key, for errors about it.
         public var line: Int?
@@ -59,7 +64,14 @@ public struct ScenarioFile: Sendable {
             case "2sfca": method = .twoStep
             case "e2sfca": method = .enhanced(.step(.drees))
             case "3sfca": method = .threeStep(.step(.drees))
-            default: method = .apl(APLOptions(referenceYear: horizon ?? 2026))
+            default:
+                let year = horizon ?? 2026
+                var o = demand == "population" ? APLOptions(referenceYear: year) : try APLDefaults.options(referenceYear: year)
+                if let a = activityPerGP {
+                    o.activityPerGP = a
+                    o.activitySource = "activity_per_gp in the scenario file"
+                }
+                method = .apl(o)
             }
             return try ScenarioEvaluation(threshold: threshold, catchment: catchment ?? threshold, indicator: method,
                                           underServed: underServed ?? (indicator == "apl" ? 2.5 : nil))
@@ -103,7 +115,8 @@ public struct ScenarioFile: Sendable {
     static func parseBaseline(_ node: Node, _ y: YAMLDocument, directory: String) throws(InputError) -> Baseline {
         let m = try y.mapping(node, allowed: ["territory", "supply", "departements", "departement", "threshold", "catchment", "speed",
                                                "circuity", "travel", "model", "network", "matrix", "symmetric_matrix", "access_speed",
-                                               "snap_limit", "indicator", "under_served"], context: "baseline")
+                                               "snap_limit", "indicator", "under_served", "demand", "activity_per_gp"],
+                                      context: "baseline")
         var b = Baseline()
         b.line = node.mark?.line
         let resolve = { (p: String) in
@@ -131,6 +144,21 @@ public struct ScenarioFile: Sendable {
             b.indicator = i
         }
         b.underServed = try y.double(m["under_served"], "under_served")
+        for key in ["demand", "activity_per_gp"] where m[key] != nil && b.indicator != "apl" {
+            throw y.error(m[key]?.value, key, "\(key) applies to indicator apl, not \(b.indicator)")
+        }
+        if let d = try y.string(m["demand"], "demand") {
+            guard d == "age_standardised" || d == "population" else {
+                throw y.error(m["demand"]?.value, "demand", "unknown demand '\(d)' (expected age_standardised or population)")
+            }
+            b.demand = d
+        }
+        if let a = try y.double(m["activity_per_gp"], "activity_per_gp") {
+            guard a.isFinite, a > 0, a <= 20_000 else {
+                throw y.error(m["activity_per_gp"]?.value, "activity_per_gp", "\(a) is not a yearly activity per GP in (0, 20000]")
+            }
+            b.activityPerGP = a
+        }
         return b
     }
 

@@ -43,6 +43,7 @@ public struct ScenarioRun: Sendable {
         let signed = { (v: Int) in v > 0 ? "+\(v.grouped)" : v.grouped }
         var lines = ["Scenario: \(file.scenario.name)" + (file.scenario.horizon.map { " (horizon \($0))" } ?? "")]
         lines.append("Baseline: \(study.territorySource); \(study.supplySource); \(study.demand.count) communes studied; \(file.baseline.travel.label)")
+        lines.append(contentsOf: comparison.inputLines)
         lines.append(contentsOf: travelNotes.map { "Note: " + $0 })
         lines.append("Events:")
         lines.append(contentsOf: outcome.log.map { "  - " + $0 })
@@ -120,4 +121,9 @@ public struct ScenarioRun: Sendable {
         try AtomicFile.write(sitesCSV(), to: directory + "/sites.csv")
         try AtomicFile.write(summaryText() + "\n", to: directory + "/summary.txt")
     }
+}
+
+extension ScenarioComparison {
+    /// The indicator's inputs as lines, e.g. `APL demand: age-standardised …` (none for the FCA family).
+    var inputLines: [String] { inputs.map { "\(indicator.name) \($0.label.lowercased()): \($0.text)" } }
 }

@@ -1,22 +1,29 @@
 /// Parameters of the DREES "accessibilité potentielle localisée" (APL) to GPs (Barlet et al., DREES/IRDES 2012):
-/// an E2SFCA with the DREES step weights, supply in yearly consultations and visits capped per GP, demand as
-/// age-standardised population. Result: consultations per standardised inhabitant per year.
+/// an E2SFCA with the DREES step weights, supply in yearly activity (consultations + visits +
+/// teleconsultations) with the DREES caps per GP, demand as age-standardised population. Result: consultations
+/// per standardised inhabitant per year.
 ///
 /// ```swift
 /// var apl = APLOptions(referenceYear: 2026)
+/// apl.demand = .departementAgeStructure(insee2021, drees2023)
 /// apl.excludeAgeAtLeast = 65
 /// ```
 public struct APLOptions: Sendable, Hashable {
-    /// Yearly activity assumed for each GP when the supply only counts GPs (BPE). Default 5,400: the value
-    /// the DREES imputes to GPs with no activity record.
-    public var activityPerGP: Double = 5_400
-    /// Yearly activity imputed to a listed practitioner without an `activity` value, per FTE (DREES: 5,400).
+    /// Yearly activity credited to each GP when the supply only counts GPs (BPE): by default the level derived to
+    /// reproduce DREES's 2023 national mean (``APLActivityLevel``). It is a mean per GP, so the per-GP caps do
+    /// not apply to it.
+    public var activityPerGP: Double = APLActivityLevel.consultationsPerGP
+    /// Where ``activityPerGP`` comes from, for outputs.
+    public var activitySource: String = APLActivityLevel.provenance
+    /// Yearly activity imputed to a listed practitioner new to practice or without an `activity` value, per FTE
+    /// (DREES: 5,400).
     public var imputedActivity: Double = 5_400
     /// Exclude practitioners of this age or older in ``referenceYear`` (DREES variant: 65), when birth years are known.
     public var excludeAgeAtLeast: Int?
     public var referenceYear: Int
-    /// Age-standardised demand per commune code; raw population when `nil` (and the output says so).
-    public var standardisedDemand: [String: Double]?
+    /// The demand: raw population unless set (the CLI and scenario files default to the age-standardised demand
+    /// through the département structure that ships with the package).
+    public var demand: APLDemand = .population
     public var weights: StepWeights = .drees
 
     public init(referenceYear: Int) { self.referenceYear = referenceYear }
@@ -29,24 +36,57 @@ public struct APLOptions: Sendable, Hashable {
         return Swift.min(acts, 6_000)
     }
 
-    /// APL supply of a site, with counts of what was assumed.
-    public func supply(of site: SupplySite) -> (activity: Double, excluded: Int, imputed: Int, counted: Bool) {
-        guard !site.practitioners.isEmpty else {
-            return (site.gps * Self.cappedActivity(activityPerGP), 0, 0, true)
+    /// The caps in one line, for outputs.
+    public static let capsSummary = "DREES caps per GP on recorded activity: ≤ 250 → 0, 251–3,600 → 3,600, 3,601–6,000 as is, "
+        + "> 6,000 → 6,000; none for health centres; not applied to the per-GP level of GP counts (a mean)"
+
+    /// APL supply of one site and what was assumed for it.
+    public struct SiteSupply: Sendable, Hashable {
+        /// Yearly activity credited to the site.
+        public var activity: Double
+        /// Practitioners excluded by age.
+        public var excluded: Int
+        /// Practitioners credited ``APLOptions/imputedActivity`` (new to practice, or no activity value).
+        public var imputed: Int
+        /// Whether the site gives a GP count only (activity = GPs × ``APLOptions/activityPerGP``).
+        public var counted: Bool
+        /// Whether the site's practitioners were left uncapped (health centres).
+        public var uncapped: Bool
+    }
+
+    /// Checks the activity figures: finite and ≥ 0.
+    public func validated() throws(ModelError) -> APLOptions {
+        guard activityPerGP.isFinite, activityPerGP >= 0 else {
+            throw .invalidParameter(name: "activity per GP", value: "\(activityPerGP)", reason: "must be a finite number ≥ 0")
         }
+        guard imputedActivity.isFinite, imputedActivity >= 0 else {
+            throw .invalidParameter(name: "imputed activity", value: "\(imputedActivity)", reason: "must be a finite number ≥ 0")
+        }
+        return self
+    }
+
+    /// APL supply of a site: GP count × ``activityPerGP`` for count data; otherwise each practitioner's recorded
+    /// activity (``imputedActivity`` × FTE when new to practice or unknown), capped unless the site is a health
+    /// centre (``SiteKind/activityIsCapped``), practitioners aged ``excludeAgeAtLeast`` or more left out.
+    public func supply(of site: SupplySite) -> SiteSupply {
+        guard !site.practitioners.isEmpty else {
+            return SiteSupply(activity: site.gps * activityPerGP, excluded: 0, imputed: 0, counted: true, uncapped: false)
+        }
+        let capped = site.kind.activityIsCapped
+        let cap = { (a: Double) in capped ? Self.cappedActivity(a) : a }
         var total = 0.0, excluded = 0, imputed = 0
         for p in site.practitioners {
             if let limit = excludeAgeAtLeast, let born = p.birthYear, referenceYear - born >= limit {
                 excluded += 1
                 continue
             }
-            if let a = p.activity {
-                total += Self.cappedActivity(a)
+            if let a = p.activity, !p.newToPractice {
+                total += cap(a)
             } else {
                 imputed += 1
-                total += Self.cappedActivity(imputedActivity) * p.fte
+                total += cap(imputedActivity) * p.fte
             }
         }
-        return (total, excluded, imputed, false)
+        return SiteSupply(activity: total, excluded: excluded, imputed: imputed, counted: false, uncapped: !capped)
     }
 }

@@ -18,6 +18,7 @@ public struct AccessibilityAnalysis: Sendable {
             throw .invalidParameter(name: "threshold", value: "\(threshold)", reason: "must be a finite number of minutes > 0")
         }
         _ = try method.decay.validated()
+        if case .apl(let o) = method { _ = try o.validated() }
         if let u = underServed, !(u.isFinite && u >= 0) {
             throw .invalidParameter(name: "under-served threshold", value: "\(u)", reason: "must be ≥ 0")
         }
@@ -31,39 +32,18 @@ public struct AccessibilityAnalysis: Sendable {
     ) throws -> AccessibilityResult {
         guard !studied.isEmpty else { throw ModelError.emptyDemand("no commune selected") }
         var notes: [String] = []
-        // Supply.
-        var capacity: [Double]
-        switch method {
-        case .apl(let o):
-            let s = sites.map { o.supply(of: $0) }
-            capacity = s.map(\.activity)
-            let counted = s.filter(\.counted).count
-            if counted > 0 {
-                notes.append("\(counted) sites give GP counts only: \(Int(o.activityPerGP)) consultations per GP assumed (DREES imputation value)"
-                             + (o.excludeAgeAtLeast != nil ? "; their GPs' ages are unknown, none excluded" : "") + ".")
-            }
-            let imputed = s.reduce(0) { $0 + $1.imputed }, excluded = s.reduce(0) { $0 + $1.excluded }
-            if imputed > 0 { notes.append("\(imputed) practitioners without activity: \(Int(o.imputedActivity)) per FTE imputed.") }
-            if let a = o.excludeAgeAtLeast { notes.append("\(excluded) practitioners aged \(a) or more in \(o.referenceYear) excluded.") }
-        default:
+        var inputs: [AccessibilityResult.Input] = []
+        let capacity: [Double], demand: [Double]
+        if case .apl(let o) = method {
+            let apl = try Self.aplInputs(o, territory: territory, sites: sites)
+            (capacity, demand, inputs) = (apl.capacity, apl.demand, apl.inputs)
+            notes += apl.notes
+        } else {
             capacity = sites.map(\.gps)
+            demand = territory.communes.map { Double($0.population) }
         }
         guard capacity.contains(where: { $0 > 0 }) else {
             throw ModelError.emptySupply(sites.isEmpty ? "the supply has no site" : "every site has 0 capacity")
-        }
-        // Demand: every commune of the territory.
-        var demand = territory.communes.map { Double($0.population) }
-        if case .apl(let o) = method, let std = o.standardisedDemand {
-            var missing: [String] = []
-            for (i, c) in territory.communes.enumerated() {
-                if let v = std[c.code] { demand[i] = v } else { missing.append(c.code) }
-            }
-            if !missing.isEmpty {
-                throw ModelError.invalidParameter(name: "age structure", value: "\(missing.count) communes missing",
-                                                  reason: "no age structure for \(missing.prefix(10).joined(separator: ", "))")
-            }
-        } else if case .apl = method {
-            notes.append("No age structure given: demand is the raw population, not the age-standardised one.")
         }
         let catchments = try model.catchments(from: sites.map(\.place), to: territory.communes.map(\.place), within: threshold)
         let problem = try AccessibilityProblem(demand: demand, supply: capacity, catchments: catchments)
@@ -83,7 +63,7 @@ public struct AccessibilityAnalysis: Sendable {
         let summary = AccessibilitySummary(rows: rows, territory: territory, underServed: underServed)
         return AccessibilityResult(
             rows: rows, summary: summary, method: method, threshold: threshold, modelSummary: model.summary,
-            pairCount: catchments.pairCount, notes: notes)
+            pairCount: catchments.pairCount, inputs: inputs, notes: notes)
     }
 }
 
@@ -104,5 +84,17 @@ public struct AccessibilityResult: Sendable {
     public var modelSummary: String
     /// Site–commune pairs within the threshold.
     public var pairCount: Int
+    /// What the indicator was fed, one labelled line each (APL: demand, activity, caps); empty for the FCA family.
+    public var inputs: [Input]
     public var notes: [String]
+
+    /// One labelled line of ``AccessibilityResult/inputs``, e.g. `Demand` and what the demand is.
+    public struct Input: Sendable, Hashable {
+        public var label: String
+        public var text: String
+        public init(label: String, text: String) {
+            self.label = label
+            self.text = text
+        }
+    }
 }

@@ -37,8 +37,8 @@ public enum AccessibilityMethod: Sendable, Hashable {
 
     public var unit: String {
         if case .apl(let o) = self {
-            return o.standardisedDemand == nil ? "consultations per inhabitant per year (raw population: no age structure given)"
-                : "consultations per standardised inhabitant per year"
+            return o.demand.isStandardised ? "consultations per standardised inhabitant per year"
+                : "consultations per inhabitant per year (raw population, not age-standardised)"
         }
         return "GPs per 10,000 inhabitants"
     }

@@ -97,7 +97,7 @@ public struct Scenario: Sendable, Hashable {
                 let id = o.id ?? "new-\(sites.count - baseline.count + 1)"
                 guard ids.insert(id).inserted else { throw ScenarioError(line: line, key: "id", message: "duplicate site id \(id)") }
                 sites.append(SupplySite(id: id, communeCode: communeCode, departement: departement, point: point.point,
-                                        crs: point.crs, gps: o.capacity))
+                                        crs: point.crs, gps: o.capacity, kind: o.kind))
                 kinds.append(o.kind)
                 closed.append(false)
                 let label = o.name ?? communeCode.flatMap { territory.index(ofCode: $0) }.map { territory.communes[$0].name } ?? id

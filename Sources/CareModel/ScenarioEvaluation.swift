@@ -52,7 +52,7 @@ public struct ScenarioEvaluation: Sendable {
             communesGaining: rows.filter { $0.scoreAfter > $0.scoreBefore * (1 + 1e-12) }.count,
             communesLosing: rows.filter { $0.scoreAfter < $0.scoreBefore * (1 - 1e-12) }.count)
         return ScenarioComparison(rows: rows, summary: summary, indicator: accessibility.method,
-                                  notes: aa.notes)
+                                  inputs: ab.inputs, notes: aa.notes)
     }
 }
 
@@ -61,6 +61,8 @@ public struct ScenarioComparison: Sendable {
     public var rows: [Row]
     public var summary: Summary
     public var indicator: AccessibilityMethod
+    /// What the indicator was fed on the baseline (APL: demand, activity, caps; ``AccessibilityResult/inputs``).
+    public var inputs: [AccessibilityResult.Input]
     public var notes: [String]
 
     public struct Row: Sendable, Hashable {

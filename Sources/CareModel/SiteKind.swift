@@ -13,4 +13,14 @@ public enum SiteKind: String, Sendable, Hashable, CaseIterable {
     case internPost = "intern_post"
     /// An existing practice (from the supply file).
     case practice
+
+    /// Whether the DREES caps on one GP's yearly activity apply (``APLOptions/cappedActivity(_:)``): they do for
+    /// liberal practice (practices, health houses, rotating and intern posts), not for health centres, whose
+    /// GPs are salaried (DREES applies no caps there).
+    public var activityIsCapped: Bool {
+        switch self {
+        case .healthCentre, .salariedCentre: return false
+        case .msp, .rotatingPost, .internPost, .practice: return true
+        }
+    }
 }

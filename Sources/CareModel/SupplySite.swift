@@ -22,10 +22,13 @@ public struct SupplySite: Sendable, Hashable {
     /// The practitioners, when the source lists them one by one (empty for count data such as the BPE).
     /// When present, their `fte` values sum to ``gps``.
     public var practitioners: [Practitioner]
+    /// What kind of site it is (a practice unless the supply file or a scenario says otherwise); health centres
+    /// have no APL activity caps (``SiteKind/activityIsCapped``).
+    public var kind: SiteKind
 
     public init(
         id: String, communeCode: String?, departement: String?, point: ProjectedPoint, crs: CRS,
-        gps: Double, practitioners: [Practitioner] = []
+        gps: Double, practitioners: [Practitioner] = [], kind: SiteKind = .practice
     ) {
         self.id = id
         self.communeCode = communeCode
@@ -34,6 +37,7 @@ public struct SupplySite: Sendable, Hashable {
         self.crs = crs
         self.gps = gps
         self.practitioners = practitioners
+        self.kind = kind
     }
 }
 
@@ -42,12 +46,16 @@ public struct Practitioner: Sendable, Hashable {
     /// Full-time equivalent (1 = full time).
     public var fte: Double
     public var birthYear: Int?
-    /// Consultations and visits per year, when known (used by the APL indicator).
+    /// Yearly activity as the DREES counts it for the APL: consultations + visits + teleconsultations, when known.
     public var activity: Double?
+    /// New to (liberal) practice: the DREES imputes 5,400 a year (``APLOptions/imputedActivity``) whatever the
+    /// partial-year record says.
+    public var newToPractice: Bool
 
-    public init(fte: Double = 1, birthYear: Int? = nil, activity: Double? = nil) {
+    public init(fte: Double = 1, birthYear: Int? = nil, activity: Double? = nil, newToPractice: Bool = false) {
         self.fte = fte
         self.birthYear = birthYear
         self.activity = activity
+        self.newToPractice = newToPractice
     }
 }

@@ -32,6 +32,9 @@ enum AccessibilityPlacement {
         }
         let clock = Stopwatch()
         let decay: DistanceDecay, newCapacity: Double, existingCapacity: [Double]
+        let population = problem.population
+        // Demand in the catchments (the APL's may be age-standardised); the lifted population counts inhabitants.
+        var load = population
         var notes = ["Greedy with re-evaluation is a heuristic: the lifted population is not submodular, so there is no bound."]
         switch goal.method {
         case .twoStep:
@@ -43,24 +46,27 @@ enum AccessibilityPlacement {
             newCapacity = goal.gpsPerSite
             existingCapacity = problem.existing.map(\.gps)
         case .apl(let o):
-            guard o.standardisedDemand == nil else {
-                throw PlacementError.unsupported("age-standardised APL demand in placement: demand is the raw population")
-            }
             decay = .step(o.weights)
-            newCapacity = goal.gpsPerSite * APLOptions.cappedActivity(o.activityPerGP)
+            newCapacity = goal.gpsPerSite * o.activityPerGP
             existingCapacity = problem.existing.map { o.supply(of: $0).activity }
-            notes.append("APL demand is the raw population (no age structure); each new GP counts \(Int(APLOptions.cappedActivity(o.activityPerGP))) consultations a year.")
+            if o.demand.isStandardised {
+                guard let codes = problem.codes else {
+                    throw PlacementError.unsupported("age-standardised APL demand needs demand points with commune codes (build the problem from a territory)")
+                }
+                load = try o.demand.weights(codes: codes, populations: population).values
+            }
+            notes.append("APL demand: \(o.demand.summary); the population lifted counts inhabitants. Each new GP counts "
+                         + "\(Int(o.activityPerGP.rounded())) consultations a year (\(o.activitySource)).")
         case .threeStep:
             throw PlacementError.unsupported("3SFCA in placement (its selection weights make every site's ratio depend on the others): use 2sfca, e2sfca or apl")
         }
         let scale = goal.method.reportingScale
         let mark = goal.underServed
-        let population = problem.population
         // Baseline scores with the existing sites, over every demand point (counted or not).
         var scores = [Double](repeating: 0, count: problem.demand.count)
         if !problem.existing.isEmpty {
             let existingCatchments = try problem.model.catchments(from: problem.existing.map(\.place), to: problem.demand, within: problem.threshold)
-            let fca = try AccessibilityProblem(demand: population, supply: existingCapacity, catchments: existingCatchments)
+            let fca = try AccessibilityProblem(demand: load, supply: existingCapacity, catchments: existingCatchments)
                 .twoStep(decay: decay)
             scores = fca.scores.map { $0 * scale }
         }
@@ -72,9 +78,9 @@ enum AccessibilityPlacement {
         var delta = [Double](repeating: 0, count: cat.pairCount)
         for j in 0..<cat.siteCount {
             let r = cat.range(of: j)
-            let load = r.reduce(0.0) { $0 + w[$1] * population[Int(cat.demand[$1])] }
-            guard load > 0 else { continue }
-            let ratio = newCapacity / load
+            let weighted = r.reduce(0.0) { $0 + w[$1] * load[Int(cat.demand[$1])] }
+            guard weighted > 0 else { continue }
+            let ratio = newCapacity / weighted
             for p in r { delta[p] = w[p] * ratio * scale }
         }
         // Transpose: demand → candidates, to find whose gain a pick changes.

@@ -18,6 +18,9 @@ public struct PlacementProblem: Sendable {
     public var demand: [Place]
     /// Population of each demand point.
     public var population: [Double]
+    /// Commune code of each demand point, when the problem comes from a territory (the APL's age-standardised
+    /// demand is looked up by code); `nil` for explicit demand points.
+    public var codes: [String]?
     /// Whether a demand point counts in the objective. Points that do not count still compete for supply
     /// in the accessibility objective (communes across the studied area's border).
     public var counted: [Bool]
@@ -83,10 +86,12 @@ public struct PlacementProblem: Sendable {
             try self.init(demand: territory.communes.map(\.place), population: territory.communes.map { Double($0.population) },
                           counted: counted, existing: sites, candidates: cands, model: model, threshold: threshold,
                           maxRadius: maxRadius)
+            codes = territory.communes.map(\.code)
         } else {
             try self.init(demand: studied.map { territory.communes[$0].place },
                           population: studied.map { Double(territory.communes[$0].population) },
                           existing: sites, candidates: cands, model: model, threshold: threshold, maxRadius: maxRadius)
+            codes = studied.map { territory.communes[$0].code }
         }
     }
 

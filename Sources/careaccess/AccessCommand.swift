@@ -10,7 +10,10 @@ struct AccessCommand: ParsableCommand {
         discussion: """
             Catchments are built over every commune of the territory (GPs across a border are shared with \
             the neighbours); scores are reported for the studied communes. FCA scores are GPs per 10,000 \
-            inhabitants; APL scores are consultations per (standardised) inhabitant per year.
+            inhabitants; APL scores are consultations per standardised inhabitant per year: demand \
+            age-standardised through each commune's département age structure (INSEE 2021, DREES 2023 weights; \
+            --raw-population to opt out), activity per GP for GP counts derived to reproduce DREES's 2023 \
+            national mean (--derive-activity-level re-derives it).
             """
     )
 
@@ -56,8 +59,10 @@ struct AccessCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Report communes below this score (default 2.5 for apl).", valueName: "score"))
     var below: Double?
 
-    @Option(help: ArgumentHelp("APL: yearly consultations assumed per GP for count data (DREES imputation value).", valueName: "acts"))
-    var activityPerGP: Double = 5_400
+    @Option(help: ArgumentHelp(
+        "APL: yearly consultations + visits + teleconsultations per GP for GP counts (default: the level derived to reproduce DREES's 2023 national mean, \(Int(APLActivityLevel.consultationsPerGP.rounded()))).",
+        valueName: "acts"))
+    var activityPerGP: Double?
 
     @Option(help: ArgumentHelp("APL: exclude practitioners of this age or older (needs birth years), e.g. 65.", valueName: "age"))
     var excludeAge: Int?
@@ -65,11 +70,22 @@ struct AccessCommand: ParsableCommand {
     @Option(help: ArgumentHelp("APL: reference year for ages.", valueName: "year"))
     var year: Int = 2026
 
-    @Option(help: ArgumentHelp("APL: population by commune and age band (code,band,population).", valueName: "file.csv"))
+    @Flag(help: "APL: demand is the raw population (default: age-standardised through each commune's département age structure, INSEE 2021 × DREES 2023 weights).")
+    var rawPopulation = false
+
+    @Option(help: ArgumentHelp("APL: population by commune and age band (code,band,population), instead of the département structure.", valueName: "file.csv"))
     var ageStructure: String?
 
-    @Option(help: ArgumentHelp("APL: GP consumption weight per age band (band,weight).", valueName: "file.csv"))
+    @Option(help: ArgumentHelp("APL: GP consumption weight per age band (band,weight), instead of DREES's 2023 weights.", valueName: "file.csv"))
     var ageWeights: String?
+
+    @Option(help: ArgumentHelp(
+        "APL: print the activity per GP for GP counts that reproduces this mean APL (e.g. 3.74, DREES 2023) on the studied communes outside --derive-exclude and their reach, and exit.",
+        valueName: "mean"))
+    var deriveActivityLevel: Double?
+
+    @Option(help: ArgumentHelp("With --derive-activity-level: a département whose GPs the supply lacks (repeatable; default 75, absent from the BPE).", valueName: "code"))
+    var deriveExclude: [String] = []
 
     @Option(help: ArgumentHelp("Write the per-commune table to this CSV file (written atomically).", valueName: "file.csv"))
     var out: String?
@@ -85,6 +101,18 @@ struct AccessCommand: ParsableCommand {
             loaded.notes += travelNotes
             Diagnostics.printImportNotes(loaded)
             let chosen = try accessibilityMethod(territory: loaded.territory)
+            if let target = deriveActivityLevel {
+                guard case .apl(let o) = chosen else { throw ValidationError("--derive-activity-level goes with --method apl") }
+                guard activityPerGP == nil else { throw ValidationError("--derive-activity-level derives the activity per GP: drop --activity-per-gp") }
+                let holes = deriveExclude.isEmpty ? ["75"] : deriveExclude
+                let derivation = try APLLevelDerivation(target: target, holes: Set(holes), threshold: threshold,
+                                                        underServed: below ?? 2.5)
+                let r = try derivation.run(territory: loaded.territory, communes: loaded.demand, sites: loaded.supply.sites,
+                                           model: model, options: o)
+                print(APLLevelOutput.summary(r, derivation: derivation, study: loaded, modelSummary: model.summary))
+                return
+            }
+            if !deriveExclude.isEmpty { throw ValidationError("--derive-exclude goes with --derive-activity-level") }
             let analysis = try AccessibilityAnalysis(threshold: threshold, method: chosen,
                                                      underServed: below ?? (method == .apl ? 2.5 : nil))
             let result = try analysis.run(territory: loaded.territory, communes: loaded.demand,
@@ -137,14 +165,25 @@ struct AccessCommand: ParsableCommand {
             }
         case .apl:
             var o = APLOptions(referenceYear: year)
-            o.activityPerGP = activityPerGP
+            if let a = activityPerGP {
+                guard a.isFinite, a > 0, a <= 20_000 else { throw ValidationError("--activity-per-gp \(a): expected a yearly activity in (0, 20000]") }
+                o.activityPerGP = a
+                o.activitySource = "set by --activity-per-gp"
+            }
             o.excludeAgeAtLeast = excludeAge
             o.weights = try stepWeights()
-            switch (ageStructure, ageWeights) {
-            case let (s?, w?):
-                o.standardisedDemand = try AgeStructureFile.standardisedDemand(structurePath: s, weightsPath: w, territory: territory)
-            case (nil, nil): break
-            default: throw ValidationError("--age-structure and --age-weights go together")
+            if rawPopulation {
+                guard ageStructure == nil, ageWeights == nil else {
+                    throw ValidationError("--raw-population excludes --age-structure and --age-weights")
+                }
+                return .apl(o)
+            }
+            let weights = try ageWeights.map { try AgeStructureFile.weights(path: $0, source: "consumption weights \($0)") }
+                ?? APLDefaults.weights()
+            if let s = ageStructure {
+                o.demand = try AgeStructureFile.communeDemand(structurePath: s, weights: weights, territory: territory)
+            } else {
+                o.demand = .departementAgeStructure(try APLDefaults.structure(), weights)
             }
             return .apl(o)
         }

@@ -50,8 +50,11 @@ struct PlaceCommand: ParsableCommand {
     @Option(name: .customLong("gps-per-site"), help: ArgumentHelp("access: GPs of each new site.", valueName: "n"))
     var gpsPerSite: Double = 1
 
-    @Option(help: "access: the indicator (apl: DREES APL with BPE counts at 5,400 consultations per GP; 2sfca; e2sfca with DREES steps).")
+    @Option(help: "access: the indicator (apl: DREES APL, age-standardised demand, BPE counts at the derived activity per GP; 2sfca; e2sfca with DREES steps).")
     var indicator: Indicator = .apl
+
+    @Flag(help: "access, apl: demand is the raw population (default: age-standardised through the département age structure).")
+    var rawPopulation = false
 
     @Option(help: ArgumentHelp("access: the under-served mark to lift communes to (default 2.5 for apl).", valueName: "score"))
     var below: Double?
@@ -129,7 +132,7 @@ struct PlaceCommand: ParsableCommand {
         guard objective == .access else { return nil }
         let method: AccessibilityMethod
         switch indicator {
-        case .apl: method = .apl(APLOptions(referenceYear: 2026))
+        case .apl: method = .apl(rawPopulation ? APLOptions(referenceYear: 2026) : try APLDefaults.options(referenceYear: 2026))
         case .twoStep: method = .twoStep
         case .enhanced: method = .enhanced(.step(.drees))
         }

@@ -212,3 +212,35 @@ struct ExampleScenarioTests {
         #expect(Set(run.results.map { $0.run.comparison.summary.gpsBefore }).count == 1)
     }
 }
+
+/// The APL demand and activity keys of a scenario baseline.
+struct ScenarioAPLDemandTests {
+    func parse(_ yaml: String) throws -> ScenarioFile {
+        try ScenarioFile.parse(yaml, file: "s.yaml", directory: "/tmp")
+    }
+
+    @Test func aplDefaultsToTheAgeStandardisedDemand() throws {
+        let f = try parse("events:\n  - close_site: {site: \"07186\"}\n")
+        guard case .apl(let o) = try f.baseline.evaluation(horizon: nil).accessibility.method else { Issue.record("not apl"); return }
+        #expect(o.demand == (try APLDefaults.demand()))
+        #expect(o.activityPerGP == APLActivityLevel.consultationsPerGP)
+        let raw = try parse("baseline: {demand: population, activity_per_gp: 5400}\nevents:\n  - close_site: {site: \"07186\"}\n")
+        guard case .apl(let r) = try raw.baseline.evaluation(horizon: nil).accessibility.method else { Issue.record("not apl"); return }
+        #expect(r.demand == .population)
+        #expect(r.activityPerGP == 5_400)
+        #expect(r.activitySource == "activity_per_gp in the scenario file")
+    }
+
+    @Test func badKeysAreLocated() {
+        let cases: [(String, Int, String, String)] = [
+            ("baseline: {indicator: 2sfca, demand: population}\n", 1, "demand", "demand applies to indicator apl, not 2sfca"),
+            ("baseline:\n  demand: elderly\n", 2, "demand", "unknown demand 'elderly' (expected age_standardised or population)"),
+            ("baseline:\n  indicator: apl\n  activity_per_gp: -1\n", 3, "activity_per_gp", "-1.0 is not a yearly activity per GP in (0, 20000]"),
+        ]
+        for (baseline, line, field, message) in cases {
+            #expect(throws: InputError(file: "s.yaml", line: line, field: field, message: message)) {
+                _ = try parse(baseline + "events: [{close_site: {site: a}}]\n")
+            }
+        }
+    }
+}

@@ -95,3 +95,38 @@ struct PractitionersImporterTests {
         #expect(throws: InputError.self) { _ = try load("name\nfoo\n") }  // no location columns
     }
 }
+
+/// The practitioners file's APL columns: activity parts, GPs new to practice, site kinds.
+extension PractitionersImporterTests {
+    @Test func partsKindsAndNewGPs() throws {
+        let s = try load("""
+            id,site,commune,consultations,visits,teleconsultations,new_to_practice,kind
+            a,cds,07001,7000,500,1000,,health_centre
+            b,cds,07001,100,,,no,
+            c,cab,07002,3000,200,,yes,practice
+            d,cab,07002,,,,0,
+            """ + "\n")
+        #expect(s.sites.map(\.kind) == [.healthCentre, .practice])
+        #expect(s.sites[0].practitioners.map(\.activity) == [8_500, 100])
+        #expect(s.sites[1].practitioners.map(\.activity) == [3_200, nil])
+        #expect(s.sites[1].practitioners.map(\.newToPractice) == [true, false])
+        let o = APLOptions(referenceYear: 2026)
+        // Health centre: 8,500 + 100 as recorded; practice: new GP 5,400, no record 5,400.
+        #expect(o.supply(of: s.sites[0]).activity == 8_600)
+        #expect(o.supply(of: s.sites[1]).activity == 10_800)
+    }
+
+    @Test func badAPLColumnsAreLocated() {
+        let cases: [(String, Int, String, String)] = [
+            ("commune,activity,visits\n07001,1,2\n", 1, "visits", "give 'activity' or its parts (consultations, visits, teleconsultations), not both"),
+            ("commune,new_to_practice\n07001,maybe\n", 2, "new_to_practice", "'maybe' is not 1/0, true/false or yes/no"),
+            ("site,commune,kind\ns,07001,health_centre\ns,07001,msp\n", 3, "kind", "site s is health_centre on an earlier row, msp here"),
+            ("commune,kind\n07001,hospital\n", 2, "kind",
+             "unknown kind 'hospital' (expected msp, health_centre, salaried_centre, rotating_post, intern_post, practice)"),
+            ("commune,consultations,teleconsultations\n07001,1,-3\n", 2, "teleconsultations", "-3.0 is negative"),
+        ]
+        for (text, line, field, message) in cases {
+            #expect(throws: InputError(file: "p.csv", line: line, field: field, message: message)) { _ = try load(text) }
+        }
+    }
+}

@@ -101,6 +101,8 @@ struct AccessibilityTests {
         var o = APLOptions(referenceYear: 2026)
         o.excludeAgeAtLeast = 65
         var site = CoverageTests.site("S", 0, 0, 3)
+        #expect(o.supply(of: site).activity == 3 * APLActivityLevel.consultationsPerGP)
+        o.activityPerGP = 5_400
         #expect(o.supply(of: site).activity == 3 * 5_400)
         site.practitioners = [Practitioner(fte: 1, birthYear: 1955, activity: 5_000),  // 71: excluded
                               Practitioner(fte: 1, birthYear: 1980, activity: 8_000),  // capped 6,000

@@ -26,8 +26,31 @@ struct AccessibilityPlacementTests {
         }
     }
 
-    /// Population at or above the mark, recomputed from scratch with CareModel's indicator.
-    func lifted(_ p: PlacementProblem, method: AccessibilityMethod, added: [Int], gps: Double, mark: Double) -> Double {
+    @Test("age-standardised APL demand: the catchments use it, the lifted population counts inhabitants", arguments: [4, 5] as [UInt64])
+    func standardisedDemandMatchesRecomputation(seed: UInt64) throws {
+        let t = TestInstance(seed: seed, demand: 80, existing: 4, candidates: 15, sideKm: 50, threshold: 20)
+        var problem = try t.problem()
+        var o = APLOptions(referenceYear: 2026)
+        // SYNTHETIC standardisation factors 0.7…1.4 by demand point.
+        let codes = problem.demand.indices.map { "c\($0)" }
+        let factors = problem.demand.indices.map { 0.7 + 0.7 * Double(($0 * 37) % 11) / 10 }
+        o.demand = .communes(Dictionary(uniqueKeysWithValues: codes.indices.map { (codes[$0], problem.population[$0] * factors[$0]) }),
+                             source: "synthetic")
+        let goal = AccessibilityGoal(method: .apl(o), underServed: 2.5, gpsPerSite: 2)
+        #expect(throws: PlacementError.self) { try place(problem, objective: .accessibility(goal), k: 3, method: .greedy) }
+        problem.codes = codes
+        let r = try place(problem, objective: .accessibility(goal), k: 3, method: .greedy)
+        let before = lifted(problem, method: .apl(o), added: [], gps: 2, mark: 2.5, factors: factors)
+        let after = lifted(problem, method: .apl(o), added: r.chosenCandidates, gps: 2, mark: 2.5, factors: factors)
+        #expect(abs(r.baseline - before) < 1e-6)
+        #expect(abs(r.value - (after - before)) < 1e-6)
+        #expect(r.notes.contains { $0.contains("age-standardised by commune (synthetic)") })
+    }
+
+    /// Population at or above the mark, recomputed from scratch with CareModel's indicator (demand in the
+    /// catchments: population × `factors` when given).
+    func lifted(_ p: PlacementProblem, method: AccessibilityMethod, added: [Int], gps: Double, mark: Double,
+                factors: [Double]? = nil) -> Double {
         var sites = p.existing
         for c in added {
             let place = p.candidates[c].place
@@ -46,7 +69,8 @@ struct AccessibilityPlacementTests {
             supply = sites.map(\.gps)
         }
         guard let c = try? p.model.catchments(from: sites.map(\.place), to: p.demand, within: p.threshold),
-              let fca = try? AccessibilityProblem(demand: p.population, supply: supply, catchments: c).twoStep(decay: decay)
+              let fca = try? AccessibilityProblem(demand: factors.map { zip(p.population, $0).map { $0 * $1 } } ?? p.population,
+                                                  supply: supply, catchments: c).twoStep(decay: decay)
         else { return .nan }
         return p.demand.indices.reduce(0) { $0 + (fca.scores[$1] * method.reportingScale >= mark ? p.population[$1] : 0) }
     }

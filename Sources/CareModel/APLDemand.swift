@@ -1,0 +1,115 @@
+import Foundation
+
+/// The demand of the APL: raw population, or population standardised by age so that a commune of older
+/// inhabitants weighs more (they consult GPs more often).
+///
+/// ```swift
+/// let demand = APLDemand.departementAgeStructure(insee2021, drees2023)
+/// let w = try demand.weights(territory: t)     // one value per commune of t
+/// print(w.summary, w.notes)
+/// ```
+/// Complexity: O(communes) after O(départements × bands) for the département indices.
+public enum APLDemand: Sendable, Hashable {
+    /// Population municipale, not standardised.
+    case population
+    /// Each commune's population × its département's consumption index (``DepartementIndex``): the commune is
+    /// assumed to have its département's age structure. Communes of départements the structure lacks keep their
+    /// raw population (the notes name them).
+    case departementAgeStructure(DepartementAgeStructure, ConsumptionWeights)
+    /// Standardised demand given per commune code (e.g. from a commune-level age structure); every commune of
+    /// the territory must have one.
+    case communes([String: Double], source: String)
+
+    /// Demand per demand point, with what it is and what was assumed.
+    public struct Weights: Sendable, Hashable {
+        public var values: [Double]
+        public var isStandardised: Bool
+        /// One line for outputs: what the demand is.
+        public var summary: String
+        /// Assumptions and exceptions, for the notes.
+        public var notes: [String]
+    }
+
+    public var isStandardised: Bool {
+        if case .population = self { return false }
+        return true
+    }
+
+    /// One line for outputs: what the demand is, from which data.
+    public var summary: String {
+        switch self {
+        case .population:
+            return "raw population (population municipale), not age-standardised"
+        case .departementAgeStructure(let s, let w):
+            return "age-standardised via the département age structure (\(s.source); \(w.source)); "
+                + "assumption: every commune has its département's age structure"
+        case .communes(_, let source):
+            return "age-standardised by commune (\(source))"
+        }
+    }
+
+    /// Demand for the communes of `territory`, in its order.
+    public func weights(territory: Territory) throws(ModelError) -> Weights {
+        try weights(codes: territory.communes.map(\.code), populations: territory.communes.map { Double($0.population) })
+    }
+
+    /// Demand for demand points given by commune code and population (same length).
+    public func weights(codes: [String], populations: [Double]) throws(ModelError) -> Weights {
+        guard codes.count == populations.count else {
+            throw .invalidParameter(name: "demand", value: "\(codes.count) codes", reason: "need one population per code (\(populations.count))")
+        }
+        switch self {
+        case .population:
+            return Weights(values: populations, isStandardised: false, summary: summary,
+                           notes: ["APL demand is the raw population, not the age-standardised one."])
+        case .communes(let byCode, _):
+            var values = populations, missing: [String] = []
+            for (k, code) in codes.enumerated() {
+                if let v = byCode[code] { values[k] = v } else { missing.append(code) }
+            }
+            guard missing.isEmpty else {
+                throw .invalidParameter(name: "age structure", value: "\(missing.count) communes missing",
+                                        reason: "no age structure for \(missing.prefix(10).joined(separator: ", "))")
+            }
+            return Weights(values: values, isStandardised: true, summary: summary, notes: [])
+        case .departementAgeStructure(let structure, let w):
+            let idx = try DepartementIndex(structure: structure, weights: w)
+            var values = populations
+            var missing: [String: (communes: Int, population: Double)] = [:]
+            var used: [String: Double] = [:]
+            for (k, code) in codes.enumerated() {
+                let dep = Commune.departement(ofCode: code)
+                if let f = idx.index[dep] {
+                    values[k] = populations[k] * f
+                    if populations[k] > 0 { used[dep] = f }
+                } else {
+                    missing[dep, default: (0, 0)].communes += 1
+                    missing[dep, default: (0, 0)].population += populations[k]
+                }
+            }
+            var notes = [
+                "Age-standardised demand: each commune's population × its département's GP consumption index (mean "
+                + "consumption weight of its inhabitants over the \(structure.bands.count) age bands of the \(structure.year) "
+                + "estimates, over metropolitan France's mean weight \(Self.fixed(idx.meanWeight, 4))), so that metropolitan "
+                + "France's standardised population equals its population. Assumption: every commune has its département's "
+                + "age structure (no commune-level structure ships).",
+            ]
+            if let lo = used.min(by: { $0.value < $1.value || ($0.value == $1.value && $0.key < $1.key) }),
+               let hi = used.max(by: { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }), used.count > 1 {
+                notes[0] += " Indices in this territory (inhabited communes): \(Self.fixed(lo.value, 3)) (\(lo.key)) to \(Self.fixed(hi.value, 3)) (\(hi.key))."
+            } else if let only = used.first {
+                notes[0] += " Index of \(only.key): \(Self.fixed(only.value, 3))."
+            }
+            if !missing.isEmpty {
+                let names = missing.keys.sorted()
+                let communes = missing.values.reduce(0) { $0 + $1.communes }
+                let people = missing.values.reduce(0.0) { $0 + $1.population }
+                notes.append("No age structure for département\(names.count > 1 ? "s" : "") \(names.joined(separator: ", ")) "
+                             + "(\(communes) communes, \(Int(people.rounded())) inhabitants): their demand is the raw population.")
+            }
+            return Weights(values: values, isStandardised: true, summary: summary, notes: notes)
+        }
+    }
+
+    static func fixed(_ v: Double, _ digits: Int) -> String { String(format: "%.\(digits)f", v) }
+}

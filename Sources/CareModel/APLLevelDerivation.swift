@@ -1,0 +1,132 @@
+/// Derives the APL's activity per GP for supply given as GP counts (``APLOptions/activityPerGP``) so that the
+/// APL reproduces a published mean, e.g. DREES's 2023 national mean of 3.74 consultations per standardised
+/// inhabitant per year (``APLActivityLevel/dreesNationalMean2023``), on the communes whose data is complete.
+///
+/// The APL is linear in supply: with the count sites at L per GP and the listed practitioners at their recorded
+/// activity, every commune's score is `A_i(L) = L · a_i + b_i`, where `a` is the APL with the count sites at 1
+/// per GP and the listed sites at 0, and `b` the APL with the count sites at 0. The population-weighted mean is
+/// linear too, so the level is the closed form
+///
+///     L = (target − mean b) / mean a
+///
+/// (`target / mean a` when every site is a count, the BPE case). Reference communes: the studied communes,
+/// minus the communes of the ``holes`` départements, whose GPs the supply lacks (Paris: the BPE extract has no
+/// row for 75), and minus every commune whose catchment reaches one of their points (a GP there would weigh
+/// > 0 in its score, so its score misses that supply). Barlet et al. (DREES/IRDES 2012) for the APL.
+///
+/// ```swift
+/// let d = try APLLevelDerivation(target: 3.74)
+/// let r = try d.run(territory: france, communes: metro, sites: bpe.sites, model: model, options: apl)
+/// print(r.level, r.reproduced.meanScore)   // r.reproduced.meanScore == 3.74 (to rounding)
+/// ```
+/// Complexity: four APL runs (catchments and scores), plus one catchment search from the holes' communes.
+public struct APLLevelDerivation: Sendable {
+    /// The mean APL to reproduce (consultations per standardised inhabitant per year).
+    public var target: Double
+    /// Départements whose GPs the supply lacks.
+    public var holes: Set<String>
+    /// APL catchment in minutes (DREES: 20).
+    public var threshold: Double
+    /// Under-served mark reported beside the mean (DREES: 2.5).
+    public var underServed: Double
+
+    public init(target: Double, holes: Set<String> = ["75"], threshold: Double = 20, underServed: Double = 2.5) throws(ModelError) {
+        guard target.isFinite, target > 0 else {
+            throw .invalidParameter(name: "target mean APL", value: "\(target)", reason: "must be a finite number > 0")
+        }
+        guard threshold.isFinite, threshold > 0 else {
+            throw .invalidParameter(name: "threshold", value: "\(threshold)", reason: "must be a finite number of minutes > 0")
+        }
+        guard underServed.isFinite, underServed >= 0 else {
+            throw .invalidParameter(name: "under-served mark", value: "\(underServed)", reason: "must be ≥ 0")
+        }
+        self.target = target
+        self.holes = holes
+        self.threshold = threshold
+        self.underServed = underServed
+    }
+
+    /// The derived level and what it reproduces.
+    public struct Result: Sendable {
+        /// Yearly activity per counted GP that reproduces ``APLLevelDerivation/target``.
+        public var level: Double
+        /// Population-weighted mean APL of the reference communes with counted GPs at 1 per GP, listed sites at 0.
+        public var meanPerUnit: Double
+        /// … and with counted GPs at 0, listed sites at their activity (0 when every site is a count).
+        public var fixedMean: Double
+        /// The APL at ``level`` on the reference communes (its mean is the target).
+        public var reproduced: AccessibilitySummary
+        /// The APL at ``level`` on every studied commune (holes and their neighbours included).
+        public var allStudied: AccessibilitySummary
+        /// Reference communes (territory indices).
+        public var reference: [Int]
+        /// Studied communes of the hole départements, excluded.
+        public var holeCommunes: [Int]
+        /// Other studied communes whose catchment reaches a hole commune's point, excluded.
+        public var reachingCommunes: [Int]
+        /// Demand, activity and caps of the run at ``level``.
+        public var inputs: [AccessibilityResult.Input]
+        public var notes: [String]
+    }
+
+    public func run(
+        territory: Territory, communes studied: [Int], sites: [SupplySite], model: some TravelTimeModel, options: APLOptions
+    ) throws -> Result {
+        guard sites.contains(where: { $0.practitioners.isEmpty && $0.gps > 0 }) else {
+            throw ModelError.invalidParameter(name: "supply", value: "", reason: "no site gives a GP count: the level per GP applies to GP counts (BPE) only")
+        }
+        // Exclusions: the holes' communes and every studied commune their points reach within the catchment.
+        let holeIndices = territory.communes.indices.filter { holes.contains(territory.communes[$0].departement) }
+        var reaches = [Bool](repeating: false, count: territory.count)
+        if !holeIndices.isEmpty {
+            let c = try model.catchments(from: holeIndices.map { territory.communes[$0].place },
+                                         to: territory.communes.map(\.place), within: threshold)
+            let w = DistanceDecay.step(options.weights).weights(c.minutes)
+            for (k, i) in c.demand.enumerated() where w[k] > 0 { reaches[Int(i)] = true }
+        }
+        let isHole = Set(holeIndices)
+        let holeCommunes = studied.filter { isHole.contains($0) }
+        let reachingCommunes = studied.filter { !isHole.contains($0) && reaches[$0] }
+        let reference = studied.filter { !isHole.contains($0) && !reaches[$0] }
+        guard !reference.isEmpty else {
+            throw ModelError.emptyDemand("every studied commune is in or within reach of \(holes.sorted().joined(separator: ", "))")
+        }
+        func mean(_ o: APLOptions, _ s: [SupplySite], _ communes: [Int]) throws -> AccessibilityResult {
+            try AccessibilityAnalysis(threshold: threshold, method: .apl(o), underServed: underServed)
+                .run(territory: territory, communes: communes, sites: s, model: model)
+        }
+        // a: counted GPs at 1 consultation each, listed sites at 0.
+        var unit = options
+        unit.activityPerGP = 1
+        let countsOnly = sites.map { s -> SupplySite in
+            guard !s.practitioners.isEmpty else { return s }
+            var z = s
+            z.gps = 0
+            z.practitioners = []
+            return z
+        }
+        let a = try mean(unit, countsOnly, reference).summary.meanScore
+        // b: listed sites at their activity, counted GPs at 0.
+        var b = 0.0
+        if sites.contains(where: { !$0.practitioners.isEmpty && options.supply(of: $0).activity > 0 }) {
+            var none = options
+            none.activityPerGP = 0
+            b = try mean(none, sites, reference).summary.meanScore
+        }
+        guard a > 0 else {
+            throw ModelError.emptySupply("no counted GP reaches a reference commune within \(threshold) min")
+        }
+        let level = (target - b) / a
+        guard level.isFinite, level > 0 else {
+            throw ModelError.invalidParameter(name: "target mean APL", value: "\(target)",
+                                              reason: "the listed practitioners alone give a mean of \(b): no positive level per counted GP reaches the target")
+        }
+        var derived = options
+        derived.activityPerGP = level
+        let at = try mean(derived, sites, reference)
+        let all = try mean(derived, sites, studied)
+        return Result(level: level, meanPerUnit: a, fixedMean: b, reproduced: at.summary, allStudied: all.summary,
+                      reference: reference, holeCommunes: holeCommunes, reachingCommunes: reachingCommunes,
+                      inputs: at.inputs, notes: at.notes)
+    }
+}

@@ -1,0 +1,54 @@
+import Foundation
+
+extension AccessibilityAnalysis {
+    /// The APL's supply (yearly activity per site), demand (per commune of the territory), the labelled lines
+    /// saying what they are, and notes on what was assumed.
+    struct APLInputs {
+        var capacity: [Double]
+        var demand: [Double]
+        var inputs: [AccessibilityResult.Input]
+        var notes: [String]
+    }
+
+    static func aplInputs(_ o: APLOptions, territory: Territory, sites: [SupplySite]) throws -> APLInputs {
+        var notes: [String] = []
+        let s = sites.map { o.supply(of: $0) }
+        let counted = s.filter(\.counted).count
+        let listed = s.count - counted
+        var activity: [String] = []
+        if counted > 0 {
+            activity.append("\(Self.grouped(o.activityPerGP)) consultations + visits + teleconsultations per GP a year "
+                            + "for the \(counted) sites given as GP counts (\(o.activitySource))")
+            if o.excludeAgeAtLeast != nil { notes.append("\(counted) sites give GP counts only: their GPs' ages are unknown, none excluded.") }
+        }
+        if listed > 0 {
+            let imputed = s.reduce(0) { $0 + $1.imputed }
+            activity.append("recorded consultations + visits + teleconsultations of the practitioners of \(listed) sites, "
+                            + "\(Self.grouped(o.imputedActivity)) per FTE imputed to \(imputed) new to practice or without a record")
+        }
+        let uncapped = s.filter(\.uncapped).count
+        if uncapped > 0 { notes.append("\(uncapped) health-centre sites: their practitioners' activity is not capped (salaried GPs).") }
+        if let a = o.excludeAgeAtLeast {
+            notes.append("\(s.reduce(0) { $0 + $1.excluded }) practitioners aged \(a) or more in \(o.referenceYear) excluded.")
+        }
+        let w = try o.demand.weights(territory: territory)
+        notes += w.notes
+        let inputs = [
+            AccessibilityResult.Input(label: "Demand", text: w.summary),
+            AccessibilityResult.Input(label: "Activity", text: activity.joined(separator: "; ")),
+            AccessibilityResult.Input(label: "Caps", text: APLOptions.capsSummary),
+        ]
+        return APLInputs(capacity: s.map(\.activity), demand: w.values, inputs: inputs, notes: notes)
+    }
+
+    /// A yearly activity rounded to the unit with thousands separators, e.g. `4,123`.
+    static func grouped(_ v: Double) -> String {
+        let digits = Array(String(format: "%.0f", v))
+        var out = ""
+        for (k, ch) in digits.enumerated() {
+            if k > 0, (digits.count - k) % 3 == 0, digits[k - 1] != "-" { out.append(",") }
+            out.append(ch)
+        }
+        return out
+    }
+}
