@@ -27,6 +27,9 @@ public struct CalibratedModel: TravelTimeModel {
     let logKnots: [Double]
     let curve: CalibratedParameters.BaseTerms
     let fields: [TravelField]
+    /// The fields flattened for ``PairKernel``.
+    let fieldGeometry: [PairKernel.FieldGeometry]
+    let fieldValues: [Double]
     let samePlaceMetres: Double, minimumKm: Double, maximumKm: Double, logReferenceKm: Double, smearing: Double
     public var threads: Int
 
@@ -51,6 +54,14 @@ public struct CalibratedModel: TravelTimeModel {
         logKnots = parameters.base.knotsKm.map { log($0) }
         curve = parameters.base
         fields = parameters.fields
+        var geometry: [PairKernel.FieldGeometry] = [], values: [Double] = []
+        for f in parameters.fields {
+            geometry.append(.init(originX: f.originX, originY: f.originY, cellMetres: f.cellMetres, columns: f.columns,
+                                  rows: f.rows, offset: values.count))
+            values += f.values
+        }
+        fieldGeometry = geometry
+        fieldValues = values
         samePlaceMetres = parameters.distance.samePlaceMetres
         minimumKm = parameters.distance.minimumKm
         maximumKm = parameters.distance.maximumKm
@@ -69,30 +80,18 @@ public struct CalibratedModel: TravelTimeModel {
     public var communesOnIsolatedLand: Int { context.communesOnIsolatedLand }
 
     /// Minutes from `o` to `s` (the origin and destination roles differ only in the density terms).
-    @inline(__always)
     func minutes(from o: TravelEnd, to s: TravelEnd) -> Double {
-        guard o.epsg == s.epsg, o.land == s.land else { return .infinity }
-        let dx = s.x - o.x, dy = s.y - o.y
-        let metres = (dx * dx + dy * dy).squareRoot()
-        if metres <= samePlaceMetres { return 0 }
-        let km = metres / 1000
-        let clamped = Swift.min(Swift.max(km, minimumKm), maximumKm)
-        let logKm = log(clamped)
-        let u = logKm - logReferenceKm
-        var eta = curve.value(atLogKm: logKm, logKnots: logKnots)
-        eta += o.asOrigin + s.asDestination
-        eta += 0.5 * (o.departementIntercept + s.departementIntercept)
-        eta += 0.5 * (o.departementSlope + s.departementSlope) * u
-        if o.field >= 0 { eta += fields[Int(o.field)].segmentMean(fromX: o.x, y: o.y, toX: s.x, y: s.y) }
-        return exp(eta) * smearing * (km / clamped)
+        withKernel { $0.minutes(from: o, to: s) }
     }
 
     public func minutes(between pairs: [PlacePair]) throws -> [Double] {
         let origins = context.ends(for: pairs.map(\.origin), threads: threads)
         let destinations = context.ends(for: pairs.map(\.destination), threads: threads)
-        let model = self
-        return ParallelChunks.map(count: pairs.count, chunkSize: 1_024, threads: threads) { range in
-            range.map { model.minutes(from: origins[$0], to: destinations[$0]) }
+        let threads = self.threads
+        return withKernel { kernel in
+            ParallelChunks.map(count: pairs.count, chunkSize: 1_024, threads: threads) { range in
+                range.map { kernel.minutes(from: origins[$0], to: destinations[$0]) }
+            }
         }
     }
 
@@ -100,23 +99,26 @@ public struct CalibratedModel: TravelTimeModel {
         let originEnds = context.ends(for: origins, threads: threads)
         let siteEnds = context.ends(for: sites, threads: threads)
         let groups = Self.groups(of: siteEnds)
-        let model = self
-        return ParallelChunks.map(count: origins.count, chunkSize: 256, threads: threads) { range in
-            range.map { i -> NearestFacility in
-                let o = originEnds[i]
-                guard let group = groups[GroupKey(o)] else { return .unreachable }
-                let q = Point2D(x: o.x, y: o.y)
-                guard let first = group.tree.nearest(to: q) else { return .unreachable }
-                let upperBound = model.minutes(from: o, to: siteEnds[group.sites[first.index]])
-                var best = NearestFacility.unreachable
-                for n in group.tree.neighbors(of: q, within: model.bound.radius(forMinutes: upperBound)) {
-                    let j = group.sites[n.index]
-                    let m = model.minutes(from: o, to: siteEnds[j])
-                    if m < best.minutes || (m == best.minutes && j < (best.site ?? Int.max)) {
-                        best = NearestFacility(site: j, minutes: m, metres: n.distance)
+        let (bound, threads) = (self.bound, self.threads)
+        return withKernel { kernel in
+            ParallelChunks.map(count: origins.count, chunkSize: 256, threads: threads) { range in
+                range.map { i -> NearestFacility in
+                    let o = originEnds[i]
+                    guard let group = groups[GroupKey(o)] else { return .unreachable }
+                    let q = Point2D(x: o.x, y: o.y)
+                    guard let first = group.tree.nearest(to: q) else { return .unreachable }
+                    let upperBound = kernel.minutes(from: o, to: siteEnds[group.sites[first.index]])
+                    var best = NearestFacility.unreachable
+                    for n in group.tree.neighbors(of: q, within: bound.radius(forMinutes: upperBound)) {
+                        let j = group.sites[n.index]
+                        // Sites certainly slower than the best so far are skipped before their field term.
+                        let m = kernel.minutes(from: o, to: siteEnds[j], limit: best.minutes)
+                        if m < best.minutes || (m == best.minutes && m.isFinite && j < (best.site ?? Int.max)) {
+                            best = NearestFacility(site: j, minutes: m, metres: n.distance)
+                        }
                     }
+                    return best
                 }
-                return best
             }
         }
     }
@@ -127,21 +129,38 @@ public struct CalibratedModel: TravelTimeModel {
         }
         let originEnds = context.ends(for: origins, threads: threads)
         let siteEnds = context.ends(for: sites, threads: threads)
-        let groups = Self.groups(of: originEnds)
         let radius = bound.radius(forMinutes: threshold)
-        let model = self
-        let rows = ParallelChunks.map(count: sites.count, chunkSize: 64, threads: threads) { range in
-            range.map { j -> [(Int32, Double)] in
-                let s = siteEnds[j]
-                guard let group = groups[GroupKey(s)] else { return [] }
-                var row: [(Int32, Double)] = []
-                for n in group.tree.neighbors(of: Point2D(x: s.x, y: s.y), within: radius) {
-                    let i = group.sites[n.index]
-                    let m = model.minutes(from: originEnds[i], to: s)
-                    if m <= threshold { row.append((Int32(i), m)) }
+        let threads = self.threads
+        // Candidates: origins of the site's group within the bound's radius, from a fixed-radius grid per group
+        // (cells half the radius), all sites of a group in one batch.
+        var members: [GroupKey: [Int]] = [:]
+        for (i, e) in originEnds.enumerated() { members[GroupKey(e), default: []].append(i) }
+        var candidates = [(table: NeighborTable, origins: [Int], row: Int)?](repeating: nil, count: sites.count)
+        var siteGroups: [GroupKey: [Int]] = [:]
+        for (j, e) in siteEnds.enumerated() { siteGroups[GroupKey(e), default: []].append(j) }
+        for (key, siteIndices) in siteGroups {
+            guard let origins = members[key] else { continue }
+            let grid = FixedRadiusGrid(points: origins.map { Point2D(x: originEnds[$0].x, y: originEnds[$0].y) },
+                                       cellSize: Swift.max(radius / 2, 1))
+            let table = grid.neighbors(of: siteIndices.map { Point2D(x: siteEnds[$0].x, y: siteEnds[$0].y) },
+                                       within: radius, threads: threads)
+            for (k, j) in siteIndices.enumerated() { candidates[j] = (table, origins, k) }
+        }
+        let found = candidates
+        let rows = withKernel { kernel in
+            ParallelChunks.map(count: sites.count, chunkSize: 64, threads: threads) { range in
+                range.map { j -> [(Int32, Double)] in
+                    guard let c = found[j] else { return [] }
+                    let s = siteEnds[j]
+                    var row: [(Int32, Double)] = []
+                    for p in c.table.offsets[c.row]..<c.table.offsets[c.row + 1] {
+                        let i = c.origins[Int(c.table.indices[p])]
+                        let m = kernel.minutes(from: originEnds[i], to: s, limit: threshold)
+                        if m <= threshold { row.append((Int32(i), m)) }
+                    }
+                    row.sort { $0.0 < $1.0 }
+                    return row
                 }
-                row.sort { $0.0 < $1.0 }
-                return row
             }
         }
         var offsets = [0], demand: [Int32] = [], minutes: [Double] = []
