@@ -11,9 +11,9 @@
 public enum APLActivityLevel {
     // BEGIN derived by Scripts/derive-apl-level.sh --write (do not edit by hand)
     /// Consultations + visits + teleconsultations per GP per year for GP counts.
-    public static let consultationsPerGP: Double = 3_982.992
+    public static let consultationsPerGP: Double = 4_011.785
     /// What produced ``consultationsPerGP``, for outputs.
-    public static let provenance = "derived to reproduce DREES's 2023 mean APL 3.74: metropolitan France without Paris and the 192 communes reaching it, INSEE BPE D201 GP counts (about 2017–2018), INSEE 2021 département age structure × DREES 2023 weights, travel model crow-fly, 60 km/h, circuity 1.3"
+    public static let provenance = "derived to reproduce DREES's 2023 mean APL 3.74: metropolitan France without Paris and the 72 communes reaching it, INSEE BPE D201 GP counts (about 2017–2018), INSEE 2021 département age structure × DREES 2023 weights, travel model calibrated on METRIC 2019 (DREES) (5-fold held-out on trips ≤ 30 min: median error 7.4 %, MAE 1.72 min, bias +0.10 min)"
     // END derived by Scripts/derive-apl-level.sh
 
     /// DREES's published national mean APL to GPs for 2023: consultations per standardised inhabitant per year,
