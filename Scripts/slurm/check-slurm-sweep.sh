@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # CI: a single-node Slurm (Debian's slurm-wlm and munge, started here and stopped on exit, even on failure)
 # runs a sweep as a job array of N shards; the merged outputs must equal, byte for byte, the one-process run's.
-# The one-machine path (xargs -P, shards in a shuffled order, another N) is checked against it too.
+# The one-machine path (xargs -P, shards in a shuffled order, another N) and the Kubernetes Indexed Job's shard
+# command (deploy/k8s, run here once per JOB_COMPLETION_INDEX without a cluster) are checked against it too.
 #
 #   CAREACCESS_BIN=.build/release/careaccess bash Scripts/slurm/check-slurm-sweep.sh [SPEC] [N]
 set -euo pipefail
@@ -34,8 +35,20 @@ echo "   array done in $(( $(date +%s) - start )) s: $(ls "$work/array" | grep -
 echo "-- one machine: xargs -P 2, 7 shards in a shuffled order"
 CAREACCESS="$bin" SHARD_ORDER=shuffle bash Scripts/sweep-local.sh "$spec" "$work/xargs" 7 2 > /dev/null
 
-for f in tasks.csv bands.csv communes.csv report.txt; do
-  cmp "$work/one/$f" "$work/array/$f"
-  cmp "$work/one/$f" "$work/xargs/$f"
+echo "-- Kubernetes Indexed Job: the manifest's shard command, run once per JOB_COMPLETION_INDEX"
+manifest=deploy/k8s/sweep-indexed-job.yaml
+k8s_n=$(sed -n 's/^ *completions: *\([0-9][0-9]*\).*/\1/p' "$manifest")
+k8s_shards=$(grep -A1 'name: SHARDS' "$manifest" | sed -n 's/.*value: *"\([0-9][0-9]*\)".*/\1/p')
+[ -n "$k8s_n" ] && [ "$k8s_n" = "$k8s_shards" ] || { echo "CI: $manifest: completions ($k8s_n) and SHARDS ($k8s_shards) differ" >&2; exit 1; }
+k8s_cmd=$(sed -n 's/^ *- \(exec careaccess sweep .*\)$/\1/p' "$manifest" | sed "s#/sweep/out#$work/k8s#g")
+[ -n "$k8s_cmd" ] || { echo "CI: no shard command in $manifest" >&2; exit 1; }
+mkdir -p "$work/bin" && ln -s "$bin" "$work/bin/careaccess"
+for k in $(seq 0 $((k8s_n - 1))); do
+  PATH="$work/bin:$PATH" JOB_COMPLETION_INDEX=$k SHARDS=$k8s_n SPEC="$spec" sh -c "$k8s_cmd" > /dev/null
 done
-echo "OK: Slurm job array ($n shards) and xargs (7 shards, shuffled) merge to the one-process outputs, byte for byte ($(wc -l < "$work/one/tasks.csv") lines in tasks.csv)"
+"$bin" sweep merge "$work/k8s" > /dev/null
+
+for f in tasks.csv bands.csv communes.csv report.txt; do
+  for other in array xargs k8s; do cmp "$work/one/$f" "$work/$other/$f"; done
+done
+echo "OK: Slurm job array ($n shards), xargs (7 shards, shuffled) and the Indexed Job's command ($k8s_n shards) merge to the one-process outputs, byte for byte ($(wc -l < "$work/one/tasks.csv") lines in tasks.csv)"

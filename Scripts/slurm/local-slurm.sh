@@ -11,6 +11,7 @@ set -euo pipefail
 dir=${CAREACCESS_SLURM_DIR:-/tmp/careaccess-slurm}
 
 start() {
+  rm -rf "$dir/state" "$dir/spool"   # a fresh controller: no jobs or node state from an earlier run
   mkdir -p "$dir"/{state,spool,log}
   local host cpus mem
   host=$(hostname -s)
