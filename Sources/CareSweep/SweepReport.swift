@@ -15,14 +15,21 @@ struct SweepReport {
     }
 
     static func number(_ v: Double, _ figure: SweepFigure) -> String {
-        guard v.isFinite else { return "n/a" }
+        guard v.isFinite, Swift.abs(v) < 1e15 else { return "n/a" }
         switch figure {
-        case .meanMinutes, .gps: return String(format: "%.2f", v)
+        case .meanMinutes, .gps: return grouped(v, decimals: 2)
         case .meanScore: return String(format: "%.3f", v)
-        case .communesBelow, .communesGaining, .communesLosing:
-            return v == v.rounded() && Swift.abs(v) < 1e15 ? Int(v).grouped : String(format: "%.1f", v)
-        default: return Swift.abs(v) < 1e15 ? Int(v.rounded()).grouped : String(format: "%.0f", v)  // people: whole numbers
+        case .communesBelow, .communesGaining, .communesLosing: return grouped(v, decimals: v == v.rounded() ? 0 : 1)
+        default: return Int(v.rounded()).grouped  // people: whole numbers
         }
+    }
+
+    /// `33303.94` with 1 decimal → `"33,303.9"`.
+    static func grouped(_ v: Double, decimals: Int) -> String {
+        let text = String(format: "%.\(decimals)f", Swift.abs(v))
+        let parts = text.split(separator: ".", maxSplits: 1)
+        let whole = (Int(parts[0]) ?? 0).grouped
+        return (v < 0 && text.contains(where: { $0 != "0" && $0 != "." }) ? "-" : "") + whole + (parts.count > 1 ? "." + parts[1] : "")
     }
 
     mutating func add(group g: SweepContext.Group, bands: [Bands], first: SweepTaskResult, below: [Double], beyond: [Double]) {
