@@ -75,13 +75,35 @@ public struct SweepEngine: Sendable {
             },
             baselines: baselines, threshold: b.threshold, catchment: b.catchment ?? b.threshold,
             underServed: evaluations[0].accessibility.underServed, indicator: method.name, unit: method.unit,
-            description: ["Baseline: \(study.territorySource); \(study.supplySource); \(study.demand.count) communes studied; \(b.travel.label); threshold \(b.threshold.compactText) min, \(method.name) catchment \((b.catchment ?? b.threshold).compactText) min"
+            description: ["Baseline: territory \(source(b.territoryPath, study.territorySource, spec: path)), supply \(source(b.supplyPath, study.supplySource, spec: path))"
+                          + (b.territoryPath == nil ? "; " : " (from the sweep file's folder); ")
+                          + "\(study.demand.count) communes studied; \(b.travel.label); threshold \(b.threshold.compactText) min, \(method.name) catchment \((b.catchment ?? b.threshold).compactText) min"
                           + (evaluations[0].accessibility.underServed.map { ", under-served below \($0.compactText)" } ?? "")],
             notes: study.notes + travelNotes + sides[0].accessibility.notes)
         let engine = SweepEngine(plan: plan, path: path, study: study, model: model, context: context,
                                  evaluations: evaluations, baselineSides: sides)
         try engine.checkEvents()
         return engine
+    }
+
+    /// A data file as the report names it: relative to the sweep file's folder, so that shards started from
+    /// other working directories (or by absolute path) carry the same context; the embedded fixture by name.
+    static func source(_ path: String?, _ label: String, spec: String) -> String {
+        guard let path else { return label }
+        let from = components(URL(fileURLWithPath: spec).deletingLastPathComponent().path)
+        let to = components(URL(fileURLWithPath: path).path)
+        var common = 0
+        while common < min(from.count, to.count), from[common] == to[common] { common += 1 }
+        return (Array(repeating: "..", count: from.count - common) + to[common...]).joined(separator: "/")
+    }
+
+    /// The components of an absolute path with `.` and `dir/..` removed (lexically, as the scenario files do).
+    static func components(_ absolute: String) -> [String] {
+        var out: [String] = []
+        for part in absolute.split(separator: "/") where part != "." {
+            if part == "..", !out.isEmpty { out.removeLast() } else if part != ".." { out.append(String(part)) }
+        }
+        return out
     }
 
     /// The year the indicator of a group is evaluated at: the swept horizon, else the scenario's own `horizon`

