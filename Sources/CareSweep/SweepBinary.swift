@@ -34,8 +34,11 @@ struct SweepBinaryWriter {
     }
     mutating func doubles(_ v: [Double]) {
         int(v.count)
-        bytes.reserveCapacity(bytes.count + 8 * v.count)
+        #if _endian(little)
+        v.withUnsafeBytes { bytes.append(contentsOf: $0) }  // the bit patterns, little-endian: 8 bytes each
+        #else
         for x in v { f64(x) }
+        #endif
     }
     mutating func bools(_ v: [Bool]) {
         int(v.count)
@@ -110,10 +113,20 @@ struct SweepBinaryReader {
 
     mutating func doubles() throws(InputError) -> [Double] {
         let n = try count(itemSize: 8)
+        #if _endian(little)
+        var out = [Double](repeating: 0, count: n)
+        let start = position
+        out.withUnsafeMutableBytes { dst in
+            bytes.withUnsafeBytes { src in dst.copyMemory(from: UnsafeRawBufferPointer(rebasing: src[start..<start + 8 * n])) }
+        }
+        position += 8 * n
+        return out
+        #else
         var out = [Double]()
         out.reserveCapacity(n)
         for _ in 0..<n { out.append(try f64()) }
         return out
+        #endif
     }
 
     mutating func bools() throws(InputError) -> [Bool] {

@@ -18,17 +18,23 @@ public struct SweepHash: Sendable, Hashable {
 
     public mutating func add(_ bytes: some Collection<UInt8>) {
         add(UInt64(bytes.count))
-        var word: UInt64 = 0, shift: UInt64 = 0
-        for b in bytes {
-            word |= UInt64(b) << shift
-            shift += 8
-            if shift == 64 {
-                state = (state ^ word) &* Self.prime
-                word = 0
-                shift = 0
-            }
+        if let done: Void = bytes.withContiguousStorageIfAvailable({ addWords(UnsafeRawBufferPointer($0)) }) { return done }
+        addWords(UnsafeRawBufferPointer(start: nil, count: 0), tail: Array(bytes))
+    }
+
+    /// The bytes as little-endian 8-byte words (the last one zero-padded), 8 bytes per step.
+    private mutating func addWords(_ raw: UnsafeRawBufferPointer, tail: [UInt8] = []) {
+        guard tail.isEmpty else {
+            tail.withUnsafeBytes { addWords($0) }
+            return
         }
-        if shift > 0 { state = (state ^ word) &* Self.prime }
+        let whole = raw.count / 8
+        for k in 0..<whole {
+            state = (state ^ UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: 8 * k, as: UInt64.self))) &* Self.prime
+        }
+        var word: UInt64 = 0
+        for (i, b) in raw[(8 * whole)...].enumerated() { word |= UInt64(b) << (8 * UInt64(i)) }
+        if raw.count % 8 != 0 { state = (state ^ word) &* Self.prime }
     }
 
     public mutating func add(_ text: String) { add(Array(text.utf8)) }

@@ -48,14 +48,14 @@ public enum SweepRunner {
         if jobs <= 1 || tasks.count == 1 {
             return try tasks.map { t in
                 defer { progress.advance(by: 1) }
-                return try engine.evaluate(engine.plan.task(t))
+                return try evaluate(engine, task: t)
             }
         }
         let slots = ResultSlots(count: tasks.count)
         DispatchQueue.concurrentPerform(iterations: min(jobs, tasks.count)) { worker in
             var k = worker
             while k < tasks.count {
-                slots.set(k, Result { try engine.evaluate(engine.plan.task(tasks[k])) })
+                slots.set(k, Result { try evaluate(engine, task: tasks[k]) })
                 progress.advance(by: 1)
                 k += jobs
             }
@@ -63,11 +63,28 @@ public enum SweepRunner {
         return try slots.values().map { try $0.get() }
     }
 
+    /// One task; an error in its events (a draw can make `remove_gps` impossible) says which task and draw.
+    static func evaluate(_ engine: SweepEngine, task t: Int) throws -> SweepTaskResult {
+        let task = engine.plan.task(t)
+        do {
+            return try engine.evaluate(task)
+        } catch var e as InputError {
+            e.message = "task \(t) (\(engine.context.groups[task.group].scenario), draw \(task.draw)): " + e.message
+            throw e
+        }
+    }
+
     /// Runs every task in this process as shard 0 of 1 into `directory`, then merges: the same outputs, byte
-    /// for byte, as any sharded run merged.
+    /// for byte, as any sharded run merged. A folder holding shards of another run is refused.
     public static func runAll(
         _ engine: SweepEngine, directory: String, jobs: Int = 1, progress: any ProgressReporter = SilentProgress()
     ) throws -> SweepMerge.Merged {
+        let mine = try SweepShard(index: 0, count: 1).fileName
+        let others = ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? [])
+            .filter { $0.hasSuffix(".casweep") && !$0.hasPrefix(".") && $0 != mine }.sorted()
+        if let first = others.first {
+            throw OutputError(file: directory, message: "holds shards of another run (\(first)\(others.count > 1 ? ", … \(others.count) files" : "")): use an empty folder, or `careaccess sweep merge` for a sharded run")
+        }
         _ = try runShard(engine, shard: try SweepShard(index: 0, count: 1), directory: directory, jobs: jobs, progress: progress)
         return try SweepMerge.run(directory: directory)
     }

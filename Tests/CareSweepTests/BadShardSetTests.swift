@@ -113,6 +113,20 @@ struct BadShardSetTests {
         _ = try SweepMerge.run(directory: dir)
     }
 
+    @Test func aWholeRunRefusesAFolderWithShardsOfAnotherRun() throws {
+        let f = try SweepFixture()
+        defer { f.remove() }
+        let engine = try SweepEngine.load(path: f.spec)
+        let dir = f.folder("set")
+        _ = try shards(engine, dir)
+        #expect(throws: OutputError(file: dir, message: "holds shards of another run (shard-000000-of-000003.casweep, … 3 files): use an empty folder, or `careaccess sweep merge` for a sharded run")) {
+            _ = try SweepRunner.runAll(engine, directory: dir)
+        }
+        // Running it again into its own folder is fine (its shard is replaced).
+        _ = try SweepRunner.runAll(engine, directory: f.folder("whole"))
+        _ = try SweepRunner.runAll(engine, directory: f.folder("whole"))
+    }
+
     @Test func shardArgumentsAreChecked() throws {
         #expect(throws: InputError(file: "--shard", message: "shard 3 of 3: K must be in 0…2 (shards are numbered from 0)")) {
             _ = try SweepShard(parsing: "3/3")

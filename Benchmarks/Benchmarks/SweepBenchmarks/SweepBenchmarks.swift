@@ -71,11 +71,16 @@ let benchmarks: @Sendable () -> Void = {
             }
         }
     }
-    Benchmark("Sweep merge of 8 national tasks (bands per commune and figure, 4 files)", configuration: slow) { benchmark in
-        _ = try SweepRunner.runShard(one, shard: shard, directory: folder + "/merge", jobs: 2)
-        benchmark.startMeasurement()
-        for _ in benchmark.scaledIterations { blackHole(try SweepMerge.run(directory: folder + "/merge")) }
-        benchmark.stopMeasurement()
+    // The merge costs a part per task (read, check, tasks.csv) and a part per group (bands of every commune,
+    // communes.csv): two group sizes give both.
+    for (draws, engine) in [(8, one), (64, try? SweepEngine.load(path: try nationalSpec(draws: 64).spec, threads: 1))] {
+        guard let engine else { continue }
+        Benchmark("Sweep merge of \(draws) national tasks, one group (bands per commune and figure, 4 files)", configuration: slow) { benchmark in
+            _ = try SweepRunner.runShard(engine, shard: shard, directory: folder + "/merge\(draws)", jobs: 2)
+            benchmark.startMeasurement()
+            for _ in benchmark.scaledIterations { blackHole(try SweepMerge.run(directory: folder + "/merge\(draws)")) }
+            benchmark.stopMeasurement()
+        }
     }
     Benchmark("Sweep load, national: .catr territory, BPE, travel model, baseline evaluation, spec hash", configuration: slow) { benchmark in
         for _ in benchmark.scaledIterations { blackHole(try SweepEngine.load(path: spec, threads: 1)) }
