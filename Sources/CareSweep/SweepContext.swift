@@ -128,10 +128,11 @@ public struct SweepContext: Sendable, Hashable {
     func validate(file: String) throws(InputError) {
         var next = 0
         for g in groups {
-            guard g.firstTask == next, g.draws >= 1, g.baseline >= 0, g.baseline < baselines.count else {
+            let (end, overflow) = next.addingReportingOverflow(g.draws)
+            guard g.firstTask == next, g.draws >= 1, !overflow, g.baseline >= 0, g.baseline < baselines.count else {
                 throw InputError(file: file, message: "damaged shard file: the task groups do not tile the sweep")
             }
-            next += g.draws
+            next = end
         }
         guard next == taskCount, !groups.isEmpty else {
             throw InputError(file: file, message: "damaged shard file: groups cover \(next) tasks, the sweep has \(taskCount)")
