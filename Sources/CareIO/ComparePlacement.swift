@@ -2,17 +2,18 @@ import CareModel
 import CarePlacement
 
 /// Turns a comparison's `place` option into `open_site` events: the k sites the objective chooses among the
-/// studied communes, each with the option's GPs and kind.
-enum ComparePlacement {
-    static func events(
-        for spec: CompareFile.PlaceSpec, study: Study, baseline: ScenarioFile.Baseline, model: any TravelTimeModel, file: String,
-        progress: any ProgressReporter = SilentProgress()
+/// studied communes, each with the option's GPs and kind. A sweep places against the supply left by a
+/// scenario's events (`sites`); a comparison against the baseline's.
+package enum ComparePlacement {
+    package static func events(
+        for spec: CompareFile.PlaceSpec, study: Study, sites: [SupplySite]? = nil, baseline: ScenarioFile.Baseline,
+        model: any TravelTimeModel, file: String, progress: any ProgressReporter = SilentProgress()
     ) throws -> (events: [ScenarioEvent], note: String) {
         // Coverage objectives use the coverage threshold; the accessibility objective the indicator's catchment.
         let minutes = spec.objective == "access" ? (baseline.catchment ?? baseline.threshold) : baseline.threshold
         // As `careaccess place`: for the accessibility objective every commune of the territory competes for
         // the sites (border communes share border GPs), only the studied ones count.
-        let problem = try PlacementProblem(territory: study.territory, studied: study.demand, sites: study.supply.sites,
+        let problem = try PlacementProblem(territory: study.territory, studied: study.demand, sites: sites ?? study.supply.sites,
                                            model: model, threshold: minutes, competingDemand: spec.objective == "access")
         let objective: PlacementObjective
         switch spec.objective {

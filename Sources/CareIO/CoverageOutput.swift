@@ -80,7 +80,7 @@ public enum CoverageOutput {
 
 extension Int {
     /// `1234567` → `"1,234,567"`.
-    var grouped: String {
+    package var grouped: String {
         let digits = String(Swift.abs(self))
         var out = ""
         for (i, ch) in digits.enumerated() {

@@ -21,10 +21,31 @@ public struct ScenarioEvaluation: Sendable {
     public func run(
         territory: Territory, communes: [Int], before: [SupplySite], after: [SupplySite], model: some TravelTimeModel
     ) throws -> ScenarioComparison {
-        let cb = try coverage.run(territory: territory, communes: communes, sites: before, model: model)
-        let ca = try coverage.run(territory: territory, communes: communes, sites: after, model: model)
-        let ab = try accessibility.run(territory: territory, communes: communes, sites: before, model: model)
-        let aa = try accessibility.run(territory: territory, communes: communes, sites: after, model: model)
+        let b = try evaluate(territory: territory, communes: communes, sites: before, model: model)
+        let a = try evaluate(territory: territory, communes: communes, sites: after, model: model)
+        return compare(territory: territory, communes: communes, before: b, after: a)
+    }
+
+    /// One side of a comparison: coverage and the indicator for one supply. A sweep evaluates its baseline
+    /// once and compares every task's supply with it (``compare(territory:communes:before:after:)``).
+    public struct Side: Sendable {
+        public var coverage: CoverageResult
+        public var accessibility: AccessibilityResult
+        /// GPs (FTE) in the supply.
+        public var gps: Double
+    }
+
+    /// Coverage and the indicator of `sites` for the studied `communes`. Complexity: the model's nearest
+    /// search and catchments, plus O(pairs) for the indicator.
+    public func evaluate(territory: Territory, communes: [Int], sites: [SupplySite], model: some TravelTimeModel) throws -> Side {
+        Side(coverage: try coverage.run(territory: territory, communes: communes, sites: sites, model: model),
+             accessibility: try accessibility.run(territory: territory, communes: communes, sites: sites, model: model),
+             gps: sites.reduce(0) { $0 + $1.gps })
+    }
+
+    /// Before/after rows and summary of two sides evaluated on the same `communes`. O(communes).
+    public func compare(territory: Territory, communes: [Int], before: Side, after: Side) -> ScenarioComparison {
+        let (cb, ca, ab, aa) = (before.coverage, after.coverage, before.accessibility, after.accessibility)
         let rows = communes.indices.map { k in
             ScenarioComparison.Row(
                 commune: communes[k], minutesBefore: cb.rows[k].minutes, minutesAfter: ca.rows[k].minutes,
@@ -48,7 +69,7 @@ public struct ScenarioEvaluation: Sendable {
             populationBelowBefore: ab.summary.populationBelow, populationBelowAfter: aa.summary.populationBelow,
             communesBelowBefore: ab.summary.communesBelow, communesBelowAfter: aa.summary.communesBelow,
             meanScoreBefore: ab.summary.meanScore, meanScoreAfter: aa.summary.meanScore,
-            gpsBefore: before.reduce(0) { $0 + $1.gps }, gpsAfter: after.reduce(0) { $0 + $1.gps },
+            gpsBefore: before.gps, gpsAfter: after.gps,
             communesGaining: rows.filter { $0.scoreAfter > $0.scoreBefore * (1 + 1e-12) }.count,
             communesLosing: rows.filter { $0.scoreAfter < $0.scoreBefore * (1 - 1e-12) }.count)
         return ScenarioComparison(rows: rows, summary: summary, indicator: accessibility.method,

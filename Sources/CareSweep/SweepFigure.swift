@@ -1,0 +1,72 @@
+import CareModel
+
+/// The summary figures a sweep records for every task and gives bands for across draws: those of a scenario's
+/// summary (`careaccess scenario`), after the task's events.
+public enum SweepFigure: String, Sendable, CaseIterable {
+    case gps = "gps"
+    case populationBeyond = "population_beyond"
+    case meanMinutes = "mean_minutes"
+    case meanScore = "mean_score"
+    case populationBelow = "population_below"
+    case communesBelow = "communes_below"
+    case newlyCoveredPopulation = "newly_covered_population"
+    case newlyUncoveredPopulation = "newly_uncovered_population"
+    case communesGaining = "communes_gaining"
+    case communesLosing = "communes_losing"
+
+    /// The figure after a task's events.
+    public func after(_ s: ScenarioComparison.Summary) -> Double {
+        switch self {
+        case .gps: s.gpsAfter
+        case .populationBeyond: Double(s.populationBeyondAfter)
+        case .meanMinutes: s.meanMinutesAfter
+        case .meanScore: s.meanScoreAfter
+        case .populationBelow: Double(s.populationBelowAfter)
+        case .communesBelow: Double(s.communesBelowAfter)
+        case .newlyCoveredPopulation: Double(s.newlyCoveredPopulation)
+        case .newlyUncoveredPopulation: Double(s.newlyUncoveredPopulation)
+        case .communesGaining: Double(s.communesGaining)
+        case .communesLosing: Double(s.communesLosing)
+        }
+    }
+
+    /// The baseline's value, for figures that have one (changes such as "newly covered" have none).
+    public func before(_ s: ScenarioComparison.Summary) -> Double? {
+        switch self {
+        case .gps: s.gpsBefore
+        case .populationBeyond: Double(s.populationBeyondBefore)
+        case .meanMinutes: s.meanMinutesBefore
+        case .meanScore: s.meanScoreBefore
+        case .populationBelow: Double(s.populationBelowBefore)
+        case .communesBelow: Double(s.communesBelowBefore)
+        default: nil
+        }
+    }
+
+    /// Whether the figure only means something with an under-served mark.
+    var needsMark: Bool { self == .populationBelow || self == .communesBelow }
+
+    /// A label for the report, e.g. `population below 2.5`.
+    func label(threshold: Double, underServed: Double?, indicator: String) -> String {
+        let t = threshold.compactText, u = underServed?.compactText ?? "—"
+        switch self {
+        case .gps: return "GPs in the supply (FTE)"
+        case .populationBeyond: return "population beyond \(t) min"
+        case .meanMinutes: return "mean minutes to nearest GP"
+        case .meanScore: return "mean \(indicator)"
+        case .populationBelow: return "population below \(u)"
+        case .communesBelow: return "communes below \(u)"
+        case .newlyCoveredPopulation: return "newly within \(t) min (people)"
+        case .newlyUncoveredPopulation: return "newly beyond \(t) min (people)"
+        case .communesGaining: return "communes gaining"
+        case .communesLosing: return "communes losing"
+        }
+    }
+}
+
+extension Double {
+    /// `20` → `"20"`, `2.5` → `"2.5"`: the shortest text of a parameter.
+    var compactText: String {
+        self == rounded() && Swift.abs(self) < 1e15 ? String(Int(self)) : String(self)
+    }
+}
