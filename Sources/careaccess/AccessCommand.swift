@@ -117,7 +117,11 @@ struct AccessCommand: ParsableCommand {
                                                      underServed: below ?? (method == .apl ? 2.5 : nil))
             let result = try analysis.run(territory: loaded.territory, communes: loaded.demand,
                                           sites: loaded.supply.sites, model: model)
-            if let out { try AtomicFile.write(AccessibilityOutput.csv(result, study: loaded), to: out) }
+            if let out {
+                try AtomicFile.write(AccessibilityOutput.csv(result, study: loaded), to: out)
+                try CSVMetadata(title: "CareAccess accessibility per commune", model: model.summary, caveats: model.caveats,
+                                sources: [loaded.territorySource, loaded.supplySource], notes: loaded.notes).write(besides: out)
+            }
             try geojson.write(GeoJSONLayer.accessibility(result, study: loaded), territory: loaded.territory)
             let reportLine = try report.write { HTMLReport.accessibility(result, study: loaded, language: $0) }
             print(AccessibilityOutput.summary(result, study: loaded))

@@ -34,7 +34,12 @@ struct CoverageCommand: ParsableCommand {
             Diagnostics.printImportNotes(loaded)
             let result = try analysis.run(territory: loaded.territory, communes: loaded.demand,
                                           sites: loaded.supply.sites, model: model)
-            if let out { try AtomicFile.write(CoverageOutput.csv(result, study: loaded), to: out) }
+            if let out {
+                try AtomicFile.write(CoverageOutput.csv(result, study: loaded), to: out)
+                try CSVMetadata(title: "CareAccess coverage per commune, threshold \(threshold) min", model: result.modelSummary,
+                                caveats: result.modelCaveats, sources: [loaded.territorySource, loaded.supplySource],
+                                notes: loaded.notes).write(besides: out)
+            }
             if let repairsOut, let report = loaded.territoryReport { try AtomicFile.write(report.csv(), to: repairsOut) }
             try geojson.write(GeoJSONLayer.coverage(result, study: loaded), territory: loaded.territory)
             let reportLine = try report.write { HTMLReport.coverage(result, study: loaded, language: $0) }

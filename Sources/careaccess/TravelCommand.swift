@@ -99,6 +99,9 @@ struct TravelCommand: ParsableCommand {
                 if let tripsOut {
                     try AtomicFile.write(TravelOutput.tripsCSV(observed.trips, modelled: result.inSample, folds: result.folds,
                                                                heldOut: result.heldOut), to: tripsOut)
+                    try CSVMetadata(title: "Observed trips with the calibrated model's in-sample and held-out minutes",
+                                    model: result.parameters.summary, caveats: result.parameters.caveats,
+                                    sources: [self.observed, input.source], notes: observed.notes).write(besides: tripsOut)
                 }
                 try CalibratedModelFile.write(result.parameters, to: out)
                 print(TravelOutput.calibration(result, observed: observed, territory: input.territory,
@@ -127,7 +130,11 @@ struct TravelCommand: ParsableCommand {
                 let observed = try ObservedTripsFile.load(path: observed, territory: input.territory)
                 let (model, notes) = try travel.travelTimeModel(territory: input.territory, demand: Array(input.territory.communes.indices), sites: [])
                 let validation = try TravelValidation(model: model, trips: observed.trips, territory: input.territory)
-                if let out { try AtomicFile.write(TravelOutput.tripsCSV(observed.trips, modelled: validation.modelled), to: out) }
+                if let out {
+                    try AtomicFile.write(TravelOutput.tripsCSV(observed.trips, modelled: validation.modelled), to: out)
+                    try CSVMetadata(title: "Observed against modelled minutes per trip", model: model.summary, caveats: model.caveats,
+                                    sources: [self.observed, input.source], notes: observed.notes).write(besides: out)
+                }
                 let inSample = (model as? CalibratedModel).map {
                     $0.parameters.observed.fnv1a == observed.source.fnv1a && $0.parameters.observed.bytes == observed.source.bytes
                 } ?? false
@@ -165,7 +172,14 @@ struct TravelCommand: ParsableCommand {
                 let (model, _) = try travel.travelTimeModel(territory: input.territory, demand: [], sites: [])
                 let minutes = try model.minutes(between: pairs.pairs)
                 let csv = pairs.csv(minutes: minutes, model: model.summary)
-                if let out { try AtomicFile.write(csv, to: out) } else { print(csv, terminator: "") }
+                if let out {
+                    try AtomicFile.write(csv, to: out)
+                    try CSVMetadata(title: "Minutes between pairs", model: model.summary, caveats: model.caveats,
+                                    sources: [file, input.source]).write(besides: out)
+                } else {
+                    print(csv, terminator: "")
+                    eprint("travel pairs: \(model.summary)")
+                }
             }
         }
     }
