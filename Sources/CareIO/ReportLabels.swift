@@ -28,6 +28,8 @@ public struct ReportLabels: Sendable {
         case rankedBy, baselineFigures, placement, notes, notesInEnglish, commune, minutes, scoreChange
         case unitAPL, unitFCA, smallMultiples, synthetic, meanOf
         case unitAPLStandardised, inputDemand, inputActivity, inputCaps
+        case titleTravel, trips, band, mae, medianError, p90Error, bias, over5, upTo30, allTrips
+        case scatterTitle, observedMinutes, modelledMinutes, mapDepartementError, errorByBand, largestBias
     }
 
     public let language: ReportLanguage
@@ -72,6 +74,22 @@ public struct ReportLabels: Sendable {
 
     /// French and English for every key.
     static let table: [Key: (fr: String, en: String)] = [
+        .titleTravel: ("Temps de trajet : le modèle face aux temps observés", "Travel times: the model against observed trips"),
+        .trips: ("trajets", "trips"),
+        .band: ("trajets observés", "observed trips"),
+        .mae: ("écart absolu moyen (min)", "mean absolute error (min)"),
+        .medianError: ("écart relatif médian", "median relative error"),
+        .p90Error: ("écart relatif, 90e centile", "relative error, 90th percentile"),
+        .bias: ("biais", "bias"),
+        .over5: ("écart > 5 min", "off by > 5 min"),
+        .upTo30: ("≤ 30 min", "≤ 30 min"),
+        .allTrips: ("tous", "all"),
+        .scatterTitle: ("Temps observé et temps modélisé (nombre de trajets par minute)", "Observed and modelled minutes (trips per minute cell)"),
+        .observedMinutes: ("temps observé (min)", "observed minutes"),
+        .modelledMinutes: ("temps modélisé (min)", "modelled minutes"),
+        .mapDepartementError: ("Écart relatif médian par département d’origine (trajets ≤ 30 min)", "Median relative error by département of origin (trips ≤ 30 min)"),
+        .errorByBand: ("Écarts par tranche de temps observé", "Errors by observed-time band"),
+        .largestBias: ("Départements au biais le plus fort (≥ 30 trajets)", "Départements with the largest bias (≥ 30 trips)"),
         .titleCoverage: ("Accès aux médecins généralistes : temps jusqu’au plus proche", "Access to GPs: travel time to the nearest"),
         .titleAccess: ("Accessibilité aux médecins généralistes (%1)", "Accessibility to GPs (%1)"),
         .titleScenario: ("Scénario : %1", "Scenario: %1"),

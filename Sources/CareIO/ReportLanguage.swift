@@ -47,7 +47,7 @@ public enum ReportLanguage: String, Sendable, CaseIterable {
     }
 
     /// A share in [0, 1] as a percentage with one decimal (`12,3 %` / `12.3%`).
-    public func percent(_ share: Double) -> String {
-        number(share * 100, digits: 1) + (self == .fr ? "\u{202F}%" : "%")
+    public func percent(_ share: Double, digits: Int = 1) -> String {
+        number(share * 100, digits: digits) + (self == .fr ? "\u{202F}%" : "%")
     }
 }

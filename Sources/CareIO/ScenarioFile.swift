@@ -115,7 +115,7 @@ public struct ScenarioFile: Sendable {
     static func parseBaseline(_ node: Node, _ y: YAMLDocument, directory: String) throws(InputError) -> Baseline {
         let m = try y.mapping(node, allowed: ["territory", "supply", "departements", "departement", "threshold", "catchment", "speed",
                                                "circuity", "travel", "model", "network", "matrix", "symmetric_matrix", "access_speed",
-                                               "snap_limit", "indicator", "under_served", "demand", "activity_per_gp"],
+                                               "snap_limit", "speed_factor", "indicator", "under_served", "demand", "activity_per_gp"],
                                       context: "baseline")
         var b = Baseline()
         b.line = node.mark?.line
@@ -186,6 +186,7 @@ public struct ScenarioFile: Sendable {
         if let c = try positive("circuity", "", minimum: 1, strict: false) { t.circuity = c }
         if let a = try positive("access_speed", " km/h") { t.accessSpeedKmh = a }
         if let l = try positive("snap_limit", " m") { t.snapLimitMetres = l }
+        if let f = try positive("speed_factor", "") { t.networkSpeedFactor = f }
         t.modelPath = try y.string(m["model"], "model").map(resolve)
         t.networkPath = try y.string(m["network"], "network").map(resolve)
         t.matrixPath = try y.string(m["matrix"], "matrix").map(resolve)

@@ -37,6 +37,8 @@ public struct TravelModelSpec: Sendable, Equatable {
     public var accessSpeedKmh = RoadSnapper.defaultAccessSpeedKmh
     /// Network: places farther than this from any road are unreachable, metres.
     public var snapLimitMetres = RoadSnapper.defaultLimitMetres
+    /// Network: class speeds multiplied by this (`network calibrate --observed` fits it).
+    public var networkSpeedFactor = 1.0
 
     public init() {}
 
@@ -122,7 +124,7 @@ public struct TravelModelSpec: Sendable, Equatable {
         let graph = try RoadGraph.load(path: path)
         let model = try NetworkModel(graph: graph, accessSpeedKmh: accessSpeedKmh, snapLimitMetres: snapLimitMetres,
                                      threads: threads ?? ProcessInfo.processInfo.activeProcessorCount, name: path,
-                                     progress: progress)
+                                     speedFactor: networkSpeedFactor, progress: progress)
         var notes: [String] = []
         let communes = demand.map { territory.communes[$0] }
         let far = model.snap(communes.map(\.place)).far

@@ -13,14 +13,14 @@ public enum TravelOutput {
     /// Overall, ≤ 30 min, bands and the départements with the largest bias.
     public static func breakdown(_ v: TravelValidation, trips: [ObservedTrip], territory: Territory) -> [String] {
         var lines = ["  trips ≤ 30 min   \(line(v.upTo30Minutes))", "  all trips        \(line(v.all))"]
-        for (label, s) in v.bands where s.trips + s.unreachable > 0 {
+        for (label, s) in v.bands where s.trips > 0 {
             lines.append("  \(label.padding(toLength: 16, withPad: " ", startingAt: 0)) \(line(s))")
         }
         let departements = v.departementsUpTo30(trips: trips, territory: territory, minimumTrips: 30)
         if !departements.isEmpty {
             let worst = departements.sorted { abs($0.summary.bias) > abs($1.summary.bias) || (abs($0.summary.bias) == abs($1.summary.bias) && $0.code < $1.code) }
             let within = departements.filter { abs($0.summary.bias) <= 1.5 }.count
-            lines.append("  départements with ≥ 30 trips ≤ 30 min: \(departements.count); bias within ±1.5 min in \(within); largest |bias|: "
+            lines.append("  départements with ≥ 30 modelled trips ≤ 30 min: \(departements.count); bias within ±1.5 min in \(within); largest |bias|: "
                 + worst.prefix(5).map { "\($0.code) \(signed($0.summary.bias)) min" }.joined(separator: ", "))
             let worstMedian = departements.sorted { $0.summary.medianRelativeError > $1.summary.medianRelativeError || ($0.summary.medianRelativeError == $1.summary.medianRelativeError && $0.code < $1.code) }
             lines.append("  largest median error: " + worstMedian.prefix(5).map { "\($0.code) \(percent($0.summary.medianRelativeError))" }.joined(separator: ", "))

@@ -30,11 +30,17 @@ public struct NetworkModel: TravelTimeModel {
     public var name: String
     /// Told of the bounded searches of ``catchments(from:to:within:)`` (one unit per site); silent by default.
     public var progress: any ProgressReporter
+    /// Every class speed multiplied by this (path minutes divided by it), e.g. as fit to observed trips by
+    /// `careaccess network calibrate --observed`; 1 keeps the car profile's speeds. Connectors keep their speed.
+    public let speedFactor: Double
 
     public init(graph: RoadGraph, accessSpeedKmh: Double = RoadSnapper.defaultAccessSpeedKmh,
                 snapLimitMetres: Double = RoadSnapper.defaultLimitMetres, attachFarPoints: Bool = false,
-                threads: Int = 2, name: String? = nil,
+                threads: Int = 2, name: String? = nil, speedFactor: Double = 1,
                 progress: any ProgressReporter = SilentProgress()) throws(ModelError) {
+        guard speedFactor.isFinite, speedFactor >= 0.1, speedFactor <= 10 else {
+            throw .invalidParameter(name: "speed factor", value: "\(speedFactor)", reason: "must be a factor between 0.1 and 10")
+        }
         guard accessSpeedKmh.isFinite, accessSpeedKmh > 0 else {
             throw .invalidParameter(name: "access speed", value: "\(accessSpeedKmh)", reason: "must be a positive number of km/h")
         }
@@ -50,10 +56,12 @@ public struct NetworkModel: TravelTimeModel {
         self.threads = max(1, threads)
         self.name = name ?? graph.report.source
         self.progress = progress
+        self.speedFactor = speedFactor
     }
 
     public var summary: String {
         "road network \(name) (\(graph.nodeCount) nodes), access \(snapper.accessSpeedKmh.formatted2) km/h"
+            + (speedFactor == 1 ? "" : ", class speeds × \(speedFactor.formatted2)")
     }
 
     public var caveats: [String] {
@@ -69,7 +77,8 @@ public struct NetworkModel: TravelTimeModel {
         let siteSnap = snap(sites)
         let sources = sites.indices.compactMap { j -> DijkstraSource? in
             let v = siteSnap.nodes[j]
-            return v >= 0 ? DijkstraSource(node: v, minutes: siteSnap.minutes[j], label: Int32(j)) : nil
+            // Searches run in graph minutes (class speeds as built): connectors enter scaled by the factor.
+            return v >= 0 ? DijkstraSource(node: v, minutes: siteSnap.minutes[j] * speedFactor, label: Int32(j)) : nil
         }
         let best = sources.isEmpty
             ? NodeLabels(minutes: [], labels: [])
@@ -80,7 +89,8 @@ public struct NetworkModel: TravelTimeModel {
             if let j = samePlace[origins[i]] { return NearestFacility(site: j, minutes: 0, metres: nil) }
             let v = Int(originSnap.nodes[i])
             guard v >= 0, v < best.labels.count, best.labels[v] >= 0 else { return .unreachable }
-            return NearestFacility(site: Int(best.labels[v]), minutes: best.minutes[v] + originSnap.minutes[i], metres: nil)
+            return NearestFacility(site: Int(best.labels[v]), minutes: (best.minutes[v] + originSnap.minutes[i] * speedFactor) / speedFactor,
+                                   metres: nil)
         }
     }
 
@@ -108,8 +118,24 @@ public struct NetworkModel: TravelTimeModel {
             guard let k = distinct[pair.origin] else { return .infinity }
             let tree = trees[k], w = Int(destinationSnap.nodes[i])
             guard w >= 0, w < tree.count, tree[w].isFinite else { return .infinity }
-            return originSnap.minutes[k] + tree[w] + destinationSnap.minutes[i]
+            return (originSnap.minutes[k] * speedFactor + tree[w] + destinationSnap.minutes[i] * speedFactor) / speedFactor
         }
+    }
+
+    /// A search's table in minutes: graph minutes divided by `factor`, pairs within `threshold` minutes.
+    static func catchments(_ table: TargetTable, dividedBy factor: Double, within threshold: Double) -> Catchments {
+        guard factor != 1 else {
+            return Catchments(threshold: threshold, offsets: table.offsets, demand: table.targets, minutes: table.minutes)
+        }
+        var offsets = [0], targets: [Int32] = [], minutes: [Double] = []
+        for s in 0..<(table.offsets.count - 1) {
+            for k in table.range(of: s) {
+                let m = table.minutes[k] / factor
+                if m <= threshold { targets.append(table.targets[k]); minutes.append(m) }
+            }
+            offsets.append(targets.count)
+        }
+        return Catchments(threshold: threshold, offsets: offsets, demand: targets, minutes: minutes)
     }
 
     /// The lowest index of each distinct place.
@@ -125,23 +151,24 @@ public struct NetworkModel: TravelTimeModel {
         }
         let originSnap = snap(origins)
         let siteSnap = snap(sites)
-        let targets = NodeTargets(nodeCount: graph.nodeCount, nodes: originSnap.nodes, minutes: originSnap.minutes)
+        let f = speedFactor
+        let targets = NodeTargets(nodeCount: graph.nodeCount, nodes: originSnap.nodes, minutes: originSnap.minutes.map { $0 * f })
         // Unattached sites get an out-of-range source: the search ignores it and the row stays empty.
         let sources = sites.indices.map { j in
-            DijkstraSource(node: siteSnap.nodes[j], minutes: siteSnap.minutes[j], label: Int32(j))
+            DijkstraSource(node: siteSnap.nodes[j], minutes: siteSnap.minutes[j] * f, label: Int32(j))
         }
         let reporter = progress
         reporter.begin(total: sources.count, label: "catchments")
-        let table = graph.boundedOneToMany(sources: sources, targets: targets, limit: threshold,
-                                           direction: .reverse, threads: threads) { reporter.advance(by: $0) }
+        let searched = graph.boundedOneToMany(sources: sources, targets: targets, limit: threshold * f,
+                                              direction: .reverse, threads: threads) { reporter.advance(by: $0) }
         reporter.end()
+        // Back to minutes (the inclusive threshold decided again on the reported minutes).
+        let table = Self.catchments(searched, dividedBy: f, within: threshold)
         // Origins at a site's very place: 0 minutes (see the type's documentation).
         var originsAt: [Place: [Int32]] = [:]
         let sitePlaces = Set(sites)
         for (i, p) in origins.enumerated() where sitePlaces.contains(p) { originsAt[p, default: []].append(Int32(i)) }
-        if originsAt.isEmpty {
-            return Catchments(threshold: threshold, offsets: table.offsets, demand: table.targets, minutes: table.minutes)
-        }
+        if originsAt.isEmpty { return table }
         var offsets = [0], demand: [Int32] = [], minutes: [Double] = []
         demand.reserveCapacity(table.pairCount); minutes.reserveCapacity(table.pairCount)
         var row: [Int32: Double] = [:]
@@ -149,11 +176,11 @@ public struct NetworkModel: TravelTimeModel {
             let r = table.range(of: j)
             if let same = originsAt[sites[j]] {
                 row.removeAll(keepingCapacity: true)
-                for k in r { row[table.targets[k]] = table.minutes[k] }
+                for k in r { row[table.demand[k]] = table.minutes[k] }
                 for i in same { row[i] = 0 }
                 for (i, m) in row.sorted(by: { $0.key < $1.key }) { demand.append(i); minutes.append(m) }
             } else {
-                demand.append(contentsOf: table.targets[r])
+                demand.append(contentsOf: table.demand[r])
                 minutes.append(contentsOf: table.minutes[r])
             }
             offsets.append(demand.count)

@@ -52,7 +52,8 @@ public struct TravelValidation: Sendable {
         departements = byDepartement.keys.sorted().map { ($0, summary(byDepartement[$0] ?? [])) }
     }
 
-    /// Départements with at least `minimumTrips` trips of at most 30 observed minutes, with that summary.
+    /// Départements with at least `minimumTrips` trips of at most 30 observed minutes that the model reaches,
+    /// with that summary.
     public func departementsUpTo30(trips: [ObservedTrip], territory: Territory, minimumTrips: Int)
         -> [(code: String, summary: TravelErrorSummary)]
     {
@@ -63,8 +64,8 @@ public struct TravelValidation: Sendable {
         }
         return byDepartement.keys.sorted().compactMap { code in
             let indices = byDepartement[code] ?? []
-            guard indices.count >= minimumTrips else { return nil }
-            return (code, TravelErrorSummary(observed: indices.map { trips[$0].minutes }, modelled: indices.map { modelled[$0] }))
+            let s = TravelErrorSummary(observed: indices.map { trips[$0].minutes }, modelled: indices.map { modelled[$0] })
+            return s.trips >= minimumTrips ? (code, s) : nil
         }
     }
 }

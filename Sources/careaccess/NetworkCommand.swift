@@ -79,8 +79,31 @@ struct NetworkCommand: ParsableCommand {
         @Option(help: ArgumentHelp("Ignore pairs closer than this crow-fly distance.", valueName: "km")) var minKm: Double = 1
         @OptionGroup var quiet: QuietOptions
 
+        @Option(help: ArgumentHelp(
+            "Instead, scale the class speeds to these observed drive times (DREES table or pairs CSV) on the trips inside the extract.",
+            valueName: "file.csv"))
+        var observed: String?
+
+        @OptionGroup var territory: TravelCommand.TerritoryOption
+
+        @Option(help: ArgumentHelp("With --observed: connector speed, km/h.", valueName: "km/h"))
+        var accessSpeed: Double = RoadSnapper.defaultAccessSpeedKmh
+
+        @Option(help: ArgumentHelp("With --observed: trips with an end farther than this from the network are left out, metres.", valueName: "m"))
+        var snapLimit: Double = RoadSnapper.defaultLimitMetres
+
         func run() throws {
             try CLIErrors.exitOnFailure {
+                if let observed {
+                    let input = try territory.load()
+                    let trips = try ObservedTripsFile.load(path: observed, territory: input.territory)
+                    let graph = try NetworkCommand.load(file)
+                    let model = try NetworkModel(graph: graph, accessSpeedKmh: accessSpeed, snapLimitMetres: snapLimit,
+                                                 threads: 2, name: file)
+                    let fit = try NetworkSpeedCalibration(model: model, trips: trips.trips)
+                    print(NetworkSpeedOutput.summary(fit, trips: trips, network: file, snapLimit: snapLimit, accessSpeed: accessSpeed))
+                    return
+                }
                 guard pairs > 0 else { throw ValidationError("--pairs must be at least 1") }
                 guard minKm.isFinite, minKm >= 0 else { throw ValidationError("--min-km must be a finite number of km ≥ 0") }
                 let graph = try NetworkCommand.load(file)

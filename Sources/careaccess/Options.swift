@@ -61,6 +61,9 @@ struct TravelOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Network: places farther than this from any road are reported unreachable, in metres.", valueName: "m"))
     var snapLimit: Double = 2_000
 
+    @Option(help: ArgumentHelp("Network: multiply every class speed by this factor (network calibrate --observed fits it).", valueName: "factor"))
+    var speedFactor: Double?
+
     /// The model kind: as given, else crow-fly when a crow-fly parameter is given, else calibrated.
     var kind: TravelModelSpec.Kind {
         travel ?? (speed != nil || circuity != nil ? .crowfly : .calibrated)
@@ -79,6 +82,7 @@ struct TravelOptions: ParsableArguments {
         s.symmetricMatrix = symmetricMatrix
         s.accessSpeedKmh = accessSpeed
         s.snapLimitMetres = snapLimit
+        if let speedFactor { s.networkSpeedFactor = speedFactor }
         return s
     }
 
@@ -91,6 +95,7 @@ struct TravelOptions: ParsableArguments {
         if k == .network && network == nil { throw ValidationError("--travel network needs --network FILE (.osm.pbf, .osm, .osm.gz or a cache)") }
         if k == .matrix && matrix == nil { throw ValidationError("--travel matrix needs --matrix FILE (CSV origin,destination,minutes)") }
         if k != .crowfly && (speed != nil || circuity != nil) { throw ValidationError("--speed/--circuity set the crow-fly model: use them with --travel crowfly (or alone)") }
+        if k != .network && speedFactor != nil { throw ValidationError("--speed-factor scales a road network's speeds: use it with --travel network") }
         if k != .calibrated && travelModel != nil { throw ValidationError("--travel-model needs --travel calibrated (the default)") }
         if let threads, !(1...256).contains(threads) { throw ValidationError("--threads must be 1–256") }
     }

@@ -124,11 +124,16 @@ struct TravelCommand: ParsableCommand {
         @Option(help: ArgumentHelp("Write every trip with its modelled minutes to this CSV.", valueName: "file.csv"))
         var out: String?
 
+        @OptionGroup var report: ReportOptions
+
         func run() throws {
             try CLIErrors.exitOnFailure {
                 let input = try territory.load()
                 let observed = try ObservedTripsFile.load(path: observed, territory: input.territory)
-                let (model, notes) = try travel.travelTimeModel(territory: input.territory, demand: Array(input.territory.communes.indices), sites: [])
+                // Notes (communes off the network…) about the trips' own communes only.
+                let ends = Set(observed.trips.flatMap { [$0.originCode, $0.destinationCode] }.compactMap { $0 })
+                let demand = input.territory.communes.indices.filter { ends.contains(input.territory.communes[$0].code) }
+                let (model, notes) = try travel.travelTimeModel(territory: input.territory, demand: demand, sites: [])
                 let validation = try TravelValidation(model: model, trips: observed.trips, territory: input.territory)
                 if let out {
                     try AtomicFile.write(TravelOutput.tripsCSV(observed.trips, modelled: validation.modelled), to: out)
@@ -138,8 +143,13 @@ struct TravelCommand: ParsableCommand {
                 let inSample = (model as? CalibratedModel).map {
                     $0.parameters.observed.fnv1a == observed.source.fnv1a && $0.parameters.observed.bytes == observed.source.bytes
                 } ?? false
+                let reportLine = try report.write {
+                    HTMLReport.travelValidation(validation, trips: observed.trips, territory: input.territory,
+                                                modelSummary: model.summary, observedSource: observed.source.description, language: $0)
+                }
                 print(TravelOutput.validation(validation, modelSummary: model.summary, observed: observed,
                                               territory: input.territory, territorySource: input.source, inSample: inSample))
+                if let reportLine { print(reportLine) }
                 for note in notes { print("Note: " + note) }
                 if let out { print("Per-trip table: \(out)") }
             }
