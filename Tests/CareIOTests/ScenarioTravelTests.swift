@@ -4,7 +4,8 @@ import Testing
 
 @testable import CareIO
 
-/// The scenario baseline's travel model: crow-fly by default, a road network or an OD matrix when asked.
+/// The scenario baseline's travel model: calibrated by default, crow-fly with speed/circuity, a road network or
+/// an OD matrix when asked.
 struct ScenarioTravelTests {
     func parse(_ yaml: String) throws -> ScenarioFile {
         try ScenarioFile.parse(yaml, file: "s.yaml", directory: "/data/study")
@@ -12,8 +13,21 @@ struct ScenarioTravelTests {
 
     private let events = "events:\n  - close_site: {commune: \"07186\"}\n"
 
-    @Test func crowFlyIsTheDefaultAndTakesSpeedAndCircuity() throws {
+    @Test func calibratedIsTheDefaultSpeedAndCircuitySelectCrowFly() throws {
         #expect(try parse(events).baseline.travel == TravelModelSpec())
+        #expect(TravelModelSpec().kind == .calibrated && TravelModelSpec().modelPath == nil)
+        let c = try parse("baseline: {travel: calibrated, model: models/m.json}\n" + events).baseline.travel
+        #expect(c.kind == .calibrated && c.modelPath == "/data/study/models/m.json")
+        #expect(throws: InputError(file: "s.yaml", line: 1, field: "speed",
+                                   message: "speed and circuity set the crow-fly model: use them with travel: crowfly (or alone)")) {
+            _ = try parse("baseline: {travel: calibrated, speed: 50}\n" + events)
+        }
+        #expect(throws: InputError(file: "s.yaml", line: 1, field: "model",
+                                   message: "a calibrated model file needs travel: calibrated (the default)")) {
+            _ = try parse("baseline: {travel: crowfly, model: m.json}\n" + events)
+        }
+        let f = try parse("baseline: {travel: network, network: n.osm, speed_factor: 0.7}\n" + events).baseline.travel
+        #expect(f.networkSpeedFactor == 0.7)
         let t = try parse("baseline: {speed: 50, circuity: 1.2}\n" + events).baseline.travel
         #expect(t.kind == .crowfly && t.speedKmh == 50 && t.circuity == 1.2)
         #expect(t.label == "crow-fly 50 km/h × 1.20")
