@@ -27,7 +27,7 @@ public struct DijkstraWorkspace: Sendable {
     struct NodeSlot: BitwiseCopyable {
         var minutes: Double
         var label: Int32
-        /// Heap position: ≥ 0 in the heap, -1 never reached, -2 settled.
+        /// Heap position: ≥ 0 in the heap, -1 never reached, -2 settled, -3 interior chain node reached.
         var position: Int32
 
         static let untouched = NodeSlot(minutes: .infinity, label: .max, position: -1)
@@ -73,12 +73,14 @@ public struct DijkstraWorkspace: Sendable {
 
     /// Runs one (multi-)source search, pruning every node beyond `limit` minutes (inclusive bound), after
     /// resetting the previous one. Sources with an out-of-range node or non-finite minutes are ignored.
+    /// The search runs on the graph's ``RoadGraph/contracted`` chains and gives every node, chain nodes
+    /// included, the minutes and label a search of the full graph gives (bit for bit).
     public mutating func run(_ graph: RoadGraph, sources: [DijkstraSource], direction: TraversalDirection,
                              limit: Double = .infinity) {
         reset()
         switch direction {
-        case .forward: search(offsets: graph.offsets, heads: graph.targets, weights: graph.minutes, sources: sources, limit: limit)
-        case .reverse: search(offsets: graph.reverseOffsets, heads: graph.reverseSources, weights: graph.reverseMinutes, sources: sources, limit: limit)
+        case .forward: search(graph.contracted.forward, sources: sources, limit: limit)
+        case .reverse: search(graph.contracted.reverse, sources: sources, limit: limit)
         }
     }
 }
