@@ -51,6 +51,21 @@ public struct RoadGraphBuilder: OSMHandler, Sendable {
         wayDirections.append(use.direction)
     }
 
+    /// Appends the ways and way counters another builder (of the same profile) collected: the two-pass
+    /// import decodes blocks in parallel, one builder each, and absorbs them in file order.
+    mutating func absorb(_ other: RoadGraphBuilder) {
+        let base = refs.count
+        refs.append(contentsOf: other.refs)
+        wayStarts.append(contentsOf: other.wayStarts.dropFirst().map { $0 + base })
+        waySpeeds.append(contentsOf: other.waySpeeds)
+        wayDirections.append(contentsOf: other.wayDirections)
+        report.highwayWays += other.report.highwayWays
+        report.drivableWays += other.report.drivableWays
+        report.accessExcludedWays += other.report.accessExcludedWays
+        report.excludedClasses.merge(other.report.excludedClasses, uniquingKeysWith: +)
+        report.waysByClass.merge(other.report.waysByClass, uniquingKeysWith: +)
+    }
+
     /// Number of drivable ways collected so far.
     public var drivableWayCount: Int { waySpeeds.count }
 
@@ -95,10 +110,20 @@ public struct RoadGraphBuilder: OSMHandler, Sendable {
         }
         var used: [Int] = []
         for p in 0..<n where graphIndex[p] == 0 { graphIndex[p] = Int32(used.count); used.append(p) }
-        guard !used.isEmpty else {
+        let refGraphNode = refNode.map { $0 < 0 ? -1 : graphIndex[Int($0)] }
+        return try assemble(report: report, source: source, lonLats: used.map { LonLat(lon: nodeLons[$0], lat: nodeLats[$0]) },
+                            osmIDs: used.map { nodeIDs[$0] }, refGraphNode: refGraphNode, crs: requested)
+    }
+
+    /// The graph from the collected ways, given the graph node of every way reference (-1 when its node is
+    /// missing) and the nodes' positions and ids: projection, edges (metres, minutes at the way's speed, one-way
+    /// rules), then ``RoadGraph/init(points:lonLats:osmIDs:edges:crs:source:keepLargestComponent:report:)``.
+    /// Shared by the one-pass build and the two-pass PBF import, so both give the same graph.
+    func assemble(report: RoadGraphReport, source: String, lonLats: [LonLat], osmIDs: [Int64], refGraphNode: [Int32],
+                  crs requested: CRS?) throws(NetworkError) -> RoadGraph {
+        guard !lonLats.isEmpty else {
             throw NetworkError(file: source, message: "no drivable road: \(report.highwayWays) highway ways, none usable by car with known nodes")
         }
-        let lonLats = used.map { LonLat(lon: nodeLons[$0], lat: nodeLats[$0]) }
         let crs: CRS
         if let requested { crs = requested } else { crs = try Self.crs(for: lonLats, file: source) }
         let projection: Projection
@@ -113,9 +138,8 @@ public struct RoadGraphBuilder: OSMHandler, Sendable {
             let metresPerMinute = waySpeeds[w] * 1000 / 60
             let dir = wayDirections[w]
             for k in wayStarts[w]..<max(wayStarts[w + 1] - 1, wayStarts[w]) {
-                let a = refNode[k], b = refNode[k + 1]
-                guard a >= 0, b >= 0 else { continue }
-                let u = graphIndex[Int(a)], v = graphIndex[Int(b)]
+                let u = refGraphNode[k], v = refGraphNode[k + 1]
+                guard u >= 0, v >= 0 else { continue }
                 let pu = points[Int(u)], pv = points[Int(v)]
                 let dx = pv.x - pu.x, dy = pv.y - pu.y
                 let metres = (dx * dx + dy * dy).squareRoot()
@@ -124,7 +148,7 @@ public struct RoadGraphBuilder: OSMHandler, Sendable {
                 if dir != .forward { edges.append(RoadEdge(from: v, to: u, minutes: minutes, metres: metres)) }
             }
         }
-        return try RoadGraph(points: points, lonLats: lonLats, osmIDs: used.map { nodeIDs[$0] }, edges: edges,
+        return try RoadGraph(points: points, lonLats: lonLats, osmIDs: osmIDs, edges: edges,
                              crs: crs, source: source, keepLargestComponent: true, report: report)
     }
 
