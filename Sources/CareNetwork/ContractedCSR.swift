@@ -34,41 +34,56 @@ public struct ContractedCSR: Sendable {
         var outOffsets = [Int32](repeating: 0, count: n + 1)
         var outHeads: [Int32] = [], starts: [Int32] = [0], outWeights: [Double] = [], inner: [Int32] = []
         outWeights.reserveCapacity(weights.count)
-        inner.reserveCapacity(max(weights.count - heads.count, 0))
+        inner.reserveCapacity(weights.count)
         var positions = [Int32](repeating: -1, count: 2 * n)
-        for u in 0..<n {
-            if isCore[u] {
-                for e in Int(offsets[u])..<Int(offsets[u + 1]) {
-                    var prev = u
-                    var y = Int(heads[e])
-                    outWeights.append(weights[e])
-                    var steps = 0
-                    while !isCore[y] && steps <= n {
-                        let slot = positions[2 * y] < 0 ? 2 * y : 2 * y + 1
-                        positions[slot] = Int32(inner.count)
-                        inner.append(Int32(y))
-                        // The out-neighbour that is not where we came from (a chain node has at most two).
-                        var next = -1, weight = 0.0
-                        for f in Int(offsets[y])..<Int(offsets[y + 1]) where Int(heads[f]) != prev {
-                            next = Int(heads[f]); weight = weights[f]; break
+        offsets.withUnsafeBufferPointer { off in
+        heads.withUnsafeBufferPointer { head in
+        weights.withUnsafeBufferPointer { weight in
+        isCore.withUnsafeBufferPointer { core in
+        positions.withUnsafeMutableBufferPointer { position in
+            for u in 0..<n {
+                if core[u] {
+                    for e in Int(off[u])..<Int(off[u + 1]) {
+                        var prev = u
+                        var y = Int(head[e])
+                        outWeights.append(weight[e])
+                        var steps = 0
+                        while !core[y] && steps <= n {
+                            let slot = position[2 * y] < 0 ? 2 * y : 2 * y + 1
+                            position[slot] = Int32(inner.count)
+                            inner.append(Int32(y))
+                            // The out-neighbour that is not where we came from (a chain node has at most two).
+                            var f = Int(off[y])
+                            let fe = Int(off[y + 1])
+                            while f < fe && Int(head[f]) == prev { f += 1 }
+                            if f == fe { break }  // cannot happen for a chain node; guards a malformed input
+                            outWeights.append(weight[f])
+                            prev = y
+                            y = Int(head[f])
+                            steps += 1
                         }
-                        if next < 0 { break }  // cannot happen for a chain node; guards a malformed input
-                        outWeights.append(weight)
-                        prev = y
-                        y = next
-                        steps += 1
+                        outHeads.append(Int32(y))
+                        starts.append(Int32(outWeights.count))
                     }
-                    outHeads.append(Int32(y))
-                    starts.append(Int32(outWeights.count))
                 }
+                outOffsets[u + 1] = Int32(outHeads.count)
             }
-            outOffsets[u + 1] = Int32(outHeads.count)
-        }
+        }}}}}
         self.offsets = outOffsets
         self.heads = outHeads
         weightStarts = starts
         self.weights = outWeights
         interior = inner
+        self.positions = positions
+    }
+
+    /// Already-built arrays (the cache reader, which has validated them).
+    init(offsets: [Int32], heads: [Int32], weightStarts: [Int32], weights: [Double], interior: [Int32], positions: [Int32]) {
+        self.offsets = offsets
+        self.heads = heads
+        self.weightStarts = weightStarts
+        self.weights = weights
+        self.interior = interior
         self.positions = positions
     }
 

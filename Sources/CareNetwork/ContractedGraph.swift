@@ -35,6 +35,13 @@ public struct ContractedGraph: Sendable {
         coreCount = isCore.reduce(0) { $0 + ($1 ? 1 : 0) }
     }
 
+    /// Already-built directions (the cache reader).
+    init(forward: ContractedCSR, reverse: ContractedCSR, coreCount: Int) {
+        self.forward = forward
+        self.reverse = reverse
+        self.coreCount = coreCount
+    }
+
     /// Which nodes are kept: all but the one-way-through and two-way-through nodes with two distinct neighbours.
     static func coreNodes(offsets: [Int32], targets: [Int32], reverseOffsets: [Int32], reverseSources: [Int32]) -> [Bool] {
         let n = offsets.count - 1

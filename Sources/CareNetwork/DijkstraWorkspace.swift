@@ -16,7 +16,7 @@
 /// ws.run(graph, sources: [DijkstraSource(node: 0)], direction: .forward, limit: 20)
 /// for v in ws.touched { print(v, ws.minutes(at: Int(v))) }
 /// ```
-/// Complexity: O((n + m) log₄ n) per full search; memory 32 bytes per node (slot and heap entry).
+/// Complexity: O((n + m) log₄ n) per full search; memory 16 bytes per node and 16 per core node (slot and heap entry).
 public struct DijkstraWorkspace: Sendable {
     /// Per-node state: `+infinity` minutes, label `Int32.max` and position -1 when untouched.
     var slots: [NodeSlot]
@@ -43,6 +43,14 @@ public struct DijkstraWorkspace: Sendable {
         slots = [NodeSlot](repeating: .untouched, count: nodeCount)
         heap = [HeapEntry](repeating: HeapEntry(key: 0, label: 0, node: 0), count: max(nodeCount, 1))
         touched.reserveCapacity(min(nodeCount, 1 << 16))
+    }
+
+    /// A workspace for `graph`: node slots for every node, a heap only as large as the contracted core (only
+    /// core nodes enter it), so that a national graph's workspace costs 16 bytes per node, not 32.
+    public init(graph: RoadGraph) {
+        slots = [NodeSlot](repeating: .untouched, count: graph.nodeCount)
+        heap = [HeapEntry](repeating: HeapEntry(key: 0, label: 0, node: 0), count: max(graph.contracted.coreCount, 1))
+        touched.reserveCapacity(min(graph.nodeCount, 1 << 16))
     }
 
     /// Number of nodes of the graph the workspace was made for.
@@ -78,6 +86,9 @@ public struct DijkstraWorkspace: Sendable {
     public mutating func run(_ graph: RoadGraph, sources: [DijkstraSource], direction: TraversalDirection,
                              limit: Double = .infinity) {
         reset()
+        if heap.count < graph.contracted.coreCount {   // a workspace made for another graph: the heap must hold every core node
+            heap = [HeapEntry](repeating: HeapEntry(key: 0, label: 0, node: 0), count: graph.contracted.coreCount)
+        }
         switch direction {
         case .forward: search(graph.contracted.forward, sources: sources, limit: limit)
         case .reverse: search(graph.contracted.reverse, sources: sources, limit: limit)

@@ -83,9 +83,29 @@ enum PBFCarImport {
         guard sawHeader else { throw NetworkError(file: path, message: "empty file: no OSMHeader blob") }
         stats.blobs = scanner.index
         stats.bytes = scanner.offset
+        let nodes = try locateNodes(of: builder.refs, blobs: nodeBlobs, scanner: &scanner, path: path, threads: threads, progress: progress)
+        stats.nodes = nodes.fileNodes
+        var report = builder.report
+        report.source = path
+        report.format = "osm.pbf"
+        report.fileNodes = stats.nodes
+        report.fileWays = stats.ways
+        report.fileRelations = stats.relations
+        report.speeds = profile.speeds
+        report.missingNodeRefs = nodes.missingRefs
+        builder.refs = []   // only the graph node of each reference is needed from here on
+        return try builder.assemble(report: report, source: path, lonLats: nodes.lonLats, osmIDs: nodes.osmIDs,
+                                    refGraphNode: nodes.refGraphNode, crs: crs)
+    }
 
+    /// Pass 2: the positions of the nodes `refs` references, from the blobs that hold nodes; graph nodes
+    /// numbered in file order. Its temporaries (sorted ids, flags, ordinals) are freed when it returns.
+    static func locateNodes(of refs: [Int64], blobs nodeBlobs: [(index: Int, offset: Int, bytes: Int)],
+                            scanner: inout PBFBlobScanner, path: String, threads: Int, progress: any NetworkProgress)
+        throws(NetworkError) -> (lonLats: [LonLat], osmIDs: [Int64], refGraphNode: [Int32], missingRefs: Int, fileNodes: Int)
+    {
         // The referenced node ids, sorted and unique.
-        var needed = builder.refs
+        var needed = refs
         needed.sort()
         var unique = 0
         for k in needed.indices where k == 0 || needed[k] != needed[unique - 1] {
@@ -136,7 +156,6 @@ enum PBFCarImport {
             }
         }
         progress.end()
-        stats.nodes = fileNodes
 
         // Graph nodes in file order (ids ascend in sorted files: then this is the id order).
         var used = (0..<count).filter { found[$0] }
@@ -145,22 +164,14 @@ enum PBFCarImport {
         }
         var graphNode = [Int32](repeating: -1, count: count)
         for (g, i) in used.enumerated() { graphNode[i] = Int32(g) }
-        var report = builder.report
-        report.source = path
-        report.format = "osm.pbf"
-        report.fileNodes = stats.nodes
-        report.fileWays = stats.ways
-        report.fileRelations = stats.relations
-        report.speeds = profile.speeds
-        var refGraphNode = [Int32](repeating: -1, count: builder.refs.count)
+        var refGraphNode = [Int32](repeating: -1, count: refs.count)
+        var missing = 0
         var cursor = 0
-        for (k, id) in builder.refs.enumerated() {
+        for (k, id) in refs.enumerated() {
             cursor = SortedIDs.index(of: id, in: ids, hint: cursor)
-            if cursor < count, ids[cursor] == id, found[cursor] { refGraphNode[k] = graphNode[cursor] } else { report.missingNodeRefs += 1 }
+            if cursor < count, ids[cursor] == id, found[cursor] { refGraphNode[k] = graphNode[cursor] } else { missing += 1 }
         }
-        let lonLats = used.map { LonLat(lon: lons[$0], lat: lats[$0]) }
-        return try builder.assemble(report: report, source: path, lonLats: lonLats, osmIDs: used.map { ids[$0] },
-                                    refGraphNode: refGraphNode, crs: crs)
+        return (used.map { LonLat(lon: lons[$0], lat: lats[$0]) }, used.map { ids[$0] }, refGraphNode, missing, fileNodes)
     }
 
     /// Inflates and decodes `blobs` on `threads` threads (handed out one by one), results in blob order.

@@ -17,10 +17,15 @@ extension RoadGraph {
     /// report: str source, str format, 14 × u64 counters, 3 tables {u32 count, count × (str key, f64 value)}
     /// pad8  f64 xs[n] ys[n] lons[n] lats[n]  i64 osmIDs[n]  i32 offsets[n+1] pad8  i32 targets[m] pad8
     /// f64 minutes[m] metres[m]
+    /// i32 reverseOffsets[n+1] pad8  i32 reverseSources[m] pad8  f64 reverseMinutes[m]  u64 coreCount
+    /// 2 × (forward, reverse contracted): u64 coreEdges c  i32 offsets[n+1] pad8  i32 heads[c] pad8
+    ///     i32 weightStarts[c+1] pad8  f64 weights[m]  i32 interior[m-c] pad8  i32 positions[2n] pad8
     /// u64 checksum of every preceding byte (4-lane FNV-1a over 64-bit words)   (str = u32 length + UTF-8)
     /// ```
-    /// The reverse CSR and the contracted chains are rebuilt on load. The checksum detects accidents
-    /// (truncation, bit rot), not crafted files: ``loadCache(path:)`` validates every field anyway.
+    /// The derived arrays (reverse CSR, contracted chains) are stored so that a national graph loads without
+    /// rebuilding them. The checksum detects accidents (truncation, bit rot), not crafted files:
+    /// ``loadCache(path:)`` validates every field anyway (structure and ranges, so that no search can read out
+    /// of bounds; a crafted file with consistent structure but invented weights gives invented minutes).
     ///
     /// ```swift
     /// try graph.save(to: "andorra.carn")
@@ -75,6 +80,19 @@ extension RoadGraph {
         sink.write(targets)
         sink.write(minutes)
         sink.write(metres)
+        sink.write(reverseOffsets)
+        sink.write(reverseSources)
+        sink.write(reverseMinutes)
+        sink.write([UInt64(contracted.coreCount)])
+        for c in [contracted.forward, contracted.reverse] {
+            sink.write([UInt64(c.edgeCount)])
+            sink.write(c.offsets)
+            sink.write(c.heads)
+            sink.write(c.weightStarts)
+            sink.write(c.weights)
+            sink.write(c.interior)
+            sink.write(c.positions)
+        }
         sink.finish()
     }
 
@@ -165,7 +183,7 @@ extension RoadGraph {
         // Exact size check before any array is allocated: a count larger than the file is an error, not an allocation.
         let pad4 = { (k: Int) in (k * 4 + 7) / 8 * 8 }
         let need = n * 40 + pad4(n + 1) + pad4(m) + m * 16
-        guard need == r.end - r.offset else {
+        guard need <= r.end - r.offset else {
             throw NetworkError(file: file, location: "byte \(r.offset)", message: "arrays of \(n) nodes and \(m) edges need \(need) bytes, the file has \(r.end - r.offset) left")
         }
         let xs: [Double] = try r.array(n, "xs", check: { $0.isFinite }, rule: "must be finite")
@@ -181,14 +199,9 @@ extension RoadGraph {
         try r.align8()
         let minutes: [Double] = try r.array(m, "minutes", check: { $0.isFinite && $0 >= 0 }, rule: "must be finite and ≥ 0")
         let metres: [Double] = try r.array(m, "metres", check: { $0.isFinite && $0 >= 0 }, rule: "must be finite and ≥ 0")
-        guard offsets[0] == 0, offsets[n] == Int32(m) else {
-            throw NetworkError(file: file, location: "byte \(offsetsAt)", message: "field 'offsets': starts at \(offsets[0]) and ends at \(offsets[n]), expected 0 and \(m)")
-        }
+        try r.checkOffsets(offsets, at: offsetsAt, "offsets", count: m)
         for v in 0..<n {
             let lo = Int(offsets[v]), hi = Int(offsets[v + 1])
-            guard lo <= hi else {
-                throw NetworkError(file: file, location: "byte \(offsetsAt + 4 * (v + 1))", message: "field 'offsets[\(v + 1)]': \(hi) < \(lo), offsets must not decrease")
-            }
             var last: Int32 = -1
             for e in lo..<hi {
                 let t = targets[e]
@@ -198,8 +211,80 @@ extension RoadGraph {
                 last = t
             }
         }
+        // The reverse CSR and the two contracted directions.
+        let reverseOffsetsAt = r.offset
+        let reverseOffsets: [Int32] = try r.array(n + 1, "reverseOffsets", check: { $0 >= 0 && Int($0) <= m }, rule: "must be in 0…\(m)")
+        try r.checkOffsets(reverseOffsets, at: reverseOffsetsAt, "reverseOffsets", count: m)
+        try r.align8()
+        let reverseSources: [Int32] = try r.array(m, "reverseSources", check: { $0 >= 0 && Int($0) < n }, rule: "must be a node, 0..<\(n)")
+        try r.align8()
+        let reverseMinutes: [Double] = try r.array(m, "reverseMinutes", check: { $0.isFinite && $0 >= 0 }, rule: "must be finite and ≥ 0")
+        let coreAt = r.offset
+        let core: UInt64 = try r.pod("coreCount")
+        guard core <= UInt64(n) else { throw NetworkError(file: file, location: "byte \(coreAt)", message: "field 'coreCount': \(core) exceeds the \(n) nodes") }
+        let forward = try r.contracted("forward", nodes: n, edges: m, core: Int(core), at: coreAt)
+        let reverse = try r.contracted("reverse", nodes: n, edges: m, core: Int(core), at: coreAt)
+        guard r.offset == r.end else {
+            throw NetworkError(file: file, location: "byte \(r.offset)", message: "\(r.end - r.offset) unexpected bytes after the arrays")
+        }
         return RoadGraph(crs: CRS(epsg: Int(epsg)), xs: xs, ys: ys, lons: lons, lats: lats, osmIDs: ids, offsets: offsets,
-                         targets: targets, minutes: minutes, metres: metres, report: report)
+                         targets: targets, minutes: minutes, metres: metres, reverseOffsets: reverseOffsets,
+                         reverseSources: reverseSources, reverseMinutes: reverseMinutes,
+                         contracted: ContractedGraph(forward: forward, reverse: reverse, coreCount: Int(core)), report: report)
+    }
+}
+
+extension CacheReader {
+    /// Offsets of a CSR: from 0 to `count`, never decreasing.
+    func checkOffsets(_ offsets: [Int32], at offsetsAt: Int, _ field: String, count m: Int) throws(NetworkError) {
+        let n = offsets.count - 1
+        guard offsets[0] == 0, offsets[n] == Int32(m) else {
+            throw NetworkError(file: file, location: "byte \(offsetsAt)", message: "field '\(field)': starts at \(offsets[0]) and ends at \(offsets[n]), expected 0 and \(m)")
+        }
+        for v in 0..<n where offsets[v] > offsets[v + 1] {
+            throw NetworkError(file: file, location: "byte \(offsetsAt + 4 * (v + 1))", message: "field '\(field)[\(v + 1)]': \(offsets[v + 1]) < \(offsets[v]), offsets must not decrease")
+        }
+    }
+
+    /// One contracted direction, every index range-checked so that the unchecked search loop stays in bounds:
+    /// offsets 0…c non-decreasing, heads and interior nodes < n, weight starts strictly increasing from 0 to m
+    /// (every core edge at least one weight), m - c interior entries, positions -1 or < m - c, exactly `core`
+    /// nodes without a position (the core: only they enter a search's heap, sized to them) and every head one of them.
+    mutating func contracted(_ name: String, nodes n: Int, edges m: Int, core: Int, at coreAt: Int) throws(NetworkError) -> ContractedCSR {
+        let countAt = offset
+        let c64: UInt64 = try pod("\(name) coreEdges")
+        guard c64 <= UInt64(m) else { throw NetworkError(file: file, location: "byte \(countAt)", message: "field '\(name) coreEdges': \(c64) exceeds the \(m) edges") }
+        let c = Int(c64)
+        let inner = m - c
+        let offsetsAt = offset
+        let offsets: [Int32] = try array(n + 1, "\(name) offsets", check: { $0 >= 0 && Int($0) <= c }, rule: "must be in 0…\(c)")
+        try checkOffsets(offsets, at: offsetsAt, "\(name) offsets", count: c)
+        try align8()
+        let heads: [Int32] = try array(c, "\(name) heads", check: { $0 >= 0 && Int($0) < n }, rule: "must be a node, 0..<\(n)")
+        try align8()
+        let startsAt = offset
+        let starts: [Int32] = try array(c + 1, "\(name) weightStarts", check: { $0 >= 0 && Int($0) <= m }, rule: "must be in 0…\(m)")
+        guard starts[0] == 0, starts[c] == Int32(m) else {
+            throw NetworkError(file: file, location: "byte \(startsAt)", message: "field '\(name) weightStarts': starts at \(starts[0]) and ends at \(starts[c]), expected 0 and \(m)")
+        }
+        for e in 0..<c where starts[e] >= starts[e + 1] {
+            throw NetworkError(file: file, location: "byte \(startsAt + 4 * (e + 1))", message: "field '\(name) weightStarts[\(e + 1)]': \(starts[e + 1]) ≤ \(starts[e]), every core edge needs a weight")
+        }
+        try align8()
+        let weights: [Double] = try array(m, "\(name) weights", check: { $0.isFinite && $0 >= 0 }, rule: "must be finite and ≥ 0")
+        let interior: [Int32] = try array(inner, "\(name) interior", check: { $0 >= 0 && Int($0) < n }, rule: "must be a node, 0..<\(n)")
+        try align8()
+        let positions: [Int32] = try array(2 * n, "\(name) positions", check: { $0 >= -1 && Int($0) < inner }, rule: "must be -1 or in 0..<\(inner)")
+        try align8()
+        var cores = 0
+        for v in 0..<n where positions[2 * v] < 0 { cores += 1 }
+        guard cores == core else {
+            throw NetworkError(file: file, location: "byte \(coreAt)", message: "field 'coreCount': \(core), but \(cores) nodes of the \(name) direction lie on no chain")
+        }
+        if let e = heads.firstIndex(where: { positions[2 * Int($0)] >= 0 }) {
+            throw NetworkError(file: file, location: "byte \(offsetsAt)", message: "field '\(name) heads[\(e)]': node \(heads[e]) lies on a chain, not in the core")
+        }
+        return ContractedCSR(offsets: offsets, heads: heads, weightStarts: starts, weights: weights, interior: interior, positions: positions)
     }
 }
 

@@ -88,6 +88,28 @@ public struct RoadGraph: Sendable {
                                      reverseOffsets: reverse.offsets, reverseSources: reverse.sources, reverseMinutes: reverse.minutes)
     }
 
+    /// Memberwise initialiser for every array, derived ones included (the cache reader, which validated them).
+    init(crs: CRS, xs: [Double], ys: [Double], lons: [Double], lats: [Double], osmIDs: [Int64],
+         offsets: [Int32], targets: [Int32], minutes: [Double], metres: [Double],
+         reverseOffsets: [Int32], reverseSources: [Int32], reverseMinutes: [Double], contracted: ContractedGraph,
+         report: RoadGraphReport) {
+        self.crs = crs
+        self.xs = xs
+        self.ys = ys
+        self.lons = lons
+        self.lats = lats
+        self.osmIDs = osmIDs
+        self.offsets = offsets
+        self.targets = targets
+        self.minutes = minutes
+        self.metres = metres
+        self.reverseOffsets = reverseOffsets
+        self.reverseSources = reverseSources
+        self.reverseMinutes = reverseMinutes
+        self.contracted = contracted
+        self.report = report
+    }
+
     static func reverse(nodeCount n: Int, offsets: [Int32], targets: [Int32], minutes: [Double])
         -> (offsets: [Int32], sources: [Int32], minutes: [Double])
     {

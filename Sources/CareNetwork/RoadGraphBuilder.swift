@@ -133,7 +133,7 @@ public struct RoadGraphBuilder: OSMHandler, Sendable {
             points = try projection.forward(lonLats)
         } catch { throw NetworkError(file: source, message: "cannot project the nodes to \(crs): \(error.message)") }
         var edges: [RoadEdge] = []
-        edges.reserveCapacity(refs.count * 2)
+        edges.reserveCapacity(refGraphNode.count * 2)
         for w in 0..<waySpeeds.count {
             let metresPerMinute = waySpeeds[w] * 1000 / 60
             let dir = wayDirections[w]
@@ -170,11 +170,30 @@ public struct RoadGraphBuilder: OSMHandler, Sendable {
     }
 
     static func crs(for points: [LonLat], file: String) throws(NetworkError) -> CRS {
-        let lons = points.map(\.lon).sorted(), lats = points.map(\.lat).sorted()
-        let lon = lons[lons.count / 2], lat = lats[lats.count / 2]
+        var lons = points.map(\.lon), lats = points.map(\.lat)
+        let lon = select(&lons, rank: lons.count / 2), lat = select(&lats, rank: lats.count / 2)
         guard let crs = crs(forLon: lon, lat: lat) else {
             throw NetworkError(file: file, message: "no French projected CRS for data around lon \(lon), lat \(lat) (metropolitan France, Monaco, Andorra and the overseas départements are supported)")
         }
         return crs
+    }
+
+    /// The element of rank `k` (0-based) in ascending order — `values.sorted()[k]` without the sort
+    /// (Hoare's FIND / quickselect, 1961, median-of-three pivots), reordering `values`. Complexity: O(n) expected.
+    static func select(_ values: inout [Double], rank k: Int) -> Double {
+        var lo = 0, hi = values.count - 1
+        while lo < hi {
+            let mid = lo + (hi - lo) / 2
+            let a = values[lo], b = values[mid], c = values[hi]
+            let pivot = max(min(a, b), min(max(a, b), c))
+            var i = lo, j = hi
+            while i <= j {
+                while values[i] < pivot { i += 1 }
+                while values[j] > pivot { j -= 1 }
+                if i <= j { values.swapAt(i, j); i += 1; j -= 1 }
+            }
+            if k <= j { hi = j } else if k >= i { lo = i } else { return values[k] }
+        }
+        return values[k]
     }
 }

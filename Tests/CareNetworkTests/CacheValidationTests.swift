@@ -20,7 +20,12 @@ final class CacheValidationTests {
     static func layout(_ g: RoadGraph, _ bytes: [UInt8]) -> (xs: Int, offsets: Int, targets: Int, minutes: Int) {
         let n = g.nodeCount, m = g.edgeCount
         let pad4 = { (k: Int) in (k * 4 + 7) / 8 * 8 }
-        let xs = bytes.count - 8 - (n * 40 + pad4(n + 1) + pad4(m) + m * 16)
+        // Derived arrays after the main ones: reverse CSR, core count, two contracted directions.
+        var derived = pad4(n + 1) + pad4(m) + 8 * m + 8
+        for c in [g.contracted.forward, g.contracted.reverse] {
+            derived += 8 + pad4(n + 1) + pad4(c.edgeCount) + pad4(c.edgeCount + 1) + 8 * m + pad4(m - c.edgeCount) + pad4(2 * n)
+        }
+        let xs = bytes.count - 8 - derived - (n * 40 + pad4(n + 1) + pad4(m) + m * 16)
         let offsets = xs + 40 * n
         let targets = offsets + pad4(n + 1)
         return (xs, offsets, targets, targets + pad4(m))
@@ -87,7 +92,8 @@ final class CacheValidationTests {
         }
         // A node count far beyond the file: refused before anything is allocated.
         #expect(crafted { Self.put(UInt64(1) << 40, at: 12, in: &$0) } == "\(file): byte 12: field 'nodeCount'/'edgeCount': 1099511627776 nodes, \(g.edgeCount) edges (limit 2^31 - 1)")
-        #expect(crafted { Self.put(UInt64(g.nodeCount + 1), at: 12, in: &$0) }.hasPrefix("\(file): byte \(at.xs): arrays of \(g.nodeCount + 1) nodes"))
+        #expect(crafted { Self.put(UInt64(g.nodeCount) * 50, at: 12, in: &$0) }.hasPrefix("\(file): byte \(at.xs): arrays of \(g.nodeCount * 50) nodes"))
+        #expect(crafted { Self.put(UInt64(g.nodeCount + 1), at: 12, in: &$0) }.hasPrefix("\(file): byte "))
         // Offsets that decrease, a target out of range, a self-loop, a NaN weight, an infinite coordinate.
         #expect(crafted { Self.put(Int32(0), at: at.offsets + 4 * 5, in: &$0) } == "\(file): byte \(at.offsets + 4 * 5): field 'offsets[5]': 0 < \(g.offsets[4]), offsets must not decrease")
         #expect(crafted { Self.put(Int32(g.nodeCount), at: at.targets + 4 * 7, in: &$0) } == "\(file): byte \(at.targets + 28): field 'targets[7]': \(g.nodeCount) must be a node, 0..<\(g.nodeCount)")
@@ -96,6 +102,13 @@ final class CacheValidationTests {
         #expect(crafted { Self.put(Double.nan, at: at.minutes + 8 * 2, in: &$0) } == "\(file): byte \(at.minutes + 16): field 'minutes[2]': nan must be finite and ≥ 0")
         #expect(crafted { Self.put(-1.0, at: at.minutes + 8 * 2, in: &$0) }.contains("field 'minutes[2]': -1.0 must be finite and ≥ 0"))
         #expect(crafted { Self.put(Double.infinity, at: at.xs + 8, in: &$0) } == "\(file): byte \(at.xs + 8): field 'xs[1]': inf must be finite")
+        // Derived arrays: a reverse source out of range, a contracted head out of range, bytes left over.
+        let reverseSources = at.minutes + 16 * g.edgeCount + (g.nodeCount * 4 + 11) / 8 * 8
+        #expect(crafted { Self.put(Int32(-2), at: reverseSources + 4, in: &$0) } == "\(file): byte \(reverseSources + 4): field 'reverseSources[1]': -2 must be a node, 0..<\(g.nodeCount)")
+        #expect(try RoadGraph.decodeCache(bytes, file: "x").contracted.forward.heads == g.contracted.forward.heads)
+        var longer = Array(bytes[..<(bytes.count - 8)]) + [UInt8](repeating: 0, count: 8) + bytes[(bytes.count - 8)...]
+        Self.reseal(&longer)
+        #expect(message(longer).contains("8 unexpected bytes after the arrays"))
         // The last offset must be the edge count.
         #expect(crafted { Self.put(Int32(g.edgeCount - 1), at: at.offsets + 4 * g.nodeCount, in: &$0) }.contains("field 'offsets'"))
     }
