@@ -66,29 +66,18 @@ public struct RoadGraph: Sendable {
         return (a, b, c, d)
     }
 
-    /// Memberwise initialiser for already-built CSR arrays (the cache reader); the reverse CSR is derived.
+    /// Initialiser for already-built forward CSR arrays: the reverse CSR and the contracted chains are derived.
     init(crs: CRS, xs: [Double], ys: [Double], lons: [Double], lats: [Double], osmIDs: [Int64],
          offsets: [Int32], targets: [Int32], minutes: [Double], metres: [Double], report: RoadGraphReport) {
-        self.crs = crs
-        self.xs = xs
-        self.ys = ys
-        self.lons = lons
-        self.lats = lats
-        self.osmIDs = osmIDs
-        self.offsets = offsets
-        self.targets = targets
-        self.minutes = minutes
-        self.metres = metres
-        self.report = report
         let reverse = Self.reverse(nodeCount: xs.count, offsets: offsets, targets: targets, minutes: minutes)
-        reverseOffsets = reverse.offsets
-        reverseSources = reverse.sources
-        reverseMinutes = reverse.minutes
-        contracted = ContractedGraph(nodeCount: xs.count, offsets: offsets, targets: targets, minutes: minutes,
-                                     reverseOffsets: reverse.offsets, reverseSources: reverse.sources, reverseMinutes: reverse.minutes)
+        let contracted = ContractedGraph(nodeCount: xs.count, offsets: offsets, targets: targets, minutes: minutes,
+                                         reverseOffsets: reverse.offsets, reverseSources: reverse.sources, reverseMinutes: reverse.minutes)
+        self.init(crs: crs, xs: xs, ys: ys, lons: lons, lats: lats, osmIDs: osmIDs, offsets: offsets, targets: targets,
+                  minutes: minutes, metres: metres, reverseOffsets: reverse.offsets, reverseSources: reverse.sources,
+                  reverseMinutes: reverse.minutes, contracted: contracted, report: report)
     }
 
-    /// Memberwise initialiser for every array, derived ones included (the cache reader, which validated them).
+    /// Memberwise initialiser for every array, derived ones included (the cache reader, which has validated them).
     init(crs: CRS, xs: [Double], ys: [Double], lons: [Double], lats: [Double], osmIDs: [Int64],
          offsets: [Int32], targets: [Int32], minutes: [Double], metres: [Double],
          reverseOffsets: [Int32], reverseSources: [Int32], reverseMinutes: [Double], contracted: ContractedGraph,
