@@ -145,7 +145,10 @@ struct CacheReader {
         guard !overflow else { throw NetworkError(file: file, location: "byte \(offset)", message: "field '\(field)': \(count) elements too large") }
         let at = try take(size, field)
         let out = [T](unsafeUninitializedCapacity: count) { buf, initialized in
-            if count > 0 { UnsafeMutableRawBufferPointer(buf).copyMemory(from: UnsafeRawBufferPointer(rebasing: bytes[at..<(at + size)])) }
+            if count > 0 {
+                Self.preferHugePages(UnsafeMutableRawBufferPointer(buf))
+                UnsafeMutableRawBufferPointer(buf).copyMemory(from: UnsafeRawBufferPointer(rebasing: bytes[at..<(at + size)]))
+            }
             initialized = count
         }
         if let bad = out.firstIndex(where: { !check($0) }) {
@@ -153,6 +156,19 @@ struct CacheReader {
         }
         return out
     }
+    /// Asks Linux for transparent huge pages on a large, not yet touched buffer (`madvise(MADV_HUGEPAGE)`):
+    /// filling a national graph's 2–3 GB of fresh arrays then takes a fault per 2 MiB instead of per 4 KiB.
+    /// A hint only; ignored where unsupported.
+    static func preferHugePages(_ buffer: UnsafeMutableRawBufferPointer) {
+        #if os(Linux)
+        guard let base = buffer.baseAddress, buffer.count >= 8 << 20 else { return }
+        let page = 2 << 20
+        let start = (Int(bitPattern: base) + page - 1) / page * page
+        let end = (Int(bitPattern: base) + buffer.count) / page * page
+        if end > start, let p = UnsafeMutableRawPointer(bitPattern: start) { _ = madvise(p, end - start, MADV_HUGEPAGE) }
+        #endif
+    }
+
     mutating func string(_ field: String) throws(NetworkError) -> String {
         let n = Int(try pod(field) as UInt32)
         let at = try take(n, field)

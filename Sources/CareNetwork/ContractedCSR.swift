@@ -23,6 +23,9 @@ public struct ContractedCSR: Sendable {
     public let weights: [Double]
     public let interior: [Int32]
     public let positions: [Int32]
+    /// Whether core node `v` has an edge through a chain (so that filling chain nodes after a search skips the
+    /// others in O(1)); derived from ``weightStarts``.
+    public let hasChains: [Bool]
 
     /// Number of core edges.
     public var edgeCount: Int { heads.count }
@@ -75,6 +78,7 @@ public struct ContractedCSR: Sendable {
         self.weights = outWeights
         interior = inner
         self.positions = positions
+        hasChains = Self.chainRows(offsets: outOffsets, weightStarts: starts)
     }
 
     /// Already-built arrays (the cache reader, which has validated them).
@@ -85,6 +89,17 @@ public struct ContractedCSR: Sendable {
         self.weights = weights
         self.interior = interior
         self.positions = positions
+        hasChains = Self.chainRows(offsets: offsets, weightStarts: weightStarts)
+    }
+
+    static func chainRows(offsets: [Int32], weightStarts: [Int32]) -> [Bool] {
+        var rows = [Bool](repeating: false, count: max(offsets.count - 1, 0))
+        for u in rows.indices {
+            let lo = Int(offsets[u]), hi = Int(offsets[u + 1])
+            // Edges lo..<hi hold weightStarts[hi] - weightStarts[lo] weights: more than one each means a chain.
+            rows[u] = Int(weightStarts[hi]) - Int(weightStarts[lo]) > hi - lo
+        }
+        return rows
     }
 
     /// The core edge whose interior list holds index `p` of ``interior``. Complexity: O(log m).

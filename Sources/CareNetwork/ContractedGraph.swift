@@ -4,7 +4,8 @@
 ///
 /// A node is an interior chain node when it has exactly two distinct neighbours `u ≠ w` and its edges are
 /// either `u → v → w` (one-way through) or `u ↔ v ↔ w` (two-way through); every other node is kept (core).
-/// A ring made only of chain nodes keeps its lowest node. Searches settle core nodes only, adding the chain's
+/// A ring made only of chain nodes keeps its lowest node. When contraction would keep more than 80 % of the
+/// nodes (grid-like graphs), every node is kept. Searches settle core nodes only, adding the chain's
 /// original weights one by one along each contracted edge (the same floating-point additions, in the same
 /// order, as on the full graph), then give interior nodes their minutes from the chain ends (and from sources
 /// on the chain): results equal the full graph's bit for bit, for every node.
@@ -30,6 +31,9 @@ public struct ContractedGraph: Sendable {
          reverseOffsets: [Int32], reverseSources: [Int32], reverseMinutes: [Double]) {
         var isCore = Self.coreNodes(offsets: offsets, targets: targets, reverseOffsets: reverseOffsets, reverseSources: reverseSources)
         Self.breakRings(&isCore, offsets: offsets, targets: targets)
+        // Chains that would remove under a fifth of the nodes (grid-like graphs) are not worth their cost:
+        // every node is kept and the searches take the plain relaxation loop.
+        if isCore.reduce(0, { $0 + ($1 ? 1 : 0) }) > n * 4 / 5 { isCore = [Bool](repeating: true, count: n) }
         forward = ContractedCSR(nodeCount: n, offsets: offsets, heads: targets, weights: minutes, isCore: isCore)
         reverse = ContractedCSR(nodeCount: n, offsets: reverseOffsets, heads: reverseSources, weights: reverseMinutes, isCore: isCore)
         coreCount = isCore.reduce(0) { $0 + ($1 ? 1 : 0) }

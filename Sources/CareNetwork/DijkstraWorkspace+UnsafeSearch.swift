@@ -17,6 +17,7 @@ extension DijkstraWorkspace {
         csr.weightStarts.withUnsafeBufferPointer { wstart in
         csr.weights.withUnsafeBufferPointer { weight in
         csr.interior.withUnsafeBufferPointer { inner in
+        csr.hasChains.withUnsafeBufferPointer { chains in
         slots.withUnsafeMutableBufferPointer { slot in
         heap.withUnsafeMutableBufferPointer { heap in
             var count = 0
@@ -101,6 +102,7 @@ extension DijkstraWorkspace {
                 }
             }
 
+            let direct = inner.isEmpty
             for s in sources where s.node >= 0 && Int(s.node) < n && s.minutes.isFinite && s.minutes <= limit {
                 let v = Int(s.node)
                 let p0 = csr.positions[2 * v]
@@ -121,6 +123,14 @@ extension DijkstraWorkspace {
                 let lu = top.label
                 var e = Int(off[u])
                 let end = Int(off[u + 1])
+                if direct {   // nothing contracted: one weight per edge, at the edge's own index
+                    while e < end {
+                        let nd = du + weight[e]
+                        if nd <= limit { offer(Int(head[e]), nd, lu) }
+                        e += 1
+                    }
+                    continue
+                }
                 var w = Int(wstart[e])
                 while e < end {
                     let we = Int(wstart[e + 1])
@@ -132,11 +142,12 @@ extension DijkstraWorkspace {
                 }
             }
             // Interior chain nodes, from every settled core node (touched core nodes are all settled now).
-            let reached = touchedList.count
+            let reached = inner.isEmpty ? 0 : touchedList.count
             var t = 0
             while t < reached {
                 let u = Int(touchedList[t])
                 t += 1
+                guard chains[u] else { continue }
                 let state = slot[u]
                 guard state.position == -2 else { continue }
                 var e = Int(off[u])
@@ -148,6 +159,6 @@ extension DijkstraWorkspace {
                     e += 1
                 }
             }
-        }}}}}}}
+        }}}}}}}}
     }
 }
