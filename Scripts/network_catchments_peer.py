@@ -9,7 +9,10 @@ search from a site gives minutes *to* it), the snapped site and commune nodes an
 minutes, then for the sample sites (sample_sites.i32; our rows in sample_L.csv) (started at 0 minutes at their node) runs
 `dijkstra(csr, indices=chunk, limit=L)` chunk by chunk (each call fills a dense chunk x n array: a full
 national row per source) and keeps, per site, every commune whose node minutes + connector <= L. Prints the
-time (best of --repeat, ms) and checks that the pairs and minutes equal CareAccess's bit for bit.
+time (best of --repeat, ms) and checks that the pairs and minutes equal CareAccess's bit for bit. Then, for
+each row_K.f64 (CareAccess's unbounded search from sample site K on its contracted graph: every node's
+minutes), runs scipy's unbounded dijkstra on the full CSR from the same node and checks the two rows are equal
+bit for bit, every node (contracted = uncontracted on the national graph).
 """
 import argparse
 import csv
@@ -43,13 +46,13 @@ def main():
     site_nodes = np.fromfile(os.path.join(d, "site_nodes.i32"), dtype=np.int32)
     attached = np.nonzero(commune_nodes >= 0)[0]
     print(f"graph: {n} nodes, {len(src)} edges; scipy {scipy.__version__}, numpy {np.__version__}")
+    sample = np.fromfile(os.path.join(d, "sample_sites.i32"), dtype=np.int32).tolist()
     for limit in args.limit or [20.0]:
         path = os.path.join(d, f"sample_{limit:.0f}.csv")
         ours = {}
         with open(path, newline="") as f:
             for r in csv.DictReader(f):
                 ours.setdefault(int(r["site"]), []).append((int(r["commune"]), float(r["minutes"])))
-        sample = np.fromfile(os.path.join(d, "sample_sites.i32"), dtype=np.int32).tolist()
         best, rows = float("inf"), None
         for _ in range(args.repeat):
             t = time.perf_counter()
@@ -68,6 +71,20 @@ def main():
         if mismatched:
             sys.exit(f"network_catchments_peer: {len(mismatched)} sites differ from CareAccess at {limit} min (first: {mismatched[0]})")
         print(f"check {limit:.0f} min: every pair and minute equal to CareAccess's ({pairs} pairs, {len(sample)} sites)")
+
+    k = 0
+    while os.path.exists(os.path.join(d, f"row_{k}.f64")):
+        ours_row = np.fromfile(os.path.join(d, f"row_{k}.f64"), dtype=np.float64)
+        node = site_nodes[sample[k]]
+        t = time.perf_counter()
+        theirs = dijkstra(g, directed=True, indices=int(node))
+        ms = (time.perf_counter() - t) * 1e3
+        if not np.array_equal(ours_row, theirs):
+            bad = int(np.nonzero(ours_row != theirs)[0][0])
+            sys.exit(f"network_catchments_peer: unbounded row {k} (node {node}) differs at node {bad}: {ours_row[bad]!r} vs scipy {theirs[bad]!r}")
+        print(f"check unbounded row {k} (node {node}): all {n} node minutes equal to scipy's on the full graph "
+              f"({int(np.isfinite(theirs).sum())} finite; scipy {ms:.0f} ms)")
+        k += 1
 
 
 if __name__ == "__main__":

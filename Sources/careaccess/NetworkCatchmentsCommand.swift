@@ -19,7 +19,8 @@ extension NetworkCommand {
                 only the timing counts. --export-dir also writes the reverse CSR (rev_offsets.i32, rev_sources.i32, \
                 rev_minutes.f64), the snapped nodes and connector minutes (site_nodes.i32, commune_nodes.i32, \
                 commune_minutes.f64) and, for the first --sample attached sites (sample_sites.i32) started at 0 minutes, our rows \
-                (sample_L.csv: site,commune,minutes) for Scripts/network_catchments_peer.py.
+                (sample_L.csv: site,commune,minutes) and, for the first --full-rows of them, every node's minutes \
+                to the site (row_K.f64), for Scripts/network_catchments_peer.py.
                 """)
 
         @Argument(help: ArgumentHelp("OSM file or network cache.", valueName: "file"))
@@ -35,12 +36,15 @@ extension NetworkCommand {
         @Option(help: ArgumentHelp("Write the CSR, the snapped points and sample rows here, for the scipy peer.", valueName: "dir"))
         var exportDir: String?
         @Option(help: "Sites in the exported sample (first ones, in supply order).") var sample: Int = 100
+        @Option(help: "Of the sample's sites, how many get an exported unbounded row (minutes of every node to the site: row_K.f64).")
+        var fullRows: Int = 3
         @OptionGroup var quiet: QuietOptions
 
         func run() throws {
             try CLIErrors.exitOnFailure {
                 guard threads >= 1, threads <= 256 else { throw ValidationError("--threads must be 1…256") }
                 guard sample >= 0 else { throw ValidationError("--sample must be ≥ 0") }
+                guard fullRows >= 0, fullRows <= 100 else { throw ValidationError("--full-rows must be 0…100") }
                 for l in limits where !(l.isFinite && l >= 0) { throw ValidationError("--limit \(l): must be a finite number of minutes ≥ 0") }
                 let clock = ContinuousClock()
                 func seconds(_ d: Duration) -> String { fmt(Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18, 2) }
@@ -110,7 +114,11 @@ extension NetworkCommand {
                 let ms = (Double(t.components.seconds) + Double(t.components.attoseconds) / 1e18) * 1e3
                 print("careaccess sample_bounded_\(fmt(limit, 0))_ms \(fmt(ms, 1))  (\(sources.count) sites from 0 min, 1 thread, \(table.pairCount) pairs)")
             }
-            print("Exported the reverse CSR, snapped points and sample rows to \(dir)")
+            // Unbounded rows: every node's minutes to the first sites, for the exact contracted = full check.
+            for (k, j) in sampleSites.prefix(fullRows).enumerated() {
+                try raw(graph.shortestPathMinutes(from: Int(siteSnap.nodes[j]), direction: .reverse), "row_\(k).f64")
+            }
+            print("Exported the reverse CSR, snapped points, sample rows and \(min(fullRows, sampleSites.count)) unbounded rows to \(dir)")
         }
     }
 }
