@@ -53,5 +53,13 @@ struct ChunkedFile {
         case truncated(start: Int, got: Int)
     }
 
+    /// Moves to byte `offset` (for a second pass over chosen parts of a file).
+    mutating func seek(to target: Int) throws(NetworkError) {
+        do { try handle.seek(toOffset: UInt64(target)) } catch {
+            throw NetworkError(file: path, location: "byte \(target)", message: "seek error: \(error.localizedDescription)")
+        }
+        offset = target
+    }
+
     func close() { try? handle.close() }
 }

@@ -16,7 +16,7 @@
 /// ws.run(graph, sources: [DijkstraSource(node: 0)], direction: .forward, limit: 20)
 /// for v in ws.touched { print(v, ws.minutes(at: Int(v))) }
 /// ```
-/// Complexity: O((n + m) log₄ n) per full search; memory 32 bytes per node (slot and heap entry).
+/// Complexity: O((n + m) log₄ n) per full search; memory 16 bytes per node and 16 per core node (slot and heap entry).
 public struct DijkstraWorkspace: Sendable {
     /// Per-node state: `+infinity` minutes, label `Int32.max` and position -1 when untouched.
     var slots: [NodeSlot]
@@ -27,7 +27,7 @@ public struct DijkstraWorkspace: Sendable {
     struct NodeSlot: BitwiseCopyable {
         var minutes: Double
         var label: Int32
-        /// Heap position: ≥ 0 in the heap, -1 never reached, -2 settled.
+        /// Heap position: ≥ 0 in the heap, -1 never reached, -2 settled, -3 interior chain node reached.
         var position: Int32
 
         static let untouched = NodeSlot(minutes: .infinity, label: .max, position: -1)
@@ -43,6 +43,14 @@ public struct DijkstraWorkspace: Sendable {
         slots = [NodeSlot](repeating: .untouched, count: nodeCount)
         heap = [HeapEntry](repeating: HeapEntry(key: 0, label: 0, node: 0), count: max(nodeCount, 1))
         touched.reserveCapacity(min(nodeCount, 1 << 16))
+    }
+
+    /// A workspace for `graph`: node slots for every node, a heap only as large as the contracted core (only
+    /// core nodes enter it), so that a national graph's workspace costs 16 bytes per node, not 32.
+    public init(graph: RoadGraph) {
+        slots = [NodeSlot](repeating: .untouched, count: graph.nodeCount)
+        heap = [HeapEntry](repeating: HeapEntry(key: 0, label: 0, node: 0), count: max(graph.contracted.coreCount, 1))
+        touched.reserveCapacity(min(graph.nodeCount, 1 << 16))
     }
 
     /// Number of nodes of the graph the workspace was made for.
@@ -73,12 +81,17 @@ public struct DijkstraWorkspace: Sendable {
 
     /// Runs one (multi-)source search, pruning every node beyond `limit` minutes (inclusive bound), after
     /// resetting the previous one. Sources with an out-of-range node or non-finite minutes are ignored.
+    /// The search runs on the graph's ``RoadGraph/contracted`` chains and gives every node, chain nodes
+    /// included, the minutes and label a search of the full graph gives (bit for bit).
     public mutating func run(_ graph: RoadGraph, sources: [DijkstraSource], direction: TraversalDirection,
                              limit: Double = .infinity) {
         reset()
+        if heap.count < graph.contracted.coreCount {   // a workspace made for another graph: the heap must hold every core node
+            heap = [HeapEntry](repeating: HeapEntry(key: 0, label: 0, node: 0), count: graph.contracted.coreCount)
+        }
         switch direction {
-        case .forward: search(offsets: graph.offsets, heads: graph.targets, weights: graph.minutes, sources: sources, limit: limit)
-        case .reverse: search(offsets: graph.reverseOffsets, heads: graph.reverseSources, weights: graph.reverseMinutes, sources: sources, limit: limit)
+        case .forward: search(graph.contracted.forward, sources: sources, limit: limit)
+        case .reverse: search(graph.contracted.reverse, sources: sources, limit: limit)
         }
     }
 }

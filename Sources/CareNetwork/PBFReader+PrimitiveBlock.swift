@@ -2,9 +2,13 @@ extension PBFReader {
     /// Decodes one `PrimitiveBlock` (`osmformat.proto`): string table, then every `PrimitiveGroup`, with
     /// coordinates `1e-9 × (offset + granularity × value)` degrees.
     ///
+    /// `elements` chooses what is decoded and delivered: `.ways` skips node groups (and counts no node),
+    /// `.nodes` skips the string table, way and relation groups (and counts no way or relation). Returns
+    /// which kinds of group the block holds.
     /// Complexity: O(block size).
-    static func readPrimitiveBlock<H: OSMHandler>(_ raw: [UInt8], into handler: inout H,
-                                                  stats: inout OSMFileStats) throws(ProtobufReader.Failure) {
+    @discardableResult
+    static func readPrimitiveBlock<H: OSMHandler>(_ raw: [UInt8], into handler: inout H, stats: inout OSMFileStats,
+                                                  elements: Elements = .all) throws(ProtobufReader.Failure) -> Contents {
         var r = ProtobufReader(data: raw, range: 0..<raw.count)
         var strings: [String] = []
         var groups: [Range<Int>] = []
@@ -13,7 +17,7 @@ extension PBFReader {
         var lonOffset: Int64 = 0
         while let (field, wire) = try r.nextKey() {
             switch (field, wire) {
-            case (1, .lengthDelimited):
+            case (1, .lengthDelimited) where elements != .nodes:
                 var t = try r.message()
                 while let (f, w) = try t.nextKey() {
                     if f == 1, w == .lengthDelimited { strings.append(try t.string()) } else { try t.skip(w) }
@@ -28,28 +32,46 @@ extension PBFReader {
         guard granularity > 0 else { throw .init(message: "granularity \(granularity) must be positive") }
         let scale = Coordinates(granularity: granularity, latOffset: latOffset, lonOffset: lonOffset)
         var scratch = Scratch()
+        var contents = Contents()
+        let nodes = elements != .ways, ways = elements != .nodes
         for g in groups {
             var group = ProtobufReader(data: raw, range: g)
             while let (field, wire) = try group.nextKey() {
                 switch (field, wire) {
-                case (1, .lengthDelimited):
+                case (1, .lengthDelimited) where nodes:
                     var m = try group.message()
                     try readNode(&m, scale: scale, into: &handler)
                     stats.nodes += 1
-                case (2, .lengthDelimited):
+                    contents.nodes = true
+                case (2, .lengthDelimited) where nodes:
                     var m = try group.message()
                     stats.nodes += try readDenseNodes(&m, scale: scale, scratch: &scratch, into: &handler)
-                case (3, .lengthDelimited):
+                    contents.nodes = true
+                case (3, .lengthDelimited) where ways:
                     var m = try group.message()
                     try readWay(&m, strings: strings, scratch: &scratch, into: &handler)
                     stats.ways += 1
-                case (4, .lengthDelimited):
+                    contents.ways = true
+                case (4, .lengthDelimited) where ways:
                     try group.skip(wire)
                     stats.relations += 1
-                default: try group.skip(wire)
+                default:
+                    if field == 1 || field == 2 { contents.nodes = true }
+                    if field == 3 { contents.ways = true }
+                    try group.skip(wire)
                 }
             }
         }
+        return contents
+    }
+
+    /// What ``readPrimitiveBlock(_:into:stats:elements:)`` decodes.
+    enum Elements: Sendable { case all, nodes, ways }
+
+    /// Which groups a block holds (plain or dense nodes; ways).
+    struct Contents: Sendable {
+        var nodes = false
+        var ways = false
     }
 
     struct Coordinates {

@@ -23,55 +23,19 @@ public enum PBFReader {
         return prefix[4] == 0x0A && prefix[5] == 9 && Array(prefix[6..<15]) == Array("OSMHeader".utf8)
     }
 
-    /// Streams `path` into `handler`.
+    /// Streams `path` into `handler`, one blob after the other on the calling thread (the car-graph import,
+    /// ``RoadGraph/load(path:profile:crs:threads:progress:)``, reads in two parallel passes instead).
     public static func read<H: OSMHandler>(path: String, into handler: inout H) throws(NetworkError) -> OSMFileStats {
-        var file = try ChunkedFile(path: path)
-        defer { file.close() }
+        var scanner = try PBFBlobScanner(path: path)
+        defer { scanner.close() }
         var stats = OSMFileStats()
-        var blobIndex = 0
         var sawHeader = false
-        while true {
-            let blobStart = file.offset
-            let location = "blob \(blobIndex) at byte \(blobStart)"
-            func fail(_ m: String) -> NetworkError { NetworkError(file: path, location: location, message: m) }
-            let lengthBytes: [UInt8]
-            switch try file.read(exactly: 4) {
-            case .end: 
-                guard sawHeader else { throw NetworkError(file: path, message: "empty file: no OSMHeader blob") }
-                stats.blobs = blobIndex
-                stats.bytes = file.offset
-                return stats
-            case .truncated(_, let got): throw fail("truncated file: \(got) of the 4 bytes of a BlobHeader length")
-            case .bytes(let b): lengthBytes = b
-            }
-            let headerLength = lengthBytes.reduce(0) { $0 << 8 | Int($1) }
-            guard headerLength > 0, headerLength <= 64 * 1024 else {
-                throw fail(blobIndex == 0
-                    ? "not an OSM PBF file (bad magic: BlobHeader length \(headerLength), expected 1…65536)"
-                    : "bad BlobHeader length \(headerLength) (expected 1…65536)")
-            }
-            guard case .bytes(let headerBytes) = try file.read(exactly: headerLength) else {
-                throw fail("truncated file inside a BlobHeader of \(headerLength) bytes")
-            }
-            let header: (type: String, dataSize: Int)
-            do { header = try parseBlobHeader(headerBytes) } catch {
-                throw fail("bad BlobHeader: \(error.message)")
-            }
-            if blobIndex == 0, header.type != "OSMHeader" {
-                throw fail("not an OSM PBF file (bad magic: first blob type '\(header.type.prefix(40))', expected 'OSMHeader')")
-            }
-            guard header.dataSize >= 0, header.dataSize <= 32 << 20 else {
-                throw fail("blob datasize \(header.dataSize) out of range (0…32 MiB)")
-            }
-            let blobBytes: [UInt8]
-            switch try file.read(exactly: header.dataSize) {
-            case .bytes(let b): blobBytes = b
-            case .end, .truncated: throw fail("truncated file: blob declares \(header.dataSize) bytes, fewer remain")
-            }
+        while let blob = try scanner.next() {
+            func fail(_ m: String) -> NetworkError { NetworkError(file: path, location: blob.location, message: m) }
             let raw: [UInt8]
-            do { raw = try decodeBlob(blobBytes) } catch { throw fail(error.message) }
+            do { raw = try decodeBlob(blob.data) } catch { throw fail(error.message) }
             do throws(ProtobufReader.Failure) {
-                switch header.type {
+                switch blob.type {
                 case "OSMHeader":
                     try readHeaderBlock(raw, stats: &stats)
                     sawHeader = true
@@ -81,9 +45,12 @@ public enum PBFReader {
                 default:
                     break  // Unknown blob types are skipped, as the format specifies.
                 }
-            } catch { throw fail("\(header.type): \(error.message)") }
-            blobIndex += 1
+            } catch { throw fail("\(blob.type): \(error.message)") }
         }
+        guard sawHeader else { throw NetworkError(file: path, message: "empty file: no OSMHeader blob") }
+        stats.blobs = scanner.index
+        stats.bytes = scanner.offset
+        return stats
     }
 
     static func parseBlobHeader(_ bytes: [UInt8]) throws(ProtobufReader.Failure) -> (type: String, dataSize: Int) {

@@ -9,16 +9,23 @@ extension RoadGraph {
     /// Magic bytes of the cache file (`.carn`).
     public static let cacheMagic: [UInt8] = Array("CARN".utf8)
     /// Cache format version this build writes and reads.
-    public static let cacheVersion: UInt32 = 1
+    public static let cacheVersion: UInt32 = 2
 
-    /// The graph as a cache file, little-endian, in the style of the territory `.catr` file:
+    /// The graph as a cache file, little-endian, every array starting on an 8-byte boundary (zero padding):
     /// ```
     /// "CARN" u32 version u32 epsg u64 nodeCount u64 edgeCount
     /// report: str source, str format, 14 × u64 counters, 3 tables {u32 count, count × (str key, f64 value)}
-    /// f64 xs[n] ys[n] lons[n] lats[n]  i64 osmIDs[n]  i32 offsets[n+1] targets[m]  f64 minutes[m] metres[m]
-    /// u64 FNV-1a 64 checksum of every preceding byte          (str = u32 length + UTF-8)
+    /// pad8  f64 xs[n] ys[n] lons[n] lats[n]  i64 osmIDs[n]  i32 offsets[n+1] pad8  i32 targets[m] pad8
+    /// f64 minutes[m] metres[m]
+    /// i32 reverseOffsets[n+1] pad8  i32 reverseSources[m] pad8  f64 reverseMinutes[m]  u64 coreCount
+    /// 2 × (forward, reverse contracted): u64 coreEdges c  i32 offsets[n+1] pad8  i32 heads[c] pad8
+    ///     i32 weightStarts[c+1] pad8  f64 weights[m]  i32 interior[m-c] pad8  i32 positions[2n] pad8
+    /// u64 checksum of every preceding byte (4-lane FNV-1a over 64-bit words)   (str = u32 length + UTF-8)
     /// ```
-    /// The reverse CSR is rebuilt on load.
+    /// The derived arrays (reverse CSR, contracted chains) are stored so that a national graph loads without
+    /// rebuilding them. The checksum detects accidents (truncation, bit rot), not crafted files:
+    /// ``loadCache(path:)`` validates every field anyway (structure and ranges, so that no search can read out
+    /// of bounds; a crafted file with consistent structure but invented weights gives invented minutes).
     ///
     /// ```swift
     /// try graph.save(to: "andorra.carn")
@@ -26,34 +33,23 @@ extension RoadGraph {
     /// ```
     /// Complexity: O(n + m).
     public func cacheBytes() -> [UInt8] {
-        var w = CacheWriter()
-        w.raw(Self.cacheMagic)
-        w.pod(Self.cacheVersion)
-        w.pod(UInt32(crs.epsg))
-        w.pod(UInt64(nodeCount))
-        w.pod(UInt64(edgeCount))
-        w.string(report.source)
-        w.string(report.format)
-        for v in report.counters { w.pod(UInt64(v)) }
-        for table in [report.speeds, report.excludedClasses.mapValues(Double.init), report.waysByClass.mapValues(Double.init)] {
-            w.pod(UInt32(table.count))
-            for (k, v) in table.sorted(by: { $0.key < $1.key }) { w.string(k); w.pod(v) }
-        }
-        for a in [xs, ys, lons, lats] { w.array(a) }
-        w.array(osmIDs)
-        w.array(offsets)
-        w.array(targets)
-        w.array(minutes)
-        w.array(metres)
-        w.pod(Self.fnv1a(w.data[...]))
-        return w.data
+        var sink = MemoryCacheSink()
+        writeCache(to: &sink)
+        return sink.data
     }
 
-    /// Writes ``cacheBytes()`` to `path` (through a temporary file renamed into place).
+    /// Writes the cache to `path`, streamed through a temporary file in the same folder renamed into place
+    /// (never a half-written cache under the final name).
     public func save(to path: String) throws(NetworkError) {
         let tmp = path + ".tmp-\(UInt32.random(in: 0...UInt32.max))"
+        guard FileManager.default.createFile(atPath: tmp, contents: nil), let handle = FileHandle(forWritingAtPath: tmp) else {
+            throw NetworkError(file: path, message: "cannot write the network cache: cannot create \(tmp)")
+        }
+        var sink = FileCacheSink(handle: handle)
+        writeCache(to: &sink)
+        try? handle.close()
         do {
-            try Data(cacheBytes()).write(to: URL(fileURLWithPath: tmp))
+            if let failure = sink.failure { throw failure }
             if FileManager.default.fileExists(atPath: path) { try FileManager.default.removeItem(atPath: path) }
             try FileManager.default.moveItem(atPath: tmp, toPath: path)
         } catch {
@@ -62,72 +58,238 @@ extension RoadGraph {
         }
     }
 
-    /// Reads a cache file written by ``save(to:)``; checks magic, version, checksum and every array size.
-    public static func loadCache(path: String) throws(NetworkError) -> RoadGraph {
-        let bytes: [UInt8]
-        do { bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path))) } catch {
-            throw NetworkError(file: path, message: "cannot read file: \(error.localizedDescription)")
+    func writeCache<S: CacheSink>(to sink: inout S) {
+        var head = CacheWriter()
+        head.raw(Self.cacheMagic)
+        head.pod(Self.cacheVersion)
+        head.pod(UInt32(crs.epsg))
+        head.pod(UInt64(nodeCount))
+        head.pod(UInt64(edgeCount))
+        head.string(report.source)
+        head.string(report.format)
+        for v in report.counters { head.pod(UInt64(v)) }
+        for table in [report.speeds, report.excludedClasses.mapValues(Double.init), report.waysByClass.mapValues(Double.init)] {
+            head.pod(UInt32(table.count))
+            for (k, v) in table.sorted(by: { $0.key < $1.key }) { head.string(k); head.pod(v) }
         }
-        return try decodeCache(bytes, file: path)
+        head.pad8()
+        sink.write(head.data)
+        for a in [xs, ys, lons, lats] { sink.write(a) }
+        sink.write(osmIDs)
+        sink.write(offsets)
+        sink.write(targets)
+        sink.write(minutes)
+        sink.write(metres)
+        sink.write(reverseOffsets)
+        sink.write(reverseSources)
+        sink.write(reverseMinutes)
+        sink.write([UInt64(contracted.coreCount)])
+        for c in [contracted.forward, contracted.reverse] {
+            sink.write([UInt64(c.edgeCount)])
+            sink.write(c.offsets)
+            sink.write(c.heads)
+            sink.write(c.weightStarts)
+            sink.write(c.weights)
+            sink.write(c.interior)
+            sink.write(c.positions)
+        }
+        sink.finish()
     }
 
-    /// Decodes cache bytes (see ``cacheBytes()``).
+    /// Reads a cache file written by ``save(to:)``: the file is memory-mapped, its checksum verified, every field
+    /// validated (counts against the file size, offsets non-decreasing from 0 to the edge count, rows strictly
+    /// ascending without self-loops, targets in range, finite non-negative weights, finite coordinates) while the
+    /// arrays are copied out of the mapping. Errors name the file, the byte and the field.
+    public static func loadCache(path: String) throws(NetworkError) -> RoadGraph {
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else { throw NetworkError(file: path, message: "cannot open file: \(String(cString: strerror(errno)))") }
+        defer { close(fd) }
+        var st = stat()
+        guard fstat(fd, &st) == 0 else { throw NetworkError(file: path, message: "cannot stat file: \(String(cString: strerror(errno)))") }
+        let size = Int(st.st_size)
+        guard size > 0 else { throw NetworkError(file: path, message: "not a CareAccess network cache (empty file)") }
+        #if os(Linux)
+        let flags = MAP_PRIVATE | MAP_POPULATE   // one read-ahead of the whole file instead of a fault per page
+        #else
+        let flags = MAP_PRIVATE
+        #endif
+        guard let base = mmap(nil, size, PROT_READ, flags, fd, 0), base != MAP_FAILED else {
+            throw NetworkError(file: path, message: "cannot map file: \(String(cString: strerror(errno)))")
+        }
+        defer { munmap(base, size) }
+        _ = madvise(base, size, MADV_SEQUENTIAL)
+        return try decodeCache(UnsafeRawBufferPointer(start: base, count: size), file: path)
+    }
+
+    /// Decodes cache bytes (see ``cacheBytes()``), with the checks of ``loadCache(path:)``.
     public static func decodeCache(_ bytes: [UInt8], file: String) throws(NetworkError) -> RoadGraph {
+        var result: Result<RoadGraph, NetworkError> = .failure(NetworkError(file: file, message: "empty"))
+        bytes.withUnsafeBytes { raw in
+            do throws(NetworkError) { result = .success(try decodeCache(raw, file: file)) } catch { result = .failure(error) }
+        }
+        return try result.get()
+    }
+
+    static func decodeCache(_ bytes: UnsafeRawBufferPointer, file: String) throws(NetworkError) -> RoadGraph {
         guard bytes.count >= 36, bytes.starts(with: cacheMagic) else {
             throw NetworkError(file: file, message: "not a CareAccess network cache (bad magic)")
         }
-        let stored = bytes[(bytes.count - 8)...].withUnsafeBytes { $0.loadUnaligned(as: UInt64.self) }
-        guard fnv1a(bytes[..<(bytes.count - 8)]) == stored else {
+        let version = bytes.loadUnaligned(fromByteOffset: 4, as: UInt32.self)
+        guard version == cacheVersion else {
+            throw NetworkError(file: file, message: "unsupported network cache version \(version) (this build reads \(cacheVersion); rebuild it with `careaccess network info FILE.osm.pbf --save-cache`)")
+        }
+        guard bytes.count % 8 == 0 else {
+            throw NetworkError(file: file, message: "checksum mismatch: the cache is truncated or corrupt (\(bytes.count) bytes, not a multiple of 8)")
+        }
+        let stored = bytes.loadUnaligned(fromByteOffset: bytes.count - 8, as: UInt64.self)
+        var hasher = CacheHasher()
+        hasher.add(UnsafeRawBufferPointer(rebasing: bytes[..<(bytes.count - 8)]))
+        guard hasher.value == stored else {
             throw NetworkError(file: file, message: "checksum mismatch: the cache is truncated or corrupt")
         }
-        var r = CacheReader(bytes: bytes, end: bytes.count - 8, file: file, offset: 4)
-        let version: UInt32 = try r.pod()
-        guard version == cacheVersion else {
-            throw NetworkError(file: file, message: "unsupported network cache version \(version) (this build reads \(cacheVersion))")
+        var r = CacheReader(bytes: bytes, end: bytes.count - 8, file: file, offset: 8)
+        let epsg: UInt32 = try r.pod("epsg")
+        let n64: UInt64 = try r.pod("nodeCount"), m64: UInt64 = try r.pod("edgeCount")
+        guard n64 < UInt64(Int32.max), m64 < UInt64(Int32.max) else {
+            throw NetworkError(file: file, location: "byte 12", message: "field 'nodeCount'/'edgeCount': \(n64) nodes, \(m64) edges (limit 2^31 - 1)")
         }
-        let epsg: UInt32 = try r.pod()
-        let n = Int(try r.pod() as UInt64), m = Int(try r.pod() as UInt64)
+        let n = Int(n64), m = Int(m64)
         var report = RoadGraphReport()
-        report.source = try r.string()
-        report.format = try r.string()
+        report.source = try r.string("report source")
+        report.format = try r.string("report format")
         var counters: [Int] = []
-        for _ in 0..<RoadGraphReport.counterCount { counters.append(Int(try r.pod() as UInt64)) }
+        for _ in 0..<RoadGraphReport.counterCount {
+            let at = r.offset
+            let v: UInt64 = try r.pod("report counter")
+            guard v <= UInt64(Int.max) else { throw NetworkError(file: file, location: "byte \(at)", message: "field 'report counter': \(v) out of range") }
+            counters.append(Int(v))
+        }
         report.counters = counters
         var tables: [[String: Double]] = []
-        for _ in 0..<3 {
-            let count = Int(try r.pod() as UInt32)
+        for name in ["speeds", "excludedClasses", "waysByClass"] {
+            let count = Int(try r.pod(name) as UInt32)
             var t: [String: Double] = [:]
-            for _ in 0..<count { let k = try r.string(); t[k] = try r.pod() as Double }
+            for _ in 0..<count {
+                let k = try r.string(name)
+                let at = r.offset
+                let v: Double = try r.pod(name)
+                guard v.isFinite, v >= 0, name == "speeds" || v <= 1e15 else {
+                    throw NetworkError(file: file, location: "byte \(at)", message: "field '\(name)' value for '\(k.prefix(40))': \(v) must be finite and ≥ 0")
+                }
+                t[k] = v
+            }
             tables.append(t)
         }
         report.speeds = tables[0]
         report.excludedClasses = tables[1].mapValues { Int($0) }
         report.waysByClass = tables[2].mapValues { Int($0) }
         report.format = "cache (\(report.format))"
-        let xs: [Double] = try r.array(n), ys: [Double] = try r.array(n)
-        let lons: [Double] = try r.array(n), lats: [Double] = try r.array(n)
-        let ids: [Int64] = try r.array(n)
-        let offsets: [Int32] = try r.array(n + 1)
-        let targets: [Int32] = try r.array(m)
-        let minutes: [Double] = try r.array(m), metres: [Double] = try r.array(m)
-        guard r.offset == r.end else { throw NetworkError(file: file, location: "byte \(r.offset)", message: "unexpected bytes after the arrays") }
-        guard offsets.first == 0, offsets.last == Int32(m), zip(offsets, offsets.dropFirst()).allSatisfy({ $0 <= $1 }),
-              targets.allSatisfy({ $0 >= 0 && Int($0) < n }), minutes.allSatisfy({ $0.isFinite && $0 >= 0 }) else {
-            throw NetworkError(file: file, message: "inconsistent graph arrays (offsets, targets or minutes out of range)")
+        try r.align8()
+        // Exact size check before any array is allocated: a count larger than the file is an error, not an allocation.
+        let pad4 = { (k: Int) in (k * 4 + 7) / 8 * 8 }
+        let need = n * 40 + pad4(n + 1) + pad4(m) + m * 16
+        guard need <= r.end - r.offset else {
+            throw NetworkError(file: file, location: "byte \(r.offset)", message: "arrays of \(n) nodes and \(m) edges need \(need) bytes, the file has \(r.end - r.offset) left")
+        }
+        let xs: [Double] = try r.array(n, "xs", check: { $0.isFinite }, rule: "must be finite")
+        let ys: [Double] = try r.array(n, "ys", check: { $0.isFinite }, rule: "must be finite")
+        let lons: [Double] = try r.array(n, "lons", check: { $0.isFinite && abs($0) <= 180 }, rule: "must be finite, -180…180")
+        let lats: [Double] = try r.array(n, "lats", check: { $0.isFinite && abs($0) <= 90 }, rule: "must be finite, -90…90")
+        let ids: [Int64] = try r.array(n, "osmIDs", check: { _ in true }, rule: "")
+        let offsetsAt = r.offset
+        let offsets: [Int32] = try r.array(n + 1, "offsets", check: { $0 >= 0 && Int($0) <= m }, rule: "must be in 0…\(m)")
+        try r.align8()
+        let targetsAt = r.offset
+        let targets: [Int32] = try r.array(m, "targets", check: { $0 >= 0 && Int($0) < n }, rule: "must be a node, 0..<\(n)")
+        try r.align8()
+        let minutes: [Double] = try r.array(m, "minutes", check: { $0.isFinite && $0 >= 0 }, rule: "must be finite and ≥ 0")
+        let metres: [Double] = try r.array(m, "metres", check: { $0.isFinite && $0 >= 0 }, rule: "must be finite and ≥ 0")
+        try r.checkOffsets(offsets, at: offsetsAt, "offsets", count: m)
+        for v in 0..<n {
+            let lo = Int(offsets[v]), hi = Int(offsets[v + 1])
+            var last: Int32 = -1
+            for e in lo..<hi {
+                let t = targets[e]
+                guard t > last, Int(t) != v else {
+                    throw NetworkError(file: file, location: "byte \(targetsAt + 4 * e)", message: "field 'targets[\(e)]': node \(v)'s row must be strictly ascending without self-loops (\(t) after \(last))")
+                }
+                last = t
+            }
+        }
+        // The reverse CSR and the two contracted directions.
+        let reverseOffsetsAt = r.offset
+        let reverseOffsets: [Int32] = try r.array(n + 1, "reverseOffsets", check: { $0 >= 0 && Int($0) <= m }, rule: "must be in 0…\(m)")
+        try r.checkOffsets(reverseOffsets, at: reverseOffsetsAt, "reverseOffsets", count: m)
+        try r.align8()
+        let reverseSources: [Int32] = try r.array(m, "reverseSources", check: { $0 >= 0 && Int($0) < n }, rule: "must be a node, 0..<\(n)")
+        try r.align8()
+        let reverseMinutes: [Double] = try r.array(m, "reverseMinutes", check: { $0.isFinite && $0 >= 0 }, rule: "must be finite and ≥ 0")
+        let coreAt = r.offset
+        let core: UInt64 = try r.pod("coreCount")
+        guard core <= UInt64(n) else { throw NetworkError(file: file, location: "byte \(coreAt)", message: "field 'coreCount': \(core) exceeds the \(n) nodes") }
+        let forward = try r.contracted("forward", nodes: n, edges: m, core: Int(core), at: coreAt)
+        let reverse = try r.contracted("reverse", nodes: n, edges: m, core: Int(core), at: coreAt)
+        guard r.offset == r.end else {
+            throw NetworkError(file: file, location: "byte \(r.offset)", message: "\(r.end - r.offset) unexpected bytes after the arrays")
         }
         return RoadGraph(crs: CRS(epsg: Int(epsg)), xs: xs, ys: ys, lons: lons, lats: lats, osmIDs: ids, offsets: offsets,
-                         targets: targets, minutes: minutes, metres: metres, report: report)
+                         targets: targets, minutes: minutes, metres: metres, reverseOffsets: reverseOffsets,
+                         reverseSources: reverseSources, reverseMinutes: reverseMinutes,
+                         contracted: ContractedGraph(forward: forward, reverse: reverse, coreCount: Int(core)), report: report)
+    }
+}
+
+extension CacheReader {
+    /// Offsets of a CSR: from 0 to `count`, never decreasing.
+    func checkOffsets(_ offsets: [Int32], at offsetsAt: Int, _ field: String, count m: Int) throws(NetworkError) {
+        let n = offsets.count - 1
+        guard offsets[0] == 0, offsets[n] == Int32(m) else {
+            throw NetworkError(file: file, location: "byte \(offsetsAt)", message: "field '\(field)': starts at \(offsets[0]) and ends at \(offsets[n]), expected 0 and \(m)")
+        }
+        for v in 0..<n where offsets[v] > offsets[v + 1] {
+            throw NetworkError(file: file, location: "byte \(offsetsAt + 4 * (v + 1))", message: "field '\(field)[\(v + 1)]': \(offsets[v + 1]) < \(offsets[v]), offsets must not decrease")
+        }
     }
 
-    static func fnv1a(_ bytes: ArraySlice<UInt8>) -> UInt64 {
-        bytes.withUnsafeBufferPointer { buf in
-            var h: UInt64 = 0xcbf2_9ce4_8422_2325
-            for b in buf {
-                h ^= UInt64(b)
-                h &*= 0x100_0000_01b3
-            }
-            return h
+    /// One contracted direction, every index range-checked so that the unchecked search loop stays in bounds:
+    /// offsets 0…c non-decreasing, heads and interior nodes < n, weight starts strictly increasing from 0 to m
+    /// (every core edge at least one weight), m - c interior entries, positions -1 or < m - c, exactly `core`
+    /// nodes without a position (the core: only they enter a search's heap, sized to them) and every head one of them.
+    mutating func contracted(_ name: String, nodes n: Int, edges m: Int, core: Int, at coreAt: Int) throws(NetworkError) -> ContractedCSR {
+        let countAt = offset
+        let c64: UInt64 = try pod("\(name) coreEdges")
+        guard c64 <= UInt64(m) else { throw NetworkError(file: file, location: "byte \(countAt)", message: "field '\(name) coreEdges': \(c64) exceeds the \(m) edges") }
+        let c = Int(c64)
+        let inner = m - c
+        let offsetsAt = offset
+        let offsets: [Int32] = try array(n + 1, "\(name) offsets", check: { $0 >= 0 && Int($0) <= c }, rule: "must be in 0…\(c)")
+        try checkOffsets(offsets, at: offsetsAt, "\(name) offsets", count: c)
+        try align8()
+        let heads: [Int32] = try array(c, "\(name) heads", check: { $0 >= 0 && Int($0) < n }, rule: "must be a node, 0..<\(n)")
+        try align8()
+        let startsAt = offset
+        let starts: [Int32] = try array(c + 1, "\(name) weightStarts", check: { $0 >= 0 && Int($0) <= m }, rule: "must be in 0…\(m)")
+        guard starts[0] == 0, starts[c] == Int32(m) else {
+            throw NetworkError(file: file, location: "byte \(startsAt)", message: "field '\(name) weightStarts': starts at \(starts[0]) and ends at \(starts[c]), expected 0 and \(m)")
         }
+        for e in 0..<c where starts[e] >= starts[e + 1] {
+            throw NetworkError(file: file, location: "byte \(startsAt + 4 * (e + 1))", message: "field '\(name) weightStarts[\(e + 1)]': \(starts[e + 1]) ≤ \(starts[e]), every core edge needs a weight")
+        }
+        try align8()
+        let weights: [Double] = try array(m, "\(name) weights", check: { $0.isFinite && $0 >= 0 }, rule: "must be finite and ≥ 0")
+        let interior: [Int32] = try array(inner, "\(name) interior", check: { $0 >= 0 && Int($0) < n }, rule: "must be a node, 0..<\(n)")
+        try align8()
+        let positions: [Int32] = try array(2 * n, "\(name) positions", check: { $0 >= -1 && Int($0) < inner }, rule: "must be -1 or in 0..<\(inner)")
+        try align8()
+        var cores = 0
+        for v in 0..<n where positions[2 * v] < 0 { cores += 1 }
+        guard cores == core else {
+            throw NetworkError(file: file, location: "byte \(coreAt)", message: "field 'coreCount': \(core), but \(cores) nodes of the \(name) direction lie on no chain")
+        }
+        if let e = heads.firstIndex(where: { positions[2 * Int($0)] >= 0 }) {
+            throw NetworkError(file: file, location: "byte \(offsetsAt)", message: "field '\(name) heads[\(e)]': node \(heads[e]) lies on a chain, not in the core")
+        }
+        return ContractedCSR(offsets: offsets, heads: heads, weightStarts: starts, weights: weights, interior: interior, positions: positions)
     }
 }
 
@@ -146,51 +308,5 @@ extension RoadGraphReport {
             (nodesBeforeComponents, edgesBeforeComponents, mergedParallelEdges, selfLoops, components, droppedNodes, droppedEdges) =
                 (newValue[7], newValue[8], newValue[9], newValue[10], newValue[11], newValue[12], newValue[13])
         }
-    }
-}
-
-struct CacheWriter {
-    var data: [UInt8] = []
-    mutating func raw(_ b: [UInt8]) { data.append(contentsOf: b) }
-    mutating func pod<T: BitwiseCopyable>(_ v: T) { withUnsafeBytes(of: v) { data.append(contentsOf: $0) } }
-    mutating func array<T: BitwiseCopyable>(_ a: [T]) { a.withUnsafeBytes { data.append(contentsOf: $0) } }
-    mutating func string(_ s: String) {
-        let u = Array(s.utf8)
-        pod(UInt32(u.count))
-        data.append(contentsOf: u)
-    }
-}
-
-struct CacheReader {
-    let bytes: [UInt8]
-    let end: Int
-    let file: String
-    var offset: Int
-
-    mutating func take(_ n: Int) throws(NetworkError) -> Range<Int> {
-        guard n >= 0, n <= end - offset else {
-            throw NetworkError(file: file, location: "byte \(offset)", message: "truncated: needed \(n) bytes, \(end - offset) left")
-        }
-        defer { offset += n }
-        return offset..<(offset + n)
-    }
-    mutating func pod<T: BitwiseCopyable>() throws(NetworkError) -> T {
-        let r = try take(MemoryLayout<T>.size)
-        return bytes[r].withUnsafeBytes { $0.loadUnaligned(as: T.self) }
-    }
-    mutating func array<T: BitwiseCopyable>(_ count: Int) throws(NetworkError) -> [T] {
-        let (size, overflow) = count.multipliedReportingOverflow(by: MemoryLayout<T>.stride)
-        guard !overflow else { throw NetworkError(file: file, location: "byte \(offset)", message: "array of \(count) elements too large") }
-        let r = try take(size)
-        return [T](unsafeUninitializedCapacity: count) { buf, initialized in
-            bytes[r].withUnsafeBytes { src in
-                UnsafeMutableRawBufferPointer(buf).copyMemory(from: src)
-            }
-            initialized = count
-        }
-    }
-    mutating func string() throws(NetworkError) -> String {
-        let n = Int(try pod() as UInt32)
-        return String(decoding: bytes[try take(n)], as: UTF8.self)
     }
 }

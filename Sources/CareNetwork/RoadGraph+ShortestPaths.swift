@@ -13,7 +13,7 @@ extension RoadGraph {
     /// Complexity: O((n + m) log₄ n), one workspace of 32 bytes per node.
     public func multiSourceDijkstra(sources: [DijkstraSource], direction: TraversalDirection = .forward,
                                     limit: Double = .infinity) -> NodeLabels {
-        var ws = DijkstraWorkspace(nodeCount: nodeCount)
+        var ws = DijkstraWorkspace(graph: self)
         ws.run(self, sources: sources, direction: direction, limit: limit)
         return ws.nodeLabels()
     }
@@ -47,7 +47,7 @@ extension RoadGraph {
         let nextSource = Atomic<Int>(0)
         let parts = Mutex<[(sources: [Int], ranges: [Range<Int>], ids: [Int32], minutes: [Double])]>([])
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
-            var ws = DijkstraWorkspace(nodeCount: nodeCount)
+            var ws = DijkstraWorkspace(graph: self)
             var done: [Int] = [], ranges: [Range<Int>] = []
             var ids: [Int32] = [], mins: [Double] = []
             // A row packs `target id << 32 | index into rowMinutes`, radix-sorted by id: the minutes come back

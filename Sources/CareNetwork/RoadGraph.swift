@@ -15,7 +15,7 @@ import CareGeo
 /// print(graph.nodeCount, graph.edgeCount, graph.report.summaryLines())
 /// let tree = graph.nearest(from: [graph.point(0)], sites: [.init(node: 5, minutes: 0, label: 0)])
 /// ```
-/// Memory: 40 bytes per node and about 40 bytes per edge (both directions).
+/// Memory: about 52 bytes per node and 64 bytes per edge (both directions, full and contracted).
 public struct RoadGraph: Sendable {
     /// The projected CRS of ``xs``/``ys`` (Lambert-93 for metropolitan France).
     public let crs: CRS
@@ -38,6 +38,9 @@ public struct RoadGraph: Sendable {
     public let reverseMinutes: [Double]
     /// What the graph was built from, and what was dropped.
     public var report: RoadGraphReport
+    /// The degree-2 chains contracted, both directions: what the searches run on (same minutes, fewer heap
+    /// operations).
+    public let contracted: ContractedGraph
 
     public var nodeCount: Int { xs.count }
     public var edgeCount: Int { targets.count }
@@ -63,9 +66,22 @@ public struct RoadGraph: Sendable {
         return (a, b, c, d)
     }
 
-    /// Memberwise initialiser for already-built CSR arrays (the cache reader); the reverse CSR is derived.
+    /// Initialiser for already-built forward CSR arrays: the reverse CSR and the contracted chains are derived.
     init(crs: CRS, xs: [Double], ys: [Double], lons: [Double], lats: [Double], osmIDs: [Int64],
          offsets: [Int32], targets: [Int32], minutes: [Double], metres: [Double], report: RoadGraphReport) {
+        let reverse = Self.reverse(nodeCount: xs.count, offsets: offsets, targets: targets, minutes: minutes)
+        let contracted = ContractedGraph(nodeCount: xs.count, offsets: offsets, targets: targets, minutes: minutes,
+                                         reverseOffsets: reverse.offsets, reverseSources: reverse.sources, reverseMinutes: reverse.minutes)
+        self.init(crs: crs, xs: xs, ys: ys, lons: lons, lats: lats, osmIDs: osmIDs, offsets: offsets, targets: targets,
+                  minutes: minutes, metres: metres, reverseOffsets: reverse.offsets, reverseSources: reverse.sources,
+                  reverseMinutes: reverse.minutes, contracted: contracted, report: report)
+    }
+
+    /// Memberwise initialiser for every array, derived ones included (the cache reader, which has validated them).
+    init(crs: CRS, xs: [Double], ys: [Double], lons: [Double], lats: [Double], osmIDs: [Int64],
+         offsets: [Int32], targets: [Int32], minutes: [Double], metres: [Double],
+         reverseOffsets: [Int32], reverseSources: [Int32], reverseMinutes: [Double], contracted: ContractedGraph,
+         report: RoadGraphReport) {
         self.crs = crs
         self.xs = xs
         self.ys = ys
@@ -76,11 +92,11 @@ public struct RoadGraph: Sendable {
         self.targets = targets
         self.minutes = minutes
         self.metres = metres
+        self.reverseOffsets = reverseOffsets
+        self.reverseSources = reverseSources
+        self.reverseMinutes = reverseMinutes
+        self.contracted = contracted
         self.report = report
-        let reverse = Self.reverse(nodeCount: xs.count, offsets: offsets, targets: targets, minutes: minutes)
-        reverseOffsets = reverse.offsets
-        reverseSources = reverse.sources
-        reverseMinutes = reverse.minutes
     }
 
     static func reverse(nodeCount n: Int, offsets: [Int32], targets: [Int32], minutes: [Double])

@@ -51,6 +51,21 @@ public struct RoadGraphBuilder: OSMHandler, Sendable {
         wayDirections.append(use.direction)
     }
 
+    /// Appends the ways and way counters another builder (of the same profile) collected: the two-pass
+    /// import decodes blocks in parallel, one builder each, and absorbs them in file order.
+    mutating func absorb(_ other: RoadGraphBuilder) {
+        let base = refs.count
+        refs.append(contentsOf: other.refs)
+        wayStarts.append(contentsOf: other.wayStarts.dropFirst().map { $0 + base })
+        waySpeeds.append(contentsOf: other.waySpeeds)
+        wayDirections.append(contentsOf: other.wayDirections)
+        report.highwayWays += other.report.highwayWays
+        report.drivableWays += other.report.drivableWays
+        report.accessExcludedWays += other.report.accessExcludedWays
+        report.excludedClasses.merge(other.report.excludedClasses, uniquingKeysWith: +)
+        report.waysByClass.merge(other.report.waysByClass, uniquingKeysWith: +)
+    }
+
     /// Number of drivable ways collected so far.
     public var drivableWayCount: Int { waySpeeds.count }
 
@@ -95,10 +110,20 @@ public struct RoadGraphBuilder: OSMHandler, Sendable {
         }
         var used: [Int] = []
         for p in 0..<n where graphIndex[p] == 0 { graphIndex[p] = Int32(used.count); used.append(p) }
-        guard !used.isEmpty else {
+        let refGraphNode = refNode.map { $0 < 0 ? -1 : graphIndex[Int($0)] }
+        return try assemble(report: report, source: source, lonLats: used.map { LonLat(lon: nodeLons[$0], lat: nodeLats[$0]) },
+                            osmIDs: used.map { nodeIDs[$0] }, refGraphNode: refGraphNode, crs: requested)
+    }
+
+    /// The graph from the collected ways, given the graph node of every way reference (-1 when its node is
+    /// missing) and the nodes' positions and ids: projection, edges (metres, minutes at the way's speed, one-way
+    /// rules), then ``RoadGraph/init(points:lonLats:osmIDs:edges:crs:source:keepLargestComponent:report:)``.
+    /// Shared by the one-pass build and the two-pass PBF import, so both give the same graph.
+    func assemble(report: RoadGraphReport, source: String, lonLats: [LonLat], osmIDs: [Int64], refGraphNode: [Int32],
+                  crs requested: CRS?) throws(NetworkError) -> RoadGraph {
+        guard !lonLats.isEmpty else {
             throw NetworkError(file: source, message: "no drivable road: \(report.highwayWays) highway ways, none usable by car with known nodes")
         }
-        let lonLats = used.map { LonLat(lon: nodeLons[$0], lat: nodeLats[$0]) }
         let crs: CRS
         if let requested { crs = requested } else { crs = try Self.crs(for: lonLats, file: source) }
         let projection: Projection
@@ -108,14 +133,13 @@ public struct RoadGraphBuilder: OSMHandler, Sendable {
             points = try projection.forward(lonLats)
         } catch { throw NetworkError(file: source, message: "cannot project the nodes to \(crs): \(error.message)") }
         var edges: [RoadEdge] = []
-        edges.reserveCapacity(refs.count * 2)
+        edges.reserveCapacity(refGraphNode.count * 2)
         for w in 0..<waySpeeds.count {
             let metresPerMinute = waySpeeds[w] * 1000 / 60
             let dir = wayDirections[w]
             for k in wayStarts[w]..<max(wayStarts[w + 1] - 1, wayStarts[w]) {
-                let a = refNode[k], b = refNode[k + 1]
-                guard a >= 0, b >= 0 else { continue }
-                let u = graphIndex[Int(a)], v = graphIndex[Int(b)]
+                let u = refGraphNode[k], v = refGraphNode[k + 1]
+                guard u >= 0, v >= 0 else { continue }
                 let pu = points[Int(u)], pv = points[Int(v)]
                 let dx = pv.x - pu.x, dy = pv.y - pu.y
                 let metres = (dx * dx + dy * dy).squareRoot()
@@ -124,7 +148,7 @@ public struct RoadGraphBuilder: OSMHandler, Sendable {
                 if dir != .forward { edges.append(RoadEdge(from: v, to: u, minutes: minutes, metres: metres)) }
             }
         }
-        return try RoadGraph(points: points, lonLats: lonLats, osmIDs: used.map { nodeIDs[$0] }, edges: edges,
+        return try RoadGraph(points: points, lonLats: lonLats, osmIDs: osmIDs, edges: edges,
                              crs: crs, source: source, keepLargestComponent: true, report: report)
     }
 
@@ -146,11 +170,30 @@ public struct RoadGraphBuilder: OSMHandler, Sendable {
     }
 
     static func crs(for points: [LonLat], file: String) throws(NetworkError) -> CRS {
-        let lons = points.map(\.lon).sorted(), lats = points.map(\.lat).sorted()
-        let lon = lons[lons.count / 2], lat = lats[lats.count / 2]
+        var lons = points.map(\.lon), lats = points.map(\.lat)
+        let lon = select(&lons, rank: lons.count / 2), lat = select(&lats, rank: lats.count / 2)
         guard let crs = crs(forLon: lon, lat: lat) else {
             throw NetworkError(file: file, message: "no French projected CRS for data around lon \(lon), lat \(lat) (metropolitan France, Monaco, Andorra and the overseas départements are supported)")
         }
         return crs
+    }
+
+    /// The element of rank `k` (0-based) in ascending order — `values.sorted()[k]` without the sort
+    /// (Hoare's FIND / quickselect, 1961, median-of-three pivots), reordering `values`. Complexity: O(n) expected.
+    static func select(_ values: inout [Double], rank k: Int) -> Double {
+        var lo = 0, hi = values.count - 1
+        while lo < hi {
+            let mid = lo + (hi - lo) / 2
+            let a = values[lo], b = values[mid], c = values[hi]
+            let pivot = max(min(a, b), min(max(a, b), c))
+            var i = lo, j = hi
+            while i <= j {
+                while values[i] < pivot { i += 1 }
+                while values[j] > pivot { j -= 1 }
+                if i <= j { values.swapAt(i, j); i += 1; j -= 1 }
+            }
+            if k <= j { hi = j } else if k >= i { lo = i } else { return values[k] }
+        }
+        return values[k]
     }
 }

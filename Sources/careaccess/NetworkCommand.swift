@@ -11,14 +11,14 @@ struct NetworkCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "network",
         abstract: "Road networks (OSM .osm.pbf, .osm, .osm.gz or a cache): info, crow-fly calibration, export, timings.",
-        subcommands: [Info.self, Calibrate.self, Places.self, Export.self, Paths.self, Bench.self]
+        subcommands: [Info.self, Calibrate.self, Places.self, Export.self, Paths.self, Bench.self, Catchments.self]
     )
 
-    static func load(_ path: String) throws -> RoadGraph {
+    static func load(_ path: String, progress: any ProgressReporter = SilentProgress()) throws -> RoadGraph {
         if path.hasPrefix("synthetic:"), let side = Int(path.dropFirst("synthetic:".count)) {
             return try RoadGraph.synthetic(side: side)
         }
-        return try RoadGraph.load(path: path)
+        return try RoadGraph.load(path: path, progress: NetworkProgressBar(progress))
     }
 
     struct Info: ParsableCommand {
@@ -28,18 +28,20 @@ struct NetworkCommand: ParsableCommand {
         @Argument(help: ArgumentHelp("OSM file (.osm.pbf, .osm, .osm.gz) or network cache.", valueName: "file"))
         var file: String
 
-        @Option(help: ArgumentHelp("Also save the graph as a cache file (loads in milliseconds).", valueName: "file.carn"))
+        @Option(help: ArgumentHelp("Also save the graph as a cache file (memory-mapped on load: seconds for France).", valueName: "file.carn"))
         var saveCache: String?
+        @OptionGroup var quiet: QuietOptions
 
         func run() throws {
             try CLIErrors.exitOnFailure {
                 let clock = ContinuousClock()
                 var graph: RoadGraph?
-                let elapsed = try clock.measure { graph = try NetworkCommand.load(file) }
+                let elapsed = try clock.measure { graph = try NetworkCommand.load(file, progress: quiet.progress) }
                 guard let graph else { return }
                 let r = graph.report
                 print("Road network \(file) (\(r.format), read and built in \(elapsed.formatted(.units(allowed: [.milliseconds], width: .abbreviated))))")
                 print("Graph:      \(graph.nodeCount) nodes, \(graph.edgeCount) directed edges, CRS \(graph.crs)")
+                print("Contracted: \(graph.contracted.coreCount) nodes kept for the searches (degree-2 chains folded, same minutes), \(graph.contracted.forward.edgeCount) edges")
                 for line in r.summaryLines() { print("            \(line)") }
                 if let b = graph.lonLatBounds, b.maxLon != 0 || b.minLon != 0 {
                     print("Bbox:       lon \(fmt(b.minLon, 5))…\(fmt(b.maxLon, 5)), lat \(fmt(b.minLat, 5))…\(fmt(b.maxLat, 5))")
@@ -60,8 +62,8 @@ struct NetworkCommand: ParsableCommand {
                     }
                 }
                 if let saveCache {
-                    try graph.save(to: saveCache)
-                    print("Cache written: \(saveCache)")
+                    let written = try clock.measure { try graph.save(to: saveCache) }
+                    print("Cache written: \(saveCache) (\(written.formatted(.units(allowed: [.milliseconds], width: .abbreviated))))")
                 }
             }
         }
@@ -141,10 +143,7 @@ struct NetworkCommand: ParsableCommand {
         var territory: String
         @Option(name: .customLong("departement"), help: ArgumentHelp("Only communes of this département (repeatable).", valueName: "code"))
         var departements: [String] = []
-        @Option(help: ArgumentHelp("Connector speed to the nearest node, km/h (as --access-speed).", valueName: "km/h"))
-        var accessSpeed: Double = RoadSnapper.defaultAccessSpeedKmh
-        @Option(help: ArgumentHelp("Communes farther than this from every node are not attached, metres (as --snap-limit).", valueName: "m"))
-        var snapLimit: Double = RoadSnapper.defaultLimitMetres
+        @OptionGroup var snapping: NetworkSnapOptions
         @Option(help: ArgumentHelp("Per-commune CSV: code,name,departement,population,node,osm_id,connector_m,connector_minutes,attached.", valueName: "file.csv"))
         var out: String?
         @Option(help: ArgumentHelp("Write the attached communes as a territory CSV (boundaries kept).", valueName: "file.csv"))
@@ -155,7 +154,7 @@ struct NetworkCommand: ParsableCommand {
                 let graph = try NetworkCommand.load(file)
                 let loaded = try TerritoryFile.load(path: territory).territory
                 let studied = try loaded.indices(inDepartements: Set(departements))
-                let model = try NetworkModel(graph: graph, accessSpeedKmh: accessSpeed, snapLimitMetres: snapLimit, threads: 2)
+                let model = try NetworkModel(graph: graph, accessSpeedKmh: snapping.accessSpeed, snapLimitMetres: snapping.snapLimit, threads: 2)
                 let communes = studied.map { loaded.communes[$0] }
                 let snap = model.snap(communes.map(\.place))
                 let attached = communes.indices.filter { snap.nodes[$0] >= 0 }
@@ -171,7 +170,7 @@ struct NetworkCommand: ParsableCommand {
                     try AtomicFile.write(csv, to: out)
                 }
                 let scope = departements.isEmpty ? "" : " of \(departements.joined(separator: ", "))"
-                print("Communes\(scope) on \(file) (snap limit \(fmt(snapLimit, 0)) m, connector \(fmt(accessSpeed, 0)) km/h): \(attached.count) of \(communes.count) attached")
+                print("Communes\(scope) on \(file) (snap limit \(fmt(snapping.snapLimit, 0)) m, connector \(fmt(snapping.accessSpeed, 0)) km/h): \(attached.count) of \(communes.count) attached")
                 for k in attached {
                     print("  \(communes[k].name) (\(communes[k].code)): node \(snap.nodes[k]), connector \(fmt(snap.metres[k], 0)) m, \(fmt(snap.minutes[k], 2)) min")
                 }
@@ -182,7 +181,7 @@ struct NetworkCommand: ParsableCommand {
                 }
                 if let territoryOut {
                     guard !attached.isEmpty else {
-                        throw ValidationError("--territory-out: no commune\(scope) is within \(fmt(snapLimit, 0)) m of the network \(file)")
+                        throw ValidationError("--territory-out: no commune\(scope) is within \(fmt(snapping.snapLimit, 0)) m of the network \(file)")
                     }
                     var covered = try Territory(communes: attached.map { communes[$0] })
                     if let boundaries = loaded.boundaries {
