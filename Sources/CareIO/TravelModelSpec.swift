@@ -121,7 +121,7 @@ public struct TravelModelSpec: Sendable, Equatable {
     private func networkModel(path: String, territory: Territory, demand: [Int], sites allSites: [SupplySite],
                               progress: any ProgressReporter) throws -> (model: any TravelTimeModel, notes: [String])
     {
-        let graph = try RoadGraph.load(path: path)
+        let graph = try RoadGraph.load(path: path, progress: NetworkProgressBar(progress))
         let model = try NetworkModel(graph: graph, accessSpeedKmh: accessSpeedKmh, snapLimitMetres: snapLimitMetres,
                                      threads: threads ?? ProcessInfo.processInfo.activeProcessorCount, name: path,
                                      speedFactor: networkSpeedFactor, progress: progress)

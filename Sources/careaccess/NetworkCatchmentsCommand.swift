@@ -122,13 +122,3 @@ extension NetworkCommand {
         }
     }
 }
-
-/// The terminal progress bar of a command, as CareNetwork's ``NetworkProgress`` (CareNetwork sits below
-/// CareModel's ``ProgressReporter``).
-struct NetworkProgressBar: NetworkProgress {
-    let reporter: any ProgressReporter
-    init(_ reporter: any ProgressReporter) { self.reporter = reporter }
-    func begin(total: Int, label: String) { reporter.begin(total: total, label: label) }
-    func advance(by count: Int) { reporter.advance(by: count) }
-    func end() { reporter.end() }
-}
