@@ -32,6 +32,9 @@ public enum CoverageOutput {
         lines.append("Population within \(t) min of a GP: \(s.populationWithin.grouped) (\(percent(s.shareWithin)))")
         lines.append("Beyond \(t) min: \(s.communesBeyond) communes, \(s.populationBeyond.grouped) inhabitants (\(percent(s.population > 0 ? Double(s.populationBeyond) / Double(s.population) : 0)))")
         if s.communesUnreachable > 0 { lines.append("No GP reachable at all: \(s.communesUnreachable) communes") }
+        if let near = s.nearThreshold {
+            lines.append("Within the model's typical error of \(t) min (± \(fixed(near.error, 2)) min, held-out MAE): \(near.communes) communes, \(near.population.grouped) inhabitants — their side of the line is uncertain")
+        }
         lines.append("Minutes to the nearest GP (population-weighted): mean \(fixed(s.meanMinutes, 2)), 90th percentile \(s.p90Minutes.map { fixed($0, 2) } ?? "n/a"), max \(s.maxMinutes.map { fixed($0, 2) } ?? "n/a")")
         lines.append("GPs located in the studied départements: \(s.gpsInArea.formatted2) (\(fixed(s.gpsPer10k, 2)) per 10,000 inhabitants)")
         let worst = result.rows.sorted { ($0.minutes, $1.commune) > ($1.minutes, $0.commune) }.prefix(5)

@@ -74,6 +74,9 @@ public struct CalibratedModel: TravelTimeModel {
 
     public var caveats: [String] { parameters.caveats }
 
+    /// The held-out mean absolute error on trips of at most 30 observed minutes.
+    public var typicalErrorMinutes: Double? { parameters.heldOut?.upTo30Minutes.meanAbsoluteError }
+
     /// Communes of the territory whose density fell back to the model's default (no boundary).
     public var communesWithoutArea: Int { context.communesWithoutArea }
     /// Communes of the territory on a land mass without a road to the rest of their zone.

@@ -40,7 +40,12 @@ public struct CoverageAnalysis: Sendable {
                 commune: c, nearestSite: n.site.map { active[$0] }, metres: n.metres, minutes: n.minutes,
                 withinThreshold: n.site != nil && n.minutes <= threshold))
         }
-        let summary = summarize(rows: rows, territory: territory, sites: sites)
+        var summary = summarize(rows: rows, territory: territory, sites: sites)
+        if let e = model.typicalErrorMinutes, e.isFinite, e > 0 {
+            let near = rows.filter { $0.nearestSite != nil && abs($0.minutes - threshold) <= e }
+            summary.nearThreshold = .init(error: e, communes: near.count,
+                                          population: near.reduce(0) { $0 + territory.communes[$1.commune].population })
+        }
         return CoverageResult(rows: rows, summary: summary, modelSummary: model.summary, modelCaveats: model.caveats)
     }
 

@@ -27,6 +27,16 @@ public struct CoverageSummary: Sendable, Hashable {
     /// then population beyond, then code (the question "which département has the most communes more than
     /// 20 minutes from a GP").
     public var departements: [DepartementCoverage] = []
+    /// With a model of known typical error `e` (minutes): the communes and population whose minutes lie within
+    /// `[threshold − e, threshold + e]`, on whichever side of the line the model puts them.
+    public var nearThreshold: NearThreshold?
+
+    /// Communes close to the threshold under the model's typical error.
+    public struct NearThreshold: Sendable, Hashable {
+        public var error: Double
+        public var communes: Int
+        public var population: Int
+    }
 }
 
 /// Coverage figures of one département of a run.

@@ -28,6 +28,24 @@ struct TravelOutputTests {
         #expect(lines[3].hasPrefix("1     48                  2       2"))
     }
 
+    @Test func theEmbeddedDefaultUsesTheCalibratedModelAndCountsCommunesNearTheThreshold() throws {
+        let study = try Study.load(territoryPath: nil, supplyPath: nil, departements: [])
+        let (model, _) = try TravelModelSpec().make(for: study)
+        #expect(model is CalibratedModel)
+        let r = try CoverageAnalysis(threshold: 20).run(territory: study.territory, communes: study.demand,
+                                                        sites: study.supply.sites, model: model)
+        let near = try #require(r.summary.nearThreshold)
+        let e = try #require(model.typicalErrorMinutes)
+        #expect(near.error == e && e > 1 && e < 2.5)
+        let brute = r.rows.filter { $0.nearestSite != nil && abs($0.minutes - 20) <= e }
+        #expect(near.communes == brute.count && near.communes > 0)
+        #expect(CoverageOutput.summary(r, study: study).contains("Within the model's typical error of 20 min"))
+        // Crow-fly has no measured error: no such line.
+        let crow = try CoverageAnalysis(threshold: 20).run(territory: study.territory, communes: study.demand,
+                                                           sites: study.supply.sites, model: try CrowFlyModel())
+        #expect(crow.summary.nearThreshold == nil)
+    }
+
     @Test func csvSidecarNamesModelSourcesAndLimits() throws {
         let m = CSVMetadata(title: "t", model: "calibrated on X", caveats: ["no congestion"], sources: ["a.csv", "b.csv"])
         let json = m.json(forTable: "/tmp/out/coverage.csv")
