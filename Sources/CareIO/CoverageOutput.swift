@@ -53,22 +53,27 @@ public enum CoverageOutput {
         return lines.joined(separator: "\n")
     }
 
-    /// The studied départements ranked by communes beyond the threshold (then population beyond): the first
-    /// `limit`, or all when there are at most `limit + 2`.
+    /// The studied départements with communes beyond the threshold, ranked by those communes (then population
+    /// beyond): the first `limit`, or all when there are at most `limit + 2`.
     static func departementRanking(_ s: CoverageSummary, limit: Int) -> [String] {
         guard !s.departements.isEmpty else { return [] }
         let t = s.threshold.formatted2
-        var lines = ["", "Départements by communes beyond \(t) min (then population):",
+        let beyond = s.departements.filter { $0.communesBeyond > 0 }
+        let none = s.departements.count - beyond.count
+        guard !beyond.isEmpty else {
+            return ["", "Départements by communes beyond \(t) min: none has any (\(s.departements.count) studied)"]
+        }
+        var lines = ["", "Départements by communes beyond \(t) min (then population)\(none > 0 ? "; \(none) of the \(s.departements.count) studied have none" : ""):",
                      "rank  département  communes  beyond  population beyond  share of population"]
-        let shown = s.departements.count <= limit + 2 ? s.departements[...] : s.departements.prefix(limit)
+        let shown = beyond.count <= limit + 2 ? beyond[...] : beyond.prefix(limit)
         for (k, d) in shown.enumerated() {
             lines.append([String(k + 1).padding(toLength: 6, withPad: " ", startingAt: 0),
                           d.departement.padding(toLength: 13, withPad: " ", startingAt: 0),
                           String(d.communes).leftPadded(8), String(d.communesBeyond).leftPadded(8),
                           d.populationBeyond.grouped.leftPadded(19), percent(d.shareBeyond).leftPadded(21)].joined())
         }
-        if shown.count < s.departements.count {
-            let rest = s.departements.dropFirst(shown.count)
+        if shown.count < beyond.count {
+            let rest = beyond.dropFirst(shown.count)
             lines.append("… \(rest.count) more départements: \(rest.reduce(0) { $0 + $1.communesBeyond }) communes, \(rest.reduce(0) { $0 + $1.populationBeyond }.grouped) inhabitants beyond")
         }
         return lines

@@ -25,6 +25,9 @@ struct TravelOutputTests {
         #expect(abs(d[1].shareBeyond - 500.0 / 600) < 1e-12)
         let lines = CoverageOutput.departementRanking(r.summary, limit: 10)
         #expect(lines[1] == "Départements by communes beyond 20 min (then population):")
+        var noneBeyond = r.summary
+        noneBeyond.departements = noneBeyond.departements.map { var d = $0; d.communesBeyond = 0; d.populationBeyond = 0; return d }
+        #expect(CoverageOutput.departementRanking(noneBeyond, limit: 10) == ["", "Départements by communes beyond 20 min: none has any (3 studied)"])
         #expect(lines[3].hasPrefix("1     48                  2       2"))
     }
 
