@@ -29,10 +29,15 @@ public enum LandMasses {
         // Common vertices (boundaries are simplified together and rounded: shared borders share vertices).
         var table = VertexTable(capacity: territory.communes.indices.reduce(0) { $0 + vertexCount(of: $1, in: territory) })
         for i in territory.communes.indices {
+            guard let boundary = territory.boundary(at: i) else { continue }
             let epsg = territory.communes[i].crs.epsg
-            for v in vertices(of: i, in: territory) {
-                let first = table.insert(epsg: epsg, x: v.x, y: v.y, commune: i)
-                if first != i { sets.union(i, first) }
+            for polygon in boundary.polygons {
+                for ring in polygon.rings {
+                    for v in ring {
+                        let first = table.insert(epsg: epsg, x: v.x, y: v.y, commune: i)
+                        if first != i { sets.union(i, first) }
+                    }
+                }
             }
         }
         for (a, b) in links where a >= 0 && b >= 0 && a < territory.count && b < territory.count {
