@@ -9,8 +9,11 @@ public enum AgeStandardisation {
         populations: [String: [String: Double]], consumption: [String: Double]
     ) throws(ModelError) -> [String: Double] {
         var totalPopulation = 0.0, totalConsumption = 0.0
-        for (code, bands) in populations {
-            for (band, p) in bands {
+        // Sums in a fixed order (sorted keys), so that results do not change from run to run.
+        for code in populations.keys.sorted() {
+            let bands = populations[code] ?? [:]
+            for band in bands.keys.sorted() {
+                let p = bands[band] ?? 0
                 guard let c = consumption[band] else {
                     throw .invalidParameter(name: "age band", value: band, reason: "commune \(code) uses a band with no consumption weight")
                 }
@@ -23,7 +26,7 @@ public enum AgeStandardisation {
         }
         let mean = totalConsumption / totalPopulation
         return populations.mapValues { bands in
-            bands.reduce(0.0) { acc, e in acc + e.value * (consumption[e.key] ?? 0) } / mean
+            bands.keys.sorted().reduce(0.0) { acc, band in acc + (bands[band] ?? 0) * (consumption[band] ?? 0) } / mean
         }
     }
 }

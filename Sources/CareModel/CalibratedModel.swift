@@ -102,7 +102,7 @@ public struct CalibratedModel: TravelTimeModel {
         let originEnds = context.ends(for: origins, threads: threads)
         let siteEnds = context.ends(for: sites, threads: threads)
         let groups = Self.groups(of: siteEnds)
-        let (bound, threads) = (self.bound, self.threads)
+        let (bound, threads, model) = (self.bound, self.threads, self)
         return withKernel { kernel in
             ParallelChunks.map(count: origins.count, chunkSize: 256, threads: threads) { range in
                 range.map { i -> NearestFacility in
@@ -112,7 +112,13 @@ public struct CalibratedModel: TravelTimeModel {
                     guard let first = group.tree.nearest(to: q) else { return .unreachable }
                     let upperBound = kernel.minutes(from: o, to: siteEnds[group.sites[first.index]])
                     var best = NearestFacility.unreachable
-                    for n in group.tree.neighbors(of: q, within: bound.radius(forMinutes: upperBound)) {
+                    var reach = bound.radius(forMinutes: upperBound)
+                    if o.field >= 0, reach.isFinite {
+                        // The origin's own terms: a tighter radius (see ``TravelTimeBound/slack(of:asOrigin:localField:)``).
+                        let local = model.fields[Int(o.field)].minimum(aroundX: o.x, y: o.y, radius: reach)
+                        reach = Swift.min(reach, bound.radius(forMinutes: upperBound * exp(-bound.slack(of: o, asOrigin: true, localField: local))))
+                    }
+                    for n in group.tree.neighbors(of: q, within: reach) {
                         let j = group.sites[n.index]
                         // Sites certainly slower than the best so far are skipped before their field term.
                         let m = kernel.minutes(from: o, to: siteEnds[j], limit: best.minutes)
@@ -134,30 +140,28 @@ public struct CalibratedModel: TravelTimeModel {
         let siteEnds = context.ends(for: sites, threads: threads)
         let radius = bound.radius(forMinutes: threshold)
         let threads = self.threads
-        // Candidates: origins of the site's group within the bound's radius, from a fixed-radius grid per group
-        // (cells half the radius), all sites of a group in one batch.
+        // Each site's own radius: its density term and the field within reach can only lengthen its trips.
+        let siteRadius = siteEnds.map { s -> Double in
+            let local = s.field >= 0 ? fields[Int(s.field)].minimum(aroundX: s.x, y: s.y, radius: radius) : 0
+            let r = bound.radius(forMinutes: threshold * exp(-bound.slack(of: s, asOrigin: false, localField: local)))
+            return Swift.min(r, radius)
+        }
+        // Candidates: origins of the site's land mass within the site's radius, from a fixed-radius grid per
+        // mass (cells half the bound's radius), queried site by site.
         var members: [GroupKey: [Int]] = [:]
         for (i, e) in originEnds.enumerated() { members[GroupKey(e), default: []].append(i) }
-        var candidates = [(table: NeighborTable, origins: [Int], row: Int)?](repeating: nil, count: sites.count)
-        var siteGroups: [GroupKey: [Int]] = [:]
-        for (j, e) in siteEnds.enumerated() { siteGroups[GroupKey(e), default: []].append(j) }
-        for (key, siteIndices) in siteGroups {
-            guard let origins = members[key] else { continue }
-            let grid = FixedRadiusGrid(points: origins.map { Point2D(x: originEnds[$0].x, y: originEnds[$0].y) },
-                                       cellSize: Swift.max(radius / 2, 1))
-            let table = grid.neighbors(of: siteIndices.map { Point2D(x: siteEnds[$0].x, y: siteEnds[$0].y) },
-                                       within: radius, threads: threads)
-            for (k, j) in siteIndices.enumerated() { candidates[j] = (table, origins, k) }
+        let grids = members.mapValues { origins in
+            (grid: FixedRadiusGrid(points: origins.map { Point2D(x: originEnds[$0].x, y: originEnds[$0].y) },
+                                   cellSize: Swift.max(radius / 2, 1)), origins: origins)
         }
-        let found = candidates
         let rows = withKernel { kernel in
             ParallelChunks.map(count: sites.count, chunkSize: 64, threads: threads) { range in
                 range.map { j -> [(Int32, Double)] in
-                    guard let c = found[j] else { return [] }
                     let s = siteEnds[j]
+                    guard let group = grids[GroupKey(s)] else { return [] }
                     var row: [(Int32, Double)] = []
-                    for p in c.table.offsets[c.row]..<c.table.offsets[c.row + 1] {
-                        let i = c.origins[Int(c.table.indices[p])]
+                    for n in group.grid.neighbors(of: Point2D(x: s.x, y: s.y), within: siteRadius[j]) {
+                        let i = group.origins[n.index]
                         let m = kernel.minutes(from: originEnds[i], to: s, limit: threshold)
                         if m <= threshold { row.append((Int32(i), m)) }
                     }

@@ -36,9 +36,13 @@ public struct DepartementIndex: Sendable, Hashable {
         let metro = structure.departements.filter { !$0.hasPrefix("97") }
         let reference = metro.isEmpty ? structure.departements : metro
         let isReference = Set(reference)
-        for (dep, bands) in structure.populations {
+        // Sums in a fixed order (sorted keys): a Dictionary's order changes from run to run, and so would the
+        // last bits of every standardised demand.
+        for dep in structure.populations.keys.sorted() {
+            let bands = structure.populations[dep] ?? [:]
             var p = 0.0, c = 0.0
-            for (band, n) in bands {
+            for band in bands.keys.sorted() {
+                let n = bands[band] ?? 0
                 p += n
                 c += n * (weights.weights[band] ?? 0)
             }

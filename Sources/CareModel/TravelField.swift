@@ -105,4 +105,21 @@ public struct TravelField: Codable, Sendable, Equatable {
 
     /// The smallest node value (no interpolated value is smaller).
     public var minimum: Double { values.min() ?? 0 }
+
+    /// The smallest node value that a segment starting at `(x, y)` and at most `radius` metres long can meet:
+    /// the nodes of the cells the box `(x, y) ± radius` touches (clamped to the grid, like the points).
+    func minimum(aroundX x: Double, y: Double, radius: Double) -> Double {
+        func span(_ v: Double, _ origin: Double, _ count: Int) -> ClosedRange<Int> {
+            let lo = ((v - radius - origin) / cellMetres).rounded(.down) - 1
+            let hi = ((v + radius - origin) / cellMetres).rounded(.up) + 1
+            guard lo.isFinite, hi.isFinite else { return 0...(count - 1) }
+            let a = Int(Swift.min(Swift.max(lo, 0), Double(count - 1))), b = Int(Swift.min(Swift.max(hi, 0), Double(count - 1)))
+            return a...b
+        }
+        var least = Double.infinity
+        for r in span(y, originY, rows) {
+            for c in span(x, originX, columns) { least = Swift.min(least, values[r * columns + c]) }
+        }
+        return least.isFinite ? least : minimum
+    }
 }

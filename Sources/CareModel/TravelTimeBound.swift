@@ -19,6 +19,10 @@ struct TravelTimeBound: Sendable {
     let upper: [Double]
     /// Non-decreasing lower bound on minutes for pairs in each interval.
     let minutes: [Double]
+    /// The least origin and destination density terms and field value the bound assumes.
+    let minimumAsOrigin: Double
+    let minimumAsDestination: Double
+    let minimumField: Double
 
     static let largestMetres = 2_000_000.0
     static let ratio = 1.02
@@ -31,6 +35,9 @@ struct TravelTimeBound: Sendable {
         lines.insert(LineKey(a: 0, s: 0))
         let fieldMin = Swift.min(0, p.fields.map(\.minimum).min() ?? 0)
         let constant = minOrigin + minDestination + fieldMin + log(p.smearing)
+        minimumAsOrigin = minOrigin
+        minimumAsDestination = minDestination
+        minimumField = fieldMin
         let logKnots = p.base.knotsKm.map { log($0) }
         let logRef = log(p.reference.distanceKm)
         func base(_ logKm: Double) -> Double { p.base.value(atLogKm: logKm, logKnots: logKnots) }
@@ -57,6 +64,15 @@ struct TravelTimeBound: Sendable {
         for k in stride(from: bounds.count - 2, through: 0, by: -1) { bounds[k] = Swift.min(bounds[k], bounds[k + 1]) }
         upper = uppers
         minutes = bounds
+    }
+
+    /// How much an end's own terms exceed those the bound assumes (log-minutes, ≥ 0): its density term as an
+    /// origin or a destination, and the least field value within reach (`localField`, 0 without a field).
+    /// Every pair with this end takes at least `exp(slack)` times the bound, so its radius for `m` minutes is
+    /// ``radius(forMinutes:)`` of `m · exp(−slack)`.
+    func slack(of end: TravelEnd, asOrigin: Bool, localField: Double) -> Double {
+        let density = asOrigin ? end.asOrigin - minimumAsOrigin : end.asDestination - minimumAsDestination
+        return Swift.max(0, density) + Swift.max(0, localField - minimumField)
     }
 
     /// The largest straight-line distance, metres, at which a pair may take `m` minutes or less.
