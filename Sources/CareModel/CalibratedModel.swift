@@ -105,18 +105,25 @@ public struct CalibratedModel: TravelTimeModel {
         let (bound, threads, model) = (self.bound, self.threads, self)
         return withKernel { kernel in
             ParallelChunks.map(count: origins.count, chunkSize: 256, threads: threads) { range in
-                range.map { i -> NearestFacility in
+                // As in ``catchments(from:to:within:)``: the group is copied only when it changes.
+                var groupKey: GroupKey?
+                var group: (tree: KDTree, sites: [Int])?
+                return range.map { i -> NearestFacility in
                     let o = originEnds[i]
-                    guard let group = groups[GroupKey(o)] else { return .unreachable }
+                    if groupKey != GroupKey(o) {
+                        groupKey = GroupKey(o)
+                        group = groups[GroupKey(o)]
+                    }
+                    guard let group else { return .unreachable }
                     let q = Point2D(x: o.x, y: o.y)
                     guard let first = group.tree.nearest(to: q) else { return .unreachable }
                     let upperBound = kernel.minutes(from: o, to: siteEnds[group.sites[first.index]])
                     var best = NearestFacility.unreachable
                     var reach = bound.radius(forMinutes: upperBound)
                     if o.field >= 0, reach.isFinite {
-                        // The origin's own terms: a tighter radius (see ``TravelTimeBound/slack(of:asOrigin:localField:)``).
+                        // The origin's own terms: a tighter radius (``TravelTimeBound/radius(forMinutes:end:asOrigin:localField:)``).
                         let local = model.fields[Int(o.field)].minimum(aroundX: o.x, y: o.y, radius: reach)
-                        reach = Swift.min(reach, bound.radius(forMinutes: upperBound * exp(-bound.slack(of: o, asOrigin: true, localField: local))))
+                        reach = Swift.min(reach, bound.radius(forMinutes: upperBound, end: o, asOrigin: true, localField: local))
                     }
                     for n in group.tree.neighbors(of: q, within: reach) {
                         let j = group.sites[n.index]
@@ -143,8 +150,7 @@ public struct CalibratedModel: TravelTimeModel {
         // Each site's own radius: its density term and the field within reach can only lengthen its trips.
         let siteRadius = siteEnds.map { s -> Double in
             let local = s.field >= 0 ? fields[Int(s.field)].minimum(aroundX: s.x, y: s.y, radius: radius) : 0
-            let r = bound.radius(forMinutes: threshold * exp(-bound.slack(of: s, asOrigin: false, localField: local)))
-            return Swift.min(r, radius)
+            return Swift.min(radius, bound.radius(forMinutes: threshold, end: s, asOrigin: false, localField: local))
         }
         // Candidates: origins of the site's land mass within the site's radius, from a fixed-radius grid per
         // mass (cells half the bound's radius), queried site by site.
@@ -156,9 +162,17 @@ public struct CalibratedModel: TravelTimeModel {
         }
         let rows = withKernel { kernel in
             ParallelChunks.map(count: sites.count, chunkSize: 64, threads: threads) { range in
-                range.map { j -> [(Int32, Double)] in
+                // The group is looked up again only when it changes (sites come mostly in one group): copying it
+                // per site retains its arrays from every thread at once, which cost more than the queries.
+                var groupKey: GroupKey?
+                var group: (grid: FixedRadiusGrid, origins: [Int])?
+                return range.map { j -> [(Int32, Double)] in
                     let s = siteEnds[j]
-                    guard let group = grids[GroupKey(s)] else { return [] }
+                    if groupKey != GroupKey(s) {
+                        groupKey = GroupKey(s)
+                        group = grids[GroupKey(s)]
+                    }
+                    guard let group else { return [] }
                     var row: [(Int32, Double)] = []
                     for n in group.grid.neighbors(of: Point2D(x: s.x, y: s.y), within: siteRadius[j]) {
                         let i = group.origins[n.index]

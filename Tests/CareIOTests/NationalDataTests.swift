@@ -9,7 +9,8 @@ import Testing
 @Suite(.enabled(if: SharedData.available, "needs ../shared/data (real national data)"), .serialized)
 struct NationalDataTests {
     static let imported: Result<DataFranceImporter.Output, InputError> = Result { () throws(InputError) in
-        try DataFranceImporter().importFile(path: SharedData.communes)
+        // As `careaccess import` does: with boundaries, which the calibrated travel model reads (densities, islands).
+        try DataFranceImporter(boundaryTolerance: DataFranceImporter.defaultBoundaryTolerance).importFile(path: SharedData.communes)
     }
 
     func national() throws -> DataFranceImporter.Output { try Self.imported.get() }
