@@ -3,9 +3,11 @@
 one national `a + b·km` least-squares line, and one line per département of origin (national line where a
 département has fewer than 10 training trips). Prints held-out figures on trips <= 30 min, like CareAccess.
 
-    python3 Scripts/travel_peer_fits.py trips.csv
+    python3 Scripts/travel_peer_fits.py trips.csv [--time]
+
+With --time, the fitting (both kinds of line, every fold) runs 10 times and the best wall time is printed.
 """
-import csv, sys
+import csv, sys, time
 import numpy as np
 
 rows = list(csv.DictReader(open(sys.argv[1])))
@@ -19,16 +21,25 @@ def fit(mask):
     X = np.c_[np.ones(mask.sum()), d[mask]]
     return np.linalg.lstsq(X, t[mask], rcond=None)[0]
 
-national = np.zeros_like(t); per_dep = np.zeros_like(t)
-for k in np.unique(fold):
-    train, test = fold != k, fold == k
-    a, b = fit(train)
-    national[test] = a + b * d[test]
-    for code in np.unique(dep[test]):
-        m = train & (dep == code)
-        a2, b2 = fit(m) if m.sum() >= 10 else (a, b)
-        sel = test & (dep == code)
-        per_dep[sel] = a2 + b2 * d[sel]
+def fit_all():
+    national = np.zeros_like(t); per_dep = np.zeros_like(t)
+    for k in np.unique(fold):
+        train, test = fold != k, fold == k
+        a, b = fit(train)
+        national[test] = a + b * d[test]
+        for code in np.unique(dep[test]):
+            m = train & (dep == code)
+            a2, b2 = fit(m) if m.sum() >= 10 else (a, b)
+            sel = test & (dep == code)
+            per_dep[sel] = a2 + b2 * d[sel]
+    return national, per_dep
+
+national, per_dep = fit_all()
+if '--time' in sys.argv[2:]:
+    best = float('inf')
+    for _ in range(10):
+        start = time.perf_counter(); fit_all(); best = min(best, time.perf_counter() - start)
+    print(f"numpy lstsq lines, national + per département, {len(np.unique(fold))} folds: best of 10 {best * 1000:.1f} ms")
 
 def line(name, pred):
     m = t <= 30

