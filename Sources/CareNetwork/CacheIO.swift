@@ -1,3 +1,4 @@
+import CareKernel
 import Foundation
 
 /// The cache checksum: FNV-1a (Fowler, Noll and Vo) on 64-bit little-endian words in four interleaved lanes,
@@ -140,18 +141,21 @@ struct CacheReader {
         _ = try take(pad, "padding")
     }
     /// `count` elements copied out of the bytes, each checked by `check` (a located error names the first bad one).
-    mutating func array<T: BitwiseCopyable>(_ count: Int, _ field: String, check: (T) -> Bool, rule: String) throws(NetworkError) -> [T] {
+    /// Large arrays are copied and checked in chunks on every core: filling fresh memory (the kernel zeroes
+    /// each page on first touch) is most of a national cache's load, and the cores do it side by side.
+    mutating func array<T: BitwiseCopyable>(_ count: Int, _ field: String, check: @Sendable (T) -> Bool, rule: String) throws(NetworkError) -> [T] {
         let (size, overflow) = count.multipliedReportingOverflow(by: MemoryLayout<T>.stride)
         guard !overflow else { throw NetworkError(file: file, location: "byte \(offset)", message: "field '\(field)': \(count) elements too large") }
         let at = try take(size, field)
+        var firstBad: Int?
         let out = [T](unsafeUninitializedCapacity: count) { buf, initialized in
-            if count > 0 {
+            if let source = bytes.baseAddress?.advanced(by: at), let destination = buf.baseAddress, count > 0 {
                 Self.preferHugePages(UnsafeMutableRawBufferPointer(buf))
-                UnsafeMutableRawBufferPointer(buf).copyMemory(from: UnsafeRawBufferPointer(rebasing: bytes[at..<(at + size)]))
+                firstBad = ArrayFill(source: source, destination: destination, count: count).run(check: check)
             }
             initialized = count
         }
-        if let bad = out.firstIndex(where: { !check($0) }) {
+        if let bad = firstBad {
             throw NetworkError(file: file, location: "byte \(at + bad * MemoryLayout<T>.stride)", message: "field '\(field)[\(bad)]': \(out[bad]) \(rule)")
         }
         return out
@@ -173,5 +177,33 @@ struct CacheReader {
         let n = Int(try pod(field) as UInt32)
         let at = try take(n, field)
         return String(decoding: UnsafeRawBufferPointer(rebasing: bytes[at..<(at + n)]), as: UTF8.self)
+    }
+}
+
+/// Raw views of one cache array's bytes in the mapping and of its fresh destination, shared by the workers of
+/// one ``CacheReader/array(_:_:check:rule:)`` call: each worker copies and checks its own chunk, and every
+/// worker ends before the buffers' scope does.
+private struct ArrayFill<T: BitwiseCopyable>: @unchecked Sendable {
+    let source: UnsafeRawPointer
+    let destination: UnsafeMutablePointer<T>
+    let count: Int
+    /// Elements per chunk (4 MiB of them).
+    static var chunk: Int { Swift.max(1, (4 << 20) / Swift.max(MemoryLayout<T>.stride, 1)) }
+
+    /// Copies every element and returns the index of the first that fails `check`, if any.
+    func run(check: @Sendable (T) -> Bool) -> Int? {
+        let chunk = Self.chunk
+        let chunks = (count + chunk - 1) / chunk
+        let threads = chunks > 1 ? Swift.min(ProcessInfo.processInfo.activeProcessorCount, 8) : 1
+        let firstBad = ParallelChunks.map(count: chunks, chunkSize: 1, threads: threads) { range in
+            range.map { c -> Int? in
+                let lo = c * chunk, hi = Swift.min(count, lo + chunk)
+                UnsafeMutableRawPointer(destination + lo)
+                    .copyMemory(from: source + lo * MemoryLayout<T>.stride, byteCount: (hi - lo) * MemoryLayout<T>.stride)
+                for i in lo..<hi where !check(destination[i]) { return i }
+                return nil
+            }
+        }
+        return firstBad.lazy.compactMap { $0 }.first
     }
 }
