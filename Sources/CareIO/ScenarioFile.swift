@@ -46,6 +46,12 @@ public struct ScenarioFile: Sendable {
 
         public init() {}
 
+        /// The files the baseline reads, named by their keys, for ``OutputPathCheck``.
+        public var inputs: [OutputPathCheck.Named] {
+            [("baseline territory", territoryPath), ("baseline supply", supplyPath), ("baseline model", travel.modelPath),
+             ("baseline network", travel.networkPath), ("baseline matrix", travel.matrixPath)]
+        }
+
         public func study() throws -> Study {
             try Study.load(territoryPath: territoryPath, supplyPath: supplyPath, departements: departements)
         }

@@ -96,6 +96,9 @@ struct AccessCommand: ParsableCommand {
 
     func run() throws {
         try CLIErrors.exitOnFailure {
+            try OutputPathCheck.refuseOverwrite(
+                outputs: OutputPathCheck.csv("--out", out) + report.outputs + geojson.outputs,
+                inputs: study.inputs + travel.inputs + [("--age-structure", ageStructure), ("--age-weights", ageWeights)])
             var loaded = try study.load()
             let (model, travelNotes) = try travel.travelTimeModel(for: loaded)
             loaded.notes += travelNotes

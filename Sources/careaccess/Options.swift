@@ -19,6 +19,9 @@ struct StudyOptions: ParsableArguments {
         valueName: "code"))
     var departements: [String] = []
 
+    /// The input files given, by option, for ``OutputPathCheck``.
+    var inputs: [OutputPathCheck.Named] { [("--territory", territory), ("--supply", supply)] }
+
     func load() throws -> Study {
         try Study.load(territoryPath: territory, supplyPath: supply, departements: departements)
     }
@@ -63,6 +66,9 @@ struct TravelOptions: ParsableArguments {
 
     @Option(help: ArgumentHelp("Network: multiply every class speed by this factor (network calibrate --observed fits it).", valueName: "factor"))
     var speedFactor: Double?
+
+    /// The input files given, by option, for ``OutputPathCheck``.
+    var inputs: [OutputPathCheck.Named] { [("--travel-model", travelModel), ("--network", network), ("--matrix", matrix)] }
 
     /// The model kind: as given, else crow-fly when a crow-fly parameter is given, else calibrated.
     var kind: TravelModelSpec.Kind {
