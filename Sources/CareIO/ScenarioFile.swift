@@ -268,8 +268,16 @@ public struct ScenarioFile: Sendable {
             case "remove_gps":
                 events.append(ScenarioEvent(.removeGPs(try target(p, y, v), try amount(p, y, v, default: nil)), line: line))
             default:  // retire
-                if let h = try y.int(p["horizon"], "horizon") { events.append(ScenarioEvent(.horizon(h), line: line)) }
+                if let h = try y.int(p["horizon"], "horizon") {
+                    guard PlausibleRange.year.contains(h) else {
+                        throw y.error(p["horizon"]?.value, "horizon", "\(h) is not a plausible year (\(PlausibleRange.text(PlausibleRange.year)))")
+                    }
+                    events.append(ScenarioEvent(.horizon(h), line: line))
+                }
                 guard let age = try y.int(p["age"], "age") else { throw y.error(v, "age", "retire needs an age") }
+                guard PlausibleRange.age.contains(age) else {
+                    throw y.error(p["age"]?.value, "age", "\(age) is not an age in \(PlausibleRange.text(PlausibleRange.age))")
+                }
                 let seed = try y.int(p["seed"], "seed") ?? 1
                 guard seed >= 0 else { throw y.error(p["seed"]?.value, "seed", "\(seed) must be ≥ 0") }
                 let shares = try y.numbers(p["shares"], "shares") ?? [:]
@@ -294,6 +302,10 @@ public struct ScenarioFile: Sendable {
         if gps != nil, fte != nil { throw y.error(v, "gps", "give gps or fte, not both") }
         guard let n = gps ?? fte ?? d else { throw y.error(v, "gps", "missing: the number of GPs (gps) or FTE (fte)") }
         guard n > 0 else { throw y.error((p["gps"] ?? p["fte"])?.value, gps != nil ? "gps" : "fte", "\(n) must be > 0") }
+        guard PlausibleRange.gpsAmount.contains(n) else {
+            throw y.error((p["gps"] ?? p["fte"])?.value, gps != nil ? "gps" : "fte",
+                          "\(n) is more than \(PlausibleRange.text(PlausibleRange.gpsAmount)) GPs in one event")
+        }
         return n
     }
 }

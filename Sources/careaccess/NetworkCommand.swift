@@ -106,7 +106,7 @@ struct NetworkCommand: ParsableCommand {
                     print(NetworkSpeedOutput.summary(fit, trips: trips, network: file, snapLimit: snapLimit, accessSpeed: accessSpeed))
                     return
                 }
-                guard pairs > 0 else { throw ValidationError("--pairs must be at least 1") }
+                _ = try PlausibleRange.check(pairs, in: PlausibleRange.calibrationPairs, option: "--pairs", what: "a number of node pairs")
                 guard minKm.isFinite, minKm >= 0 else { throw ValidationError("--min-km must be a finite number of km ≥ 0") }
                 let graph = try NetworkCommand.load(file)
                 let progress = quiet.progress
