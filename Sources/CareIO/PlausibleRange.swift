@@ -22,8 +22,24 @@ public enum PlausibleRange {
     /// Node pairs sampled by `network calibrate --pairs`.
     public static let calibrationPairs: ClosedRange<Int> = 1...1_000_000
 
+    /// Crow-fly travel speed in km/h (`--speed`, `speed:`): below 1 km/h a trip across France takes years of minutes.
+    public static let crowFlySpeedKmh: ClosedRange<Double> = 1...300
+    /// Crow-fly detour factor (`--circuity`, `circuity:`): roads are rarely twice as long as the straight line.
+    public static let circuity: ClosedRange<Double> = 1...5
+    /// Speed from a place to its nearest road node in km/h (`--access-speed`, `access_speed:`).
+    public static let accessSpeedKmh: ClosedRange<Double> = 1...200
+
     /// Yearly consultations + visits + teleconsultations of one GP, above 0 (DREES's derived level is about 4,000).
     public static let activityPerGP: ClosedRange<Double> = 0...20_000
+
+    /// `value` when it lies in `range` (so is finite), else a ``CareModel/ModelError/invalidParameter(name:value:reason:)``
+    /// naming the option (e.g. `--speed`).
+    public static func check(_ value: Double, in range: ClosedRange<Double>, option: String, what: String) throws(ModelError) -> Double {
+        guard range.contains(value) else {
+            throw .invalidParameter(name: option, value: "\(value)", reason: "expected \(what) in \(text(range))")
+        }
+        return value
+    }
 
     /// `a` when it is a yearly activity per GP in (0, 20,000], else a
     /// ``CareModel/ModelError/invalidParameter(name:value:reason:)`` naming the option.

@@ -188,9 +188,13 @@ public struct ScenarioFile: Sendable {
             }
             return v
         }
-        if let s = try positive("speed", " km/h") { t.speedKmh = s }
-        if let c = try positive("circuity", "", minimum: 1, strict: false) { t.circuity = c }
-        if let a = try positive("access_speed", " km/h") { t.accessSpeedKmh = a }
+        func plausible(_ key: String, _ v: Double, _ range: ClosedRange<Double>) throws(InputError) -> Double {
+            guard range.contains(v) else { throw y.error(m[key]?.value, key, "\(v) is outside \(PlausibleRange.text(range))") }
+            return v
+        }
+        if let s = try positive("speed", " km/h") { t.speedKmh = try plausible("speed", s, PlausibleRange.crowFlySpeedKmh) }
+        if let c = try positive("circuity", "", minimum: 1, strict: false) { t.circuity = try plausible("circuity", c, PlausibleRange.circuity) }
+        if let a = try positive("access_speed", " km/h") { t.accessSpeedKmh = try plausible("access_speed", a, PlausibleRange.accessSpeedKmh) }
         if let l = try positive("snap_limit", " m") { t.snapLimitMetres = l }
         if let f = try positive("speed_factor", "") { t.networkSpeedFactor = f }
         t.modelPath = try y.string(m["model"], "model").map(resolve)

@@ -104,6 +104,9 @@ struct TravelOptions: ParsableArguments {
         if k != .network && speedFactor != nil { throw ValidationError("--speed-factor scales a road network's speeds: use it with --travel network") }
         if k != .calibrated && travelModel != nil { throw ValidationError("--travel-model needs --travel calibrated (the default)") }
         if let threads, !(1...256).contains(threads) { throw ValidationError("--threads must be 1–256") }
+        if let speed { _ = try PlausibleRange.check(speed, in: PlausibleRange.crowFlySpeedKmh, option: "--speed", what: "a speed in km/h") }
+        if let circuity { _ = try PlausibleRange.check(circuity, in: PlausibleRange.circuity, option: "--circuity", what: "a detour factor") }
+        _ = try PlausibleRange.check(accessSpeed, in: PlausibleRange.accessSpeedKmh, option: "--access-speed", what: "a speed in km/h")
     }
 
     /// The travel-time model chosen on the command line, with notes for the summary.

@@ -79,7 +79,20 @@ struct HostileInputTests {
         }
     }
 
+    @Test func scenarioCrowFlySpeedNearZeroIsRefused() {
+        #expect(throws: InputError(file: "s.yaml", line: 2, field: "speed", message: "1e-300 is outside 1…300")) {
+            _ = try ScenarioFile.parse("baseline:\n  speed: 1e-300\nevents: []\n", file: "s.yaml", directory: "/tmp")
+        }
+        #expect(throws: InputError(file: "s.yaml", line: 3, field: "circuity", message: "1e+300 is outside 1…5")) {
+            _ = try ScenarioFile.parse("baseline:\n  speed: 60\n  circuity: 1e300\nevents: []\n", file: "s.yaml", directory: "/tmp")
+        }
+    }
+
     @Test func optionsOutsideTheirRangeNameTheOption() {
+        #expect(throws: ModelError.invalidParameter(name: "--speed", value: "1e-300", reason: "expected a speed in km/h in 1…300")) {
+            _ = try PlausibleRange.check(1e-300, in: PlausibleRange.crowFlySpeedKmh, option: "--speed", what: "a speed in km/h")
+        }
+        #expect(throws: ModelError.self) { _ = try PlausibleRange.check(.nan, in: PlausibleRange.circuity, option: "--circuity", what: "a detour factor") }
         #expect(throws: ModelError.invalidParameter(name: "--pairs", value: "9223372036854775807",
                                                     reason: "expected a number of node pairs in 1…1,000,000")) {
             _ = try PlausibleRange.check(Int.max, in: PlausibleRange.calibrationPairs, option: "--pairs", what: "a number of node pairs")
