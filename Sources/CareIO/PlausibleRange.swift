@@ -19,8 +19,9 @@ public enum PlausibleRange {
     public static let year: ClosedRange<Int> = 1900...2200
     /// Ages in years: retirement ages, `--exclude-age`.
     public static let age: ClosedRange<Int> = 1...120
-    /// Node pairs sampled by `network calibrate --pairs`.
-    public static let calibrationPairs: ClosedRange<Int> = 1...1_000_000
+    /// Node pairs sampled by `network calibrate --pairs` (20 times the default 5,000; one full road search per 50
+    /// pairs, and `pairs × 20` sampling attempts that overflowed near `Int.max`).
+    public static let calibrationPairs: ClosedRange<Int> = 1...100_000
 
     /// Crow-fly travel speed in km/h (`--speed`, `speed:`): below 1 km/h a trip across France takes years of minutes.
     public static let crowFlySpeedKmh: ClosedRange<Double> = 1...300

@@ -94,7 +94,7 @@ struct HostileInputTests {
         }
         #expect(throws: ModelError.self) { _ = try PlausibleRange.check(.nan, in: PlausibleRange.circuity, option: "--circuity", what: "a detour factor") }
         #expect(throws: ModelError.invalidParameter(name: "--pairs", value: "9223372036854775807",
-                                                    reason: "expected a number of node pairs in 1…1,000,000")) {
+                                                    reason: "expected a number of node pairs in 1…100,000")) {
             _ = try PlausibleRange.check(Int.max, in: PlausibleRange.calibrationPairs, option: "--pairs", what: "a number of node pairs")
         }
         #expect(throws: ModelError.invalidParameter(name: "--year", value: "-9223372036854775808", reason: "expected a year in 1900…2200")) {
