@@ -1,5 +1,5 @@
 /// Refuses a run whose output would replace one of its inputs (issue 14: `coverage --supply gp.csv --out gp.csv`
-/// must not destroy `gp.csv`). Every command that writes calls it before reading or writing anything.
+/// must not destroy `gp.csv`). Every command that writes calls it before writing anything (most before reading).
 ///
 /// Paths are compared as ``FileIdentity``: resolved (standardised, symbolic links followed) and, when both exist,
 /// by device and inode (hard links).
