@@ -31,6 +31,8 @@ struct RefusedOutputCommandTests {
              protected: "{scenario}", mentions: ["--report", "the scenario file"]),
         Case(name: "scenario --geojson = its baseline supply", arguments: ["scenario", "{scenario}", "--geojson", "{supply}"],
              protected: "{supply}", mentions: ["--geojson", "baseline supply"]),
+        Case(name: "network info --save-cache = the network file", arguments: ["network", "info", "{supply}", "--save-cache", "{dir}/./gp.csv"],
+             protected: "{supply}", mentions: ["--save-cache", "the network file"]),
     ]
 
     @Test("refused with one line naming the option; the input is byte-unchanged", arguments: cases)
