@@ -6,7 +6,8 @@ import CareModel
 /// The BPE uses an older commune geography: codes of communes déléguées or associées are mapped to their parent
 /// (their counts added up), counts of Lyon or Marseille as a whole are spread over their arrondissements in
 /// proportion to population (an assumption, reported), a row repeated verbatim is counted once, and codes unknown to the territory are listed in the ``SupplyImport`` (and so on
-/// stderr and in the summary), never silently dropped. Duplicate codes and negative counts are input errors.
+/// stderr and in the summary), never silently dropped. Duplicate codes and counts outside
+/// ``PlausibleRange/gpsPerRow`` (negative, or more than 100,000 on one row) are input errors.
 public struct BPEImporter: Sendable {
     public var codeColumn = "CODGEO"
     public var countColumn = "NB_D201"
@@ -39,7 +40,7 @@ public struct BPEImporter: Sendable {
                 continue
             }
             seen[code] = (fields, table.line)
-            let count = try table.int(cCount)
+            let count = try table.int(cCount, in: PlausibleRange.gpsPerRow, what: "GPs on one row")
             total += count
             if let parts = territory.subdivisionIndices(ofCode: code) {
                 // Lyon and Marseille are counted as whole communes in this BPE extract, but studied by

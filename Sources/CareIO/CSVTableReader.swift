@@ -87,6 +87,14 @@ public struct CSVTableReader: Sendable {
         return v
     }
 
+    /// An integer field within `range` (``PlausibleRange``); throws when empty, not an integer, negative (when the
+    /// range is), or outside it, naming `what` the range is for.
+    public func int(_ column: Int, in range: ClosedRange<Int>, what: String) throws(InputError) -> Int {
+        let v = try int(column, allowNegative: range.lowerBound < 0)
+        guard range.contains(v) else { throw error(column, "\(v) is outside \(PlausibleRange.text(range)) (\(what))") }
+        return v
+    }
+
     /// A finite floating-point field; throws when empty, not a number, NaN or infinite.
     public func double(_ column: Int) throws(InputError) -> Double {
         let s = try nonEmptyString(column)

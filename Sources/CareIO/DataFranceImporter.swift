@@ -93,7 +93,8 @@ public struct DataFranceImporter: Sendable {
             let id = try table.nonEmptyString(cID)
             guard seenID.insert(id).inserted else { throw table.error(cID, "duplicate id \(id)") }
             guard seenKey.insert(type + ":" + code).inserted else { throw table.error(cCode, "duplicate \(type) code \(code)") }
-            let population = try table.optionalInt(cPop)
+            let population = try table.isNull(cPop) || table.string(cPop).trimmingSpaces.isEmpty ? nil
+                : table.int(cPop, in: PlausibleRange.communePopulation, what: "inhabitants of one commune")
             let parent = table.isNull(cParent) ? nil : table.string(cParent)
             var boundary: MultiPolygon?
             if !table.isNull(cGeom) {

@@ -74,7 +74,7 @@ extension HTMLReport {
         let l = ReportLabels(language)
         let side = 60, px = 5.0, margin = 34.0
         var counts = [Int](repeating: 0, count: side * side)
-        for (t, m) in zip(trips, modelled) where m.isFinite {
+        for (t, m) in zip(trips, modelled) where (0..<Double(side)).contains(m) && (0..<Double(side)).contains(t.minutes) {
             let x = Int(t.minutes.rounded(.down)), y = Int(m.rounded(.down))
             guard (0..<side).contains(x), (0..<side).contains(y) else { continue }
             counts[y * side + x] += 1

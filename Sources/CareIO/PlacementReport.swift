@@ -190,6 +190,7 @@ public struct PlacementReport: Sendable {
     func pct(_ v: Double) -> String { num(v * 100, 2) + " %" }
     func grouped(_ v: Double) -> String {
         guard v.isFinite else { return "n/a" }
+        guard abs(v) < 9e15 else { return String(v) }  // beyond Int's exact range: no conversion trap
         let n = Int(v.rounded())
         let s = String(abs(n))
         var out = ""

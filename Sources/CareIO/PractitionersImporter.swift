@@ -54,6 +54,9 @@ public struct PractitionersImporter: Sendable {
             }
             let fte = try cFTE.map { (c) throws(InputError) in try table.optionalDouble(c) ?? 1 } ?? 1
             if let cFTE, fte < 0 { throw table.error(cFTE, "\(fte) is negative") }
+            if let cFTE, !PlausibleRange.gpsAmount.contains(fte) {
+                throw table.error(cFTE, "\(fte) is outside \(PlausibleRange.text(PlausibleRange.gpsAmount)) (FTE on one row)")
+            }
             var birthYear: Int?
             if let cBirth, let y = try table.optionalInt(cBirth) {
                 guard (1900...currentYear).contains(y) else { throw table.error(cBirth, "\(y) is not a plausible birth year") }

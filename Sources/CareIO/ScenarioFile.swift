@@ -46,6 +46,12 @@ public struct ScenarioFile: Sendable {
 
         public init() {}
 
+        /// The files the baseline reads, named by their keys, for ``OutputPathCheck``.
+        public var inputs: [OutputPathCheck.Named] {
+            [("baseline territory", territoryPath), ("baseline supply", supplyPath), ("baseline model", travel.modelPath),
+             ("baseline network", travel.networkPath), ("baseline matrix", travel.matrixPath)]
+        }
+
         public func study() throws -> Study {
             try Study.load(territoryPath: territoryPath, supplyPath: supplyPath, departements: departements)
         }
@@ -182,9 +188,13 @@ public struct ScenarioFile: Sendable {
             }
             return v
         }
-        if let s = try positive("speed", " km/h") { t.speedKmh = s }
-        if let c = try positive("circuity", "", minimum: 1, strict: false) { t.circuity = c }
-        if let a = try positive("access_speed", " km/h") { t.accessSpeedKmh = a }
+        func plausible(_ key: String, _ v: Double, _ range: ClosedRange<Double>) throws(InputError) -> Double {
+            guard range.contains(v) else { throw y.error(m[key]?.value, key, "\(v) is outside \(PlausibleRange.text(range))") }
+            return v
+        }
+        if let s = try positive("speed", " km/h") { t.speedKmh = try plausible("speed", s, PlausibleRange.crowFlySpeedKmh) }
+        if let c = try positive("circuity", "", minimum: 1, strict: false) { t.circuity = try plausible("circuity", c, PlausibleRange.circuity) }
+        if let a = try positive("access_speed", " km/h") { t.accessSpeedKmh = try plausible("access_speed", a, PlausibleRange.accessSpeedKmh) }
         if let l = try positive("snap_limit", " m") { t.snapLimitMetres = l }
         if let f = try positive("speed_factor", "") { t.networkSpeedFactor = f }
         t.modelPath = try y.string(m["model"], "model").map(resolve)
@@ -262,8 +272,16 @@ public struct ScenarioFile: Sendable {
             case "remove_gps":
                 events.append(ScenarioEvent(.removeGPs(try target(p, y, v), try amount(p, y, v, default: nil)), line: line))
             default:  // retire
-                if let h = try y.int(p["horizon"], "horizon") { events.append(ScenarioEvent(.horizon(h), line: line)) }
+                if let h = try y.int(p["horizon"], "horizon") {
+                    guard PlausibleRange.year.contains(h) else {
+                        throw y.error(p["horizon"]?.value, "horizon", "\(h) is not a plausible year (\(PlausibleRange.text(PlausibleRange.year)))")
+                    }
+                    events.append(ScenarioEvent(.horizon(h), line: line))
+                }
                 guard let age = try y.int(p["age"], "age") else { throw y.error(v, "age", "retire needs an age") }
+                guard PlausibleRange.age.contains(age) else {
+                    throw y.error(p["age"]?.value, "age", "\(age) is not an age in \(PlausibleRange.text(PlausibleRange.age))")
+                }
                 let seed = try y.int(p["seed"], "seed") ?? 1
                 guard seed >= 0 else { throw y.error(p["seed"]?.value, "seed", "\(seed) must be ≥ 0") }
                 let shares = try y.numbers(p["shares"], "shares") ?? [:]
@@ -288,6 +306,10 @@ public struct ScenarioFile: Sendable {
         if gps != nil, fte != nil { throw y.error(v, "gps", "give gps or fte, not both") }
         guard let n = gps ?? fte ?? d else { throw y.error(v, "gps", "missing: the number of GPs (gps) or FTE (fte)") }
         guard n > 0 else { throw y.error((p["gps"] ?? p["fte"])?.value, gps != nil ? "gps" : "fte", "\(n) must be > 0") }
+        guard PlausibleRange.gpsAmount.contains(n) else {
+            throw y.error((p["gps"] ?? p["fte"])?.value, gps != nil ? "gps" : "fte",
+                          "\(n) is more than \(PlausibleRange.text(PlausibleRange.gpsAmount)) GPs in one event")
+        }
         return n
     }
 }

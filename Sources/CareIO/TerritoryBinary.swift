@@ -78,7 +78,7 @@ public enum TerritoryBinary {
             let epsg = Int(try r.u32())
             let s = Int(try r.u8())
             guard s < sources.count else { throw InputError(file: file, message: "commune \(code): invalid point source \(s) at byte \(r.offset - 1)") }
-            guard pop >= 0, [lon, lat, x, y].allSatisfy(\.isFinite) else {
+            guard PlausibleRange.communePopulation.contains(pop), [lon, lat, x, y].allSatisfy(\.isFinite) else {
                 throw InputError(file: file, message: "commune \(code): invalid population or coordinates")
             }
             communes.append(Commune(code: code, name: name, population: pop, departement: dep,

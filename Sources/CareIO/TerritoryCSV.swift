@@ -83,7 +83,7 @@ public enum TerritoryCSV {
             guard (-180...180).contains(lon) else { throw table.error(cLon, "\(lon) is not a longitude") }
             guard (-90...90).contains(lat) else { throw table.error(cLat, "\(lat) is not a latitude") }
             communes.append(Commune(
-                code: code, name: table.string(cName), population: try table.int(cPop), departement: dep,
+                code: code, name: table.string(cName), population: try table.int(cPop, in: PlausibleRange.communePopulation, what: "inhabitants of one commune"), departement: dep,
                 location: LonLat(lon: lon, lat: lat), point: ProjectedPoint(x: try table.double(cX), y: try table.double(cY)),
                 crs: crs, pointSource: source))
             if let cBoundary { boundaries.append(try boundary(table, cBoundary)) }

@@ -103,7 +103,7 @@ public enum APLDemand: Sendable, Hashable {
             if !missing.isEmpty {
                 let names = missing.keys.sorted()
                 let communes = missing.values.reduce(0) { $0 + $1.communes }
-                let people = missing.values.reduce(0.0) { $0 + $1.population }
+                let people = names.reduce(0.0) { $0 + (missing[$1]?.population ?? 0) }
                 notes.append("No age structure for département\(names.count > 1 ? "s" : "") \(names.joined(separator: ", ")) "
                              + "(\(communes) communes, \(Int(people.rounded())) inhabitants): their demand is the raw population.")
             }

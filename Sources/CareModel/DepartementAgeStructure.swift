@@ -48,6 +48,7 @@ public struct DepartementAgeStructure: Sendable, Hashable {
 
     /// Total population of a département, `nil` when it has no structure.
     public func total(of departement: String) -> Double? {
-        populations[departement].map { $0.values.reduce(0, +) }
+        // Sums in sorted band order, so that the total does not change from run to run.
+        populations[departement].map { byBand in byBand.keys.sorted().reduce(0.0) { $0 + (byBand[$1] ?? 0) } }
     }
 }

@@ -165,7 +165,9 @@ struct MedianInstance {
                 if minutes[p] < best[i] ?? cost[Int(i)] { best[i] = minutes[p] }
             }
         }
-        return best.reduce(0) { $0 + weight[Int($1.key)] * (cost[Int($1.key)] - $1.value) }
+        // Sums in demand-index order, not the Dictionary's (which changes from run to run and would change
+        // the last digits of the gains).
+        return best.keys.sorted().reduce(0.0) { acc, i in acc + weight[Int(i)] * (cost[Int(i)] - (best[i] ?? cost[Int(i)])) }
     }
 
     /// Lazy greedy on the savings (submodular, so stale heap values are upper bounds).

@@ -96,6 +96,11 @@ struct AccessCommand: ParsableCommand {
 
     func run() throws {
         try CLIErrors.exitOnFailure {
+            try OutputPathCheck.refuseOverwrite(
+                outputs: OutputPathCheck.csv("--out", out) + report.outputs + geojson.outputs,
+                inputs: study.inputs + travel.inputs + [("--age-structure", ageStructure), ("--age-weights", ageWeights)])
+            _ = try PlausibleRange.check(year, in: PlausibleRange.year, option: "--year", what: "a year")
+            if let excludeAge { _ = try PlausibleRange.check(excludeAge, in: PlausibleRange.age, option: "--exclude-age", what: "an age") }
             var loaded = try study.load()
             let (model, travelNotes) = try travel.travelTimeModel(for: loaded)
             loaded.notes += travelNotes
@@ -170,8 +175,7 @@ struct AccessCommand: ParsableCommand {
         case .apl:
             var o = APLOptions(referenceYear: year)
             if let a = activityPerGP {
-                guard a.isFinite, a > 0, a <= 20_000 else { throw ValidationError("--activity-per-gp \(a): expected a yearly activity in (0, 20000]") }
-                o.activityPerGP = a
+                o.activityPerGP = try PlausibleRange.checkActivityPerGP(a, option: "--activity-per-gp")
                 o.activitySource = "set by --activity-per-gp"
             }
             o.excludeAgeAtLeast = excludeAge

@@ -22,6 +22,9 @@ struct CompareCommand: ParsableCommand {
     func run() throws {
         try CLIErrors.exitOnFailure {
             let run = try CompareRun.run(path: file, progress: quiet.progress)
+            // Before anything is written: no output may replace the comparison file or a file it reads.
+            try OutputPathCheck.refuseOverwrite(outputs: [("--out", out)] + report.outputs,
+                                                inputs: [("the comparison file", file)] + run.file.baseline.inputs)
             Diagnostics.printImportNotes(run.study)
             if let out { try AtomicFile.write(run.csv(), to: out) }
             let reportLine = try report.write { HTMLReport.compare(run, language: $0) }

@@ -27,6 +27,9 @@ struct CoverageCommand: ParsableCommand {
 
     func run() throws {
         try CLIErrors.exitOnFailure {
+            try OutputPathCheck.refuseOverwrite(
+                outputs: OutputPathCheck.csv("--out", out) + [("--repairs", repairsOut)] + report.outputs + geojson.outputs,
+                inputs: study.inputs + travel.inputs)
             let analysis = try CoverageAnalysis(threshold: threshold)
             var loaded = try study.load()
             let (model, travelNotes) = try travel.travelTimeModel(for: loaded)

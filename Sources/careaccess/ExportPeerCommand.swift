@@ -16,6 +16,8 @@ struct ExportPeerCommand: ParsableCommand {
 
     func run() throws {
         try CLIErrors.exitOnFailure {
+            try OutputPathCheck.refuseOverwrite(outputs: [("--out-dir", outDir + "/demand.csv"), ("--out-dir", outDir + "/supply.csv")],
+                                                inputs: study.inputs)
             let loaded = try study.load()
             try AtomicFile.write(PeerExport.demandCSV(loaded), to: outDir + "/demand.csv")
             try AtomicFile.write(PeerExport.supplyCSV(loaded), to: outDir + "/supply.csv")

@@ -15,6 +15,9 @@ struct GeoJSONOptions: ParsableArguments {
         valueName: "file.geojson"))
     var path: String?
 
+    /// The output file given, for ``OutputPathCheck``.
+    var outputs: [OutputPathCheck.Named] { [("--geojson", path)] }
+
     /// Writes the layer when `--geojson` was given (the layer is only built then).
     func write(_ layer: @autoclosure () -> GeoJSONLayer, territory: Territory) throws {
         guard let path else { return }

@@ -39,6 +39,7 @@ struct ImportCommand: ParsableCommand {
 
     func run() throws {
         try CLIErrors.exitOnFailure {
+            try OutputPathCheck.refuseOverwrite(outputs: [("--out", out), ("--repairs", repairsOut)], inputs: [("--communes", communes)])
             let importer = DataFranceImporter(boundaryTolerance: noBoundaries ? nil : simplify)
             let output = try importer.importFile(path: communes, progress: quiet.progress)
             try TerritoryFile.save(output.territory, to: out)

@@ -34,6 +34,7 @@ struct NetworkCommand: ParsableCommand {
 
         func run() throws {
             try CLIErrors.exitOnFailure {
+                try OutputPathCheck.refuseOverwrite(outputs: [("--save-cache", saveCache)], inputs: [("the network file", file)])
                 let clock = ContinuousClock()
                 var graph: RoadGraph?
                 let elapsed = try clock.measure { graph = try NetworkCommand.load(file, progress: quiet.progress) }
@@ -106,7 +107,7 @@ struct NetworkCommand: ParsableCommand {
                     print(NetworkSpeedOutput.summary(fit, trips: trips, network: file, snapLimit: snapLimit, accessSpeed: accessSpeed))
                     return
                 }
-                guard pairs > 0 else { throw ValidationError("--pairs must be at least 1") }
+                _ = try PlausibleRange.check(pairs, in: PlausibleRange.calibrationPairs, option: "--pairs", what: "a number of node pairs")
                 guard minKm.isFinite, minKm >= 0 else { throw ValidationError("--min-km must be a finite number of km ≥ 0") }
                 let graph = try NetworkCommand.load(file)
                 let progress = quiet.progress
@@ -151,6 +152,8 @@ struct NetworkCommand: ParsableCommand {
 
         func run() throws {
             try CLIErrors.exitOnFailure {
+                try OutputPathCheck.refuseOverwrite(outputs: [("--out", out), ("--territory-out", territoryOut)],
+                                                    inputs: [("the network file", file), ("--territory", territory)])
                 let graph = try NetworkCommand.load(file)
                 let loaded = try TerritoryFile.load(path: territory).territory
                 let studied = try loaded.indices(inDepartements: Set(departements))
@@ -205,6 +208,8 @@ struct NetworkCommand: ParsableCommand {
 
         func run() throws {
             try CLIErrors.exitOnFailure {
+                try OutputPathCheck.refuseOverwrite(outputs: [("--out-dir", outDir + "/edges.csv"), ("--out-dir", outDir + "/nodes.csv")],
+                                                    inputs: [("the network file", file)])
                 let graph = try NetworkCommand.load(file)
                 try FileManager.default.createDirectory(atPath: outDir, withIntermediateDirectories: true)
                 try graph.edgeListCSV().write(toFile: outDir + "/edges.csv", atomically: true, encoding: .utf8)
@@ -231,6 +236,7 @@ struct NetworkCommand: ParsableCommand {
 
         func run() throws {
             try CLIErrors.exitOnFailure {
+                try OutputPathCheck.refuseOverwrite(outputs: [("--out", out)], inputs: [("the network file", file)])
                 guard sources > 0 else { throw ValidationError("--sources must be at least 1") }
                 let graph = try NetworkCommand.load(file)
                 guard graph.nodeCount > 0 else { throw ValidationError("\(file): the road graph has no node") }
@@ -264,6 +270,7 @@ struct NetworkCommand: ParsableCommand {
 
         func run() throws {
             try CLIErrors.exitOnFailure {
+                try OutputPathCheck.refuseOverwrite(outputs: [("--sources-out", sourcesOut)], inputs: [("the network file", file)])
                 let graph = try NetworkCommand.load(file)
                 guard graph.nodeCount > 0 else { throw ValidationError("\(file): the road graph has no node") }
                 var rng = SeededGenerator(seed: seed)

@@ -19,6 +19,9 @@ struct StudyOptions: ParsableArguments {
         valueName: "code"))
     var departements: [String] = []
 
+    /// The input files given, by option, for ``OutputPathCheck``.
+    var inputs: [OutputPathCheck.Named] { [("--territory", territory), ("--supply", supply)] }
+
     func load() throws -> Study {
         try Study.load(territoryPath: territory, supplyPath: supply, departements: departements)
     }
@@ -64,6 +67,9 @@ struct TravelOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Network: multiply every class speed by this factor (network calibrate --observed fits it).", valueName: "factor"))
     var speedFactor: Double?
 
+    /// The input files given, by option, for ``OutputPathCheck``.
+    var inputs: [OutputPathCheck.Named] { [("--travel-model", travelModel), ("--network", network), ("--matrix", matrix)] }
+
     /// The model kind: as given, else crow-fly when a crow-fly parameter is given, else calibrated.
     var kind: TravelModelSpec.Kind {
         travel ?? (speed != nil || circuity != nil ? .crowfly : .calibrated)
@@ -98,6 +104,9 @@ struct TravelOptions: ParsableArguments {
         if k != .network && speedFactor != nil { throw ValidationError("--speed-factor scales a road network's speeds: use it with --travel network") }
         if k != .calibrated && travelModel != nil { throw ValidationError("--travel-model needs --travel calibrated (the default)") }
         if let threads, !(1...256).contains(threads) { throw ValidationError("--threads must be 1–256") }
+        if let speed { _ = try PlausibleRange.check(speed, in: PlausibleRange.crowFlySpeedKmh, option: "--speed", what: "a speed in km/h") }
+        if let circuity { _ = try PlausibleRange.check(circuity, in: PlausibleRange.circuity, option: "--circuity", what: "a detour factor") }
+        _ = try PlausibleRange.check(accessSpeed, in: PlausibleRange.accessSpeedKmh, option: "--access-speed", what: "a speed in km/h")
     }
 
     /// The travel-time model chosen on the command line, with notes for the summary.

@@ -68,6 +68,8 @@ struct PlaceCommand: ParsableCommand {
 
     func run() throws {
         try CLIErrors.exitOnFailure {
+            try OutputPathCheck.refuseOverwrite(outputs: [("--out", out), ("--export-candidates", exportCandidates)],
+                                                inputs: study.inputs + travel.inputs + [("--candidates", candidates)])
             let loaded = try study.load()
             Diagnostics.printImportNotes(loaded)
             let (model, modelNotes) = try travel.travelTimeModel(for: loaded)

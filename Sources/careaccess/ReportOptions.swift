@@ -16,6 +16,9 @@ struct ReportOptions: ParsableArguments {
     @Option(help: "Language of the report: fr (default, for French readers) or en.")
     var lang: Language = .fr
 
+    /// The output file given, for ``OutputPathCheck``.
+    var outputs: [OutputPathCheck.Named] { [("--report", reportPath)] }
+
     var language: ReportLanguage { lang == .en ? .en : .fr }
 
     /// Builds and writes the report when `--report` was given; returns a line for the summary, or `nil`.

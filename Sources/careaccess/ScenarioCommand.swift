@@ -24,6 +24,10 @@ struct ScenarioCommand: ParsableCommand {
     func run() throws {
         try CLIErrors.exitOnFailure {
             let run = try ScenarioRun.run(path: file, progress: quiet.progress)
+            // Before anything is written: no output may replace the scenario file or a file it reads.
+            let written = out.map { d in ["communes.csv", "sites.csv", "summary.txt"].map { (option: "--out", path: Optional(d + "/" + $0)) } } ?? []
+            try OutputPathCheck.refuseOverwrite(outputs: written + report.outputs + geojson.outputs,
+                                                inputs: [("the scenario file", file)] + run.file.baseline.inputs)
             Diagnostics.printImportNotes(run.study)
             if let out { try run.write(to: out) }
             try geojson.write(GeoJSONLayer.scenario(run), territory: run.study.territory)

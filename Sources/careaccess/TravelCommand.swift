@@ -18,6 +18,9 @@ struct TravelCommand: ParsableCommand {
             valueName: "file"))
         var territory: String?
 
+        /// The input file given, for ``OutputPathCheck``.
+        var inputs: [OutputPathCheck.Named] { [("--territory", territory)] }
+
         func load() throws -> TerritoryInput {
             let input = try TerritoryInput.load(path: territory)
             if let report = input.report {
@@ -79,6 +82,8 @@ struct TravelCommand: ParsableCommand {
 
         func run() throws {
             try CLIErrors.exitOnFailure {
+                try OutputPathCheck.refuseOverwrite(outputs: [("--out", out)] + OutputPathCheck.csv("--trips-out", tripsOut),
+                                                    inputs: [("--observed", observed), ("--fixed-links", fixedLinks)] + territory.inputs)
                 let input = try territory.load()
                 let observed = try ObservedTripsFile.load(path: observed, territory: input.territory)
                 var settings = CalibratedParameters.FitSettings()
@@ -128,6 +133,8 @@ struct TravelCommand: ParsableCommand {
 
         func run() throws {
             try CLIErrors.exitOnFailure {
+                try OutputPathCheck.refuseOverwrite(outputs: OutputPathCheck.csv("--out", out) + report.outputs,
+                                                    inputs: [("--observed", observed)] + territory.inputs + travel.inputs)
                 let input = try territory.load()
                 let observed = try ObservedTripsFile.load(path: observed, territory: input.territory)
                 // Notes (communes off the network…) about the trips' own communes only.
@@ -177,6 +184,8 @@ struct TravelCommand: ParsableCommand {
 
         func run() throws {
             try CLIErrors.exitOnFailure {
+                try OutputPathCheck.refuseOverwrite(outputs: OutputPathCheck.csv("--out", out),
+                                                    inputs: [("the pairs file", file)] + territory.inputs + travel.inputs)
                 let input = try territory.load()
                 let pairs = try PairsFile.load(path: file, territory: input.territory)
                 let (model, _) = try travel.travelTimeModel(territory: input.territory, demand: [], sites: [])
