@@ -25,6 +25,8 @@ let package = Package(
         .package(path: ".."),
     ],
     targets: [
+        // Where the real data is (../shared or $CAREACCESS_SHARED), for the benchmarks on real data.
+        .target(name: "BenchmarkSupport"),
         // Synthetic uniform points, bit-identical to Scripts/synthetic_points.py.
         .target(
             name: "SyntheticPoints",
@@ -48,6 +50,7 @@ let package = Package(
         .executableTarget(
             name: "NationalBenchmarks",
             dependencies: [
+                "BenchmarkSupport",
                 .product(name: "Benchmark", package: "benchmark"),
                 .product(name: "CareAccess", package: root),
             ],
@@ -57,6 +60,7 @@ let package = Package(
         .executableTarget(
             name: "SweepBenchmarks",
             dependencies: [
+                "BenchmarkSupport",
                 .product(name: "Benchmark", package: "benchmark"),
                 .product(name: "CareAccess", package: root),
             ],
@@ -66,6 +70,7 @@ let package = Package(
         .executableTarget(
             name: "NetworkBenchmarks",
             dependencies: [
+                "BenchmarkSupport",
                 .product(name: "Benchmark", package: "benchmark"),
                 .product(name: "CareAccess", package: root),
             ],
@@ -75,6 +80,7 @@ let package = Package(
         .executableTarget(
             name: "TravelBenchmarks",
             dependencies: [
+                "BenchmarkSupport",
                 .product(name: "Benchmark", package: "benchmark"),
                 .product(name: "CareAccess", package: root),
             ],
@@ -84,6 +90,7 @@ let package = Package(
         .executableTarget(
             name: "PlacementBenchmarks",
             dependencies: [
+                "BenchmarkSupport",
                 .product(name: "Benchmark", package: "benchmark"),
                 .product(name: "CareAccess", package: root),
             ],

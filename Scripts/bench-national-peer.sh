@@ -7,10 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 shared=${CAREACCESS_SHARED:-../shared}
 py=${PEER_PY:-/tmp/peers/bin/python}
-if [ ! -x "$py" ]; then
-  python3 -m venv /tmp/peers && /tmp/peers/bin/pip install --quiet -r "$shared/peers/requirements.txt"
-  py=/tmp/peers/bin/python
-fi
+. Scripts/peer-python.sh
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 swift build -c release --product careaccess > /dev/null

