@@ -11,7 +11,8 @@ import Foundation
 /// ```
 /// Complexity: loading is one study load, one travel model, and one evaluation per year; each task is two
 /// scenario applications and one evaluation (coverage + indicator) of the task's supply, plus the placement of
-/// a `place` option.
+/// a `place` option. Catchments are searched once per site place (``CareModel/CatchmentMemo``): a task
+/// searches only the sites it opens.
 public struct SweepEngine: Sendable {
     public var plan: SweepPlan
     public var path: String
@@ -35,7 +36,9 @@ public struct SweepEngine: Sendable {
         let study = try file.baseline.study()
         var travel = file.baseline.travel
         if let threads { travel.threads = threads }
-        let (model, travelNotes) = try travel.make(for: study, progress: progress)
+        let (built, travelNotes) = try travel.make(for: study, progress: progress)
+        // Tasks ask again and again for the catchments of the same sites: each site's row is searched once.
+        let model = CatchmentMemo(model: built)
 
         // Baselines: one per year the indicator is evaluated at (APL's reference year follows the horizon).
         var years: [Int?] = []
