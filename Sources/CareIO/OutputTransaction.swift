@@ -70,12 +70,15 @@ public struct OutputTransaction: Sendable {
             throw OutputError(file: path, message: "folder \(folder) does not exist")
         }
         let temporary = folder + "/.\(destination.lastPathComponent).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        // Tracked before it exists, so that no signal can land between its creation and its tracking.
+        TemporaryFileRegistry.shared.register(temporary)
         // Exclusive creation: never follows or reuses an existing file.
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL, 0o644)
         guard descriptor >= 0 else {
-            throw OutputError(file: path, message: "cannot write: cannot create a file in \(folder): \(String(cString: strerror(errno)))")
+            let reason = String(cString: strerror(errno))
+            TemporaryFileRegistry.shared.unregister(temporary)
+            throw OutputError(file: path, message: "cannot write: cannot create a file in \(folder): \(reason)")
         }
-        TemporaryFileRegistry.shared.register(temporary)
         let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
         do throws(OutputError) {
             try body(handle)

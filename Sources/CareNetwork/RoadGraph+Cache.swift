@@ -47,12 +47,13 @@ extension RoadGraph {
         let url = URL(fileURLWithPath: path)
         let folder = url.deletingLastPathComponent().path
         let tmp = folder + "/.\(url.lastPathComponent).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        // Tracked before it exists, so that no signal can land between its creation and its tracking.
+        TemporaryFileRegistry.shared.register(tmp)
+        defer { TemporaryFileRegistry.shared.unregister(tmp) }
         let descriptor = open(tmp, O_WRONLY | O_CREAT | O_EXCL, 0o644)
         guard descriptor >= 0 else {
             throw NetworkError(file: path, message: "cannot write the network cache: cannot create a file in \(folder): \(String(cString: strerror(errno)))")
         }
-        TemporaryFileRegistry.shared.register(tmp)
-        defer { TemporaryFileRegistry.shared.unregister(tmp) }
         let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
         var sink = FileCacheSink(handle: handle)
         writeCache(to: &sink)
