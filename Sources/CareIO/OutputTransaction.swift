@@ -28,6 +28,8 @@ public struct OutputTransaction: Sendable {
 
     /// Files staged so far, in order.
     public private(set) var staged: [Staged] = []
+    /// Folders ``makeFolder(_:)`` created, outermost first (removed by ``discard()`` when still empty).
+    public private(set) var createdFolders: [String] = []
 
     public init() {}
 
@@ -93,6 +95,23 @@ public struct OutputTransaction: Sendable {
         staged.append(Staged(temporary: temporary, destination: destination.path))
     }
 
+    /// Creates `path` and its missing parents for outputs to be staged in (`scenario --out DIR`); the folders it
+    /// created are removed again by ``discard()``, so that a failed run does not leave an empty output folder.
+    public mutating func makeFolder(_ path: String) throws(OutputError) {
+        var missing: [String] = []
+        var url = URL(fileURLWithPath: path).standardizedFileURL
+        while !FileManager.default.fileExists(atPath: url.path), url.path != "/" {
+            missing.append(url.path)
+            url = url.deletingLastPathComponent()
+        }
+        do {
+            try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        } catch {
+            throw OutputError(file: path, message: "cannot create folder: \(FileInput.reason(error))")
+        }
+        createdFolders += missing.reversed()
+    }
+
     /// Renames every staged file into place, in order. When a rename fails, the files not yet renamed are
     /// removed and the error names the destination that failed (earlier ones stay replaced: see above).
     public func commit() throws(OutputError) {
@@ -106,9 +125,11 @@ public struct OutputTransaction: Sendable {
         }
     }
 
-    /// Removes every staged temporary; no destination is touched.
+    /// Removes every staged temporary, then the folders ``makeFolder(_:)`` created (when empty); no destination
+    /// is touched.
     public func discard() {
         for s in staged { Self.remove(s.temporary) }
+        for folder in createdFolders.reversed() { rmdir(folder) }
     }
 
     private static func remove(_ temporary: String) {

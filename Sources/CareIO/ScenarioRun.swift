@@ -115,13 +115,10 @@ public struct ScenarioRun: Sendable {
         try OutputTransaction.run { (transaction: inout OutputTransaction) throws in try stage(into: directory, in: &transaction) }
     }
 
-    /// Stages `communes.csv`, `sites.csv` and `summary.txt` of `directory` (created if needed) in `transaction`.
+    /// Stages `communes.csv`, `sites.csv` and `summary.txt` of `directory` in `transaction` (the folder is created if
+    /// needed, and removed again if the transaction is discarded).
     public func stage(into directory: String, in transaction: inout OutputTransaction) throws {
-        do {
-            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        } catch {
-            throw OutputError(file: directory, message: "cannot create folder: \(FileInput.reason(error))")
-        }
+        try transaction.makeFolder(directory)
         try transaction.stage(communesCSV(), to: directory + "/communes.csv")
         try transaction.stage(sitesCSV(), to: directory + "/sites.csv")
         try transaction.stage(summaryText() + "\n", to: directory + "/summary.txt")

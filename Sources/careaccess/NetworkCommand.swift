@@ -216,8 +216,8 @@ struct NetworkCommand: ParsableCommand {
                 try OutputPathCheck.refuseOverwrite(outputs: [("--out-dir", outDir + "/edges.csv"), ("--out-dir", outDir + "/nodes.csv")],
                                                     inputs: [("the network file", file)])
                 let graph = try NetworkCommand.load(file)
-                try FileManager.default.createDirectory(atPath: outDir, withIntermediateDirectories: true)
                 try OutputTransaction.run { (transaction: inout OutputTransaction) throws in
+                    try transaction.makeFolder(outDir)
                     try transaction.stage(graph.edgeListCSV(), to: outDir + "/edges.csv")
                     var nodes = "node,osm_id,x,y,lon,lat\n"
                     for v in 0..<graph.nodeCount {

@@ -98,6 +98,25 @@ struct OutputTransactionTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path + "/b.csv") == ["inside"])
     }
 
+    @Test func foldersMadeForADiscardedRunAreRemovedAgain() throws {
+        let dir = try ScratchFolder()
+        defer { dir.remove() }
+        #expect(throws: Forced.self) {
+            try OutputTransaction.run { (tx: inout OutputTransaction) throws in
+                try tx.makeFolder(dir.path + "/run/scenario")
+                try tx.stage("code\n", to: dir.path + "/run/scenario/communes.csv")
+                #expect(tx.createdFolders == [dir.path + "/run", dir.path + "/run/scenario"])
+                throw Forced()
+            }
+        }
+        #expect(try dir.contents() == [])
+        try OutputTransaction.run { (tx: inout OutputTransaction) throws in
+            try tx.makeFolder(dir.path + "/run")
+            try tx.stage("code\n", to: dir.path + "/run/communes.csv")
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path + "/run") == ["communes.csv"])
+    }
+
     @Test func atomicFileIsAOneFileTransaction() throws {
         let dir = try ScratchFolder()
         defer { dir.remove() }

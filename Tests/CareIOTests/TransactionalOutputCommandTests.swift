@@ -43,6 +43,17 @@ struct TransactionalOutputCommandTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir) == [])
     }
 
+    @Test func aScenarioWhoseReportFailsLeavesNoOutFolder() throws {
+        let dir = try Self.scratch()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try "name: t\nbaseline: {territory: \(Self.fixture)/communes.csv, supply: \(Self.fixture)/gp.csv, departements: [\"07\"], speed: 60}\nhorizon: 2026\nevents: []\n"
+            .write(toFile: dir + "/s.yaml", atomically: false, encoding: .utf8)
+        let r = try Self.run(["scenario", dir + "/s.yaml", "--out", dir + "/run", "--report", dir + "/missing/r.html"])
+        #expect(r.status == 1)
+        #expect(r.stderr == "error: \(dir)/missing/r.html: folder \(dir)/missing does not exist\n", "\(r.stderr)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir) == ["s.yaml"])
+    }
+
     @Test func everyOutputIsWrittenWhenAllStage() throws {
         let dir = try Self.scratch()
         defer { try? FileManager.default.removeItem(atPath: dir) }
