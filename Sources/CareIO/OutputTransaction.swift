@@ -22,7 +22,9 @@ import Foundation
 public struct OutputTransaction: Sendable {
     /// One staged file: its temporary and where it goes.
     public struct Staged: Sendable, Equatable {
+        /// The hidden temporary in the destination's folder (`.NAME.tmp-PID-RANDOM`).
         public var temporary: String
+        /// The path it is renamed to by ``OutputTransaction/commit()``.
         public var destination: String
     }
 
@@ -31,6 +33,7 @@ public struct OutputTransaction: Sendable {
     /// Folders ``makeFolder(_:)`` created, outermost first (removed by ``discard()`` when still empty).
     public private(set) var createdFolders: [String] = []
 
+    /// An empty transaction: nothing staged.
     public init() {}
 
     /// Runs `body`, then commits what it staged; when `body` throws, discards everything and rethrows.
