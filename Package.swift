@@ -5,7 +5,7 @@
 // Layers, dependencies pointing one way (top to bottom):
 //   CProj, CLZMA        system libraries (PROJ, liblzma)
 //   CareGeo             projections (PROJ), EWKB, polygons
-//   CareKernel          static spatial index (standard library + Dispatch only)
+//   CareKernel          static spatial index, temporary-file registry (standard library, Dispatch, libc only)
 //   CareNetwork         road graph: OSM readers (CZlib), car graph, snapping, shortest paths
 //   CareModel           territory, supply, travel-time models, coverage, indicators, scenarios
 //   CarePlacement       where to open sites: MCLP, LSCP, p-median, p-center (CBC through CCbc), heuristics
@@ -59,8 +59,8 @@ let package = Package(
             sources: ["CareFixtures.swift"],
             resources: [.copy("ardeche"), .copy("travel"), .copy("population")]
         ),
-        .target(name: "CareIO", dependencies: ["CareModel", "CarePlacement", "CareNetwork", "CareGeo", "CLZMA", "CareFixtures", .product(name: "Yams", package: "Yams")]),
-        .target(name: "CareSweep", dependencies: ["CareIO", "CareModel"]),
+        .target(name: "CareIO", dependencies: ["CareModel", "CarePlacement", "CareNetwork", "CareGeo", "CareKernel", "CLZMA", "CareFixtures", .product(name: "Yams", package: "Yams")]),
+        .target(name: "CareSweep", dependencies: ["CareIO", "CareModel", "CareKernel"]),
         .executableTarget(
             name: "careaccess",
             dependencies: [
@@ -73,7 +73,7 @@ let package = Package(
         .testTarget(name: "CareNetworkTests", dependencies: ["CareNetwork", "CareGeo", "CareKernel"]),
         .testTarget(name: "CareModelTests", dependencies: ["CareModel", "CareKernel", "CareGeo"]),
         .testTarget(name: "CarePlacementTests", dependencies: ["CarePlacement", "CareModel", "CareGeo"]),
-        .testTarget(name: "CareIOTests", dependencies: ["CareIO", "CareModel", "CarePlacement", "CareGeo"]),
+        .testTarget(name: "CareIOTests", dependencies: ["CareIO", "CareModel", "CarePlacement", "CareGeo", "CareKernel"]),
         .testTarget(name: "CareSweepTests", dependencies: ["CareSweep", "CareIO", "CareModel"]),
     ]
 )

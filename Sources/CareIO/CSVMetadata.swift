@@ -47,4 +47,9 @@ public struct CSVMetadata: Sendable, Equatable {
     public func write(besides path: String) throws(OutputError) {
         try AtomicFile.write(json(forTable: path), to: Self.path(besides: path))
     }
+
+    /// Stages the sidecar of the CSV at `path` in `transaction`.
+    public func stage(besides path: String, in transaction: inout OutputTransaction) throws(OutputError) {
+        try transaction.stage(json(forTable: path), to: Self.path(besides: path))
+    }
 }

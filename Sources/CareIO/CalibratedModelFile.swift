@@ -76,8 +76,15 @@ public enum CalibratedModelFile {
     }
 
     public static func write(_ parameters: CalibratedParameters, to path: String) throws(OutputError) {
+        var transaction = OutputTransaction()
+        try stage(parameters, to: path, in: &transaction)
+        try transaction.commit()
+    }
+
+    /// Stages the model file in `transaction`.
+    public static func stage(_ parameters: CalibratedParameters, to path: String, in transaction: inout OutputTransaction) throws(OutputError) {
         do {
-            try AtomicFile.write(try encode(parameters), to: path)
+            try transaction.stage(try encode(parameters), to: path)
         } catch {
             throw OutputError(file: path, message: error.message)
         }

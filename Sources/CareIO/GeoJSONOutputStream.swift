@@ -27,31 +27,20 @@ struct GeoJSONOutputStream {
     static func write(
         to path: String, _ body: (inout GeoJSONOutputStream) throws(OutputError) -> Void
     ) throws(OutputError) {
-        let destination = URL(fileURLWithPath: path)
-        let folder = destination.deletingLastPathComponent().path
-        let temp = folder + "/.\(destination.lastPathComponent).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
-        // Exclusive creation: never follows or reuses an existing file.
-        let descriptor = open(temp, O_WRONLY | O_CREAT | O_EXCL, 0o644)
-        guard descriptor >= 0 else {
-            let reason = errno == ENOENT || errno == ENOTDIR ? "folder \(folder) does not exist"
-                : "cannot write: cannot create a file in \(folder): \(String(cString: strerror(errno)))"
-            throw OutputError(file: path, message: reason)
-        }
-        let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
-        var stream = GeoJSONOutputStream(handle: handle, path: path)
-        do throws(OutputError) {
+        var transaction = OutputTransaction()
+        try stage(to: path, in: &transaction, body)
+        try transaction.commit()
+    }
+
+    /// Runs `body` on a stream into a temporary file of `transaction` (published by its commit).
+    /// When `body` or a write fails, the temporary file is removed and the error rethrown.
+    static func stage(
+        to path: String, in transaction: inout OutputTransaction, _ body: (inout GeoJSONOutputStream) throws(OutputError) -> Void
+    ) throws(OutputError) {
+        try transaction.stageFile(to: path) { (handle: FileHandle) throws(OutputError) in
+            var stream = GeoJSONOutputStream(handle: handle, path: path)
             try body(&stream)
             try stream.flush()
-            do { try handle.synchronize(); try handle.close() } catch {
-                throw OutputError(file: path, message: "cannot write: \(FileInput.reason(error))")
-            }
-            guard rename(temp, destination.path) == 0 else {
-                throw OutputError(file: path, message: "cannot move the finished file into place: \(String(cString: strerror(errno)))")
-            }
-        } catch {
-            try? handle.close()
-            unlink(temp)
-            throw error
         }
     }
 

@@ -35,6 +35,16 @@ public enum GeoJSONWriter {
     public static func write(
         _ layer: GeoJSONLayer, territory: Territory, to path: String, chunkSize: Int = 512
     ) throws(OutputError) {
+        var transaction = OutputTransaction()
+        try stage(layer, territory: territory, to: path, in: &transaction, chunkSize: chunkSize)
+        try transaction.commit()
+    }
+
+    /// Streams `layer` into a temporary of `transaction`, published with the run's other outputs by its commit.
+    public static func stage(
+        _ layer: GeoJSONLayer, territory: Territory, to path: String, in transaction: inout OutputTransaction,
+        chunkSize: Int = 512
+    ) throws(OutputError) {
         let sharedNames = Set(sharedFields.map(\.name))
         if let clash = layer.fields.first(where: { sharedNames.contains($0.name) }) {
             throw OutputError(file: path, message: "field '\(clash.name)' is already a shared commune property")
@@ -47,7 +57,7 @@ public enum GeoJSONWriter {
         }
         let keys = layer.fields.map { ",\"\(jsonEscaped($0.name))\":" }
         let step = max(1, chunkSize)
-        try GeoJSONOutputStream.write(to: path) { (out: inout GeoJSONOutputStream) throws(OutputError) in
+        try GeoJSONOutputStream.stage(to: path, in: &transaction) { (out: inout GeoJSONOutputStream) throws(OutputError) in
             try out.write("{\"type\":\"FeatureCollection\",\"name\":")
             try out.writeJSONString(layer.name)
             try out.write(",\"features\":[\n")

@@ -110,16 +110,18 @@ public struct ScenarioRun: Sendable {
         return out
     }
 
-    /// Writes `communes.csv`, `sites.csv` and `summary.txt` into `directory` (created if needed), each atomically.
+    /// Writes `communes.csv`, `sites.csv` and `summary.txt` into `directory` (created if needed), all together (``OutputTransaction``).
     public func write(to directory: String) throws {
-        do {
-            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        } catch {
-            throw OutputError(file: directory, message: "cannot create folder: \(FileInput.reason(error))")
-        }
-        try AtomicFile.write(communesCSV(), to: directory + "/communes.csv")
-        try AtomicFile.write(sitesCSV(), to: directory + "/sites.csv")
-        try AtomicFile.write(summaryText() + "\n", to: directory + "/summary.txt")
+        try OutputTransaction.run { (transaction: inout OutputTransaction) throws in try stage(into: directory, in: &transaction) }
+    }
+
+    /// Stages `communes.csv`, `sites.csv` and `summary.txt` of `directory` in `transaction` (the folder is created if
+    /// needed, and removed again if the transaction is discarded).
+    public func stage(into directory: String, in transaction: inout OutputTransaction) throws {
+        try transaction.makeFolder(directory)
+        try transaction.stage(communesCSV(), to: directory + "/communes.csv")
+        try transaction.stage(sitesCSV(), to: directory + "/sites.csv")
+        try transaction.stage(summaryText() + "\n", to: directory + "/summary.txt")
     }
 }
 

@@ -33,10 +33,17 @@ public enum TerritoryFile {
 
     /// Saves in the binary form when the path ends in `.catr`, else as territory CSV. Atomic.
     public static func save(_ territory: Territory, to path: String) throws(OutputError) {
+        var transaction = OutputTransaction()
+        try stage(territory, to: path, in: &transaction)
+        try transaction.commit()
+    }
+
+    /// Stages the territory file (binary for `.catr`, else CSV) in `transaction`.
+    public static func stage(_ territory: Territory, to path: String, in transaction: inout OutputTransaction) throws(OutputError) {
         if path.hasSuffix(".catr") {
-            try AtomicFile.write(TerritoryBinary.encode(territory), to: path)
+            try transaction.stage(TerritoryBinary.encode(territory), to: path)
         } else {
-            try AtomicFile.write(TerritoryCSV.encode(territory), to: path)
+            try transaction.stage(TerritoryCSV.encode(territory), to: path)
         }
     }
 }

@@ -86,7 +86,7 @@ public enum TravelOutput {
         out += "\n"
         for (k, t) in trips.enumerated() {
             let m = modelled[k]
-            var cells = [String(t.line), key(t.originCode, t.origin), key(t.destinationCode, t.destination),
+            var cells = [String(t.line), CSVWriter.escape(key(t.originCode, t.origin)), CSVWriter.escape(key(t.destinationCode, t.destination)),
                          t.originCode.map { Commune.departement(ofCode: $0) } ?? "",
                          CSVWriter.number(t.metres / 1000), CSVWriter.number(t.minutes),
                          m.isFinite ? CSVWriter.number(m) : "", m.isFinite ? CSVWriter.number(m - t.minutes) : "",

@@ -1,10 +1,12 @@
 import CareIO
+import CareKernel
 import Foundation
 
 /// An output file written in pieces and published whole: bytes go to a hidden temporary file in the
 /// destination's folder, and ``commit()`` flushes it to disk and renames it over the destination. Until then
-/// the destination is untouched; ``discard()`` (or a failure) removes the temporary file. A killed process
-/// leaves at most a hidden `.NAME.tmp-PID-…` file, which readers ignore.
+/// the destination is untouched; ``discard()`` (or a failure) removes the temporary file, and so does SIGINT,
+/// SIGTERM or SIGHUP (``TemporaryFileRegistry``). A process killed otherwise leaves at most a hidden
+/// `.NAME.tmp-PID-…` file, which readers ignore.
 ///
 /// ```swift
 /// var out = try AtomicStream(path: "out/communes.csv")
@@ -28,8 +30,12 @@ final class AtomicStream {
             throw OutputError(file: path, message: "folder \(dir) does not exist")
         }
         temporary = dir + "/.\(url.lastPathComponent).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        // Tracked before it exists: SIGINT/SIGTERM/SIGHUP removes it (TemporaryFileRegistry).
+        TemporaryFileRegistry.shared.register(temporary)
         guard FileManager.default.createFile(atPath: temporary, contents: nil), let h = FileHandle(forWritingAtPath: temporary) else {
-            throw OutputError(file: path, message: "cannot create a temporary file in \(dir): \(String(cString: strerror(errno)))")
+            let reason = String(cString: strerror(errno))
+            TemporaryFileRegistry.shared.unregister(temporary)
+            throw OutputError(file: path, message: "cannot create a temporary file in \(dir): \(reason)")
         }
         handle = h
     }
@@ -65,6 +71,7 @@ final class AtomicStream {
             throw OutputError(file: path, message: "cannot write: \(FileInput.reason(error))")
         }
         handle = nil
+        defer { TemporaryFileRegistry.shared.unregister(temporary) }
         if rename(temporary, path) != 0 {
             let reason = String(cString: strerror(errno))
             try? FileManager.default.removeItem(atPath: temporary)
@@ -78,5 +85,6 @@ final class AtomicStream {
         try? h.close()
         handle = nil
         try? FileManager.default.removeItem(atPath: temporary)
+        TemporaryFileRegistry.shared.unregister(temporary)
     }
 }

@@ -122,13 +122,17 @@ struct AccessCommand: ParsableCommand {
                                                      underServed: below ?? (method == .apl ? 2.5 : nil))
             let result = try analysis.run(territory: loaded.territory, communes: loaded.demand,
                                           sites: loaded.supply.sites, model: model)
-            if let out {
-                try AtomicFile.write(AccessibilityOutput.csv(result, study: loaded), to: out)
-                try CSVMetadata(title: "CareAccess accessibility per commune", model: model.summary, caveats: model.caveats,
-                                sources: [loaded.territorySource, loaded.supplySource], notes: loaded.notes).write(besides: out)
+            // Every output staged, then all renamed into place together (or none when one fails).
+            let reportLine = try OutputTransaction.run { (transaction: inout OutputTransaction) throws -> String? in
+                if let out {
+                    try transaction.stage(AccessibilityOutput.csv(result, study: loaded), to: out)
+                    try CSVMetadata(title: "CareAccess accessibility per commune", model: model.summary, caveats: model.caveats,
+                                    sources: [loaded.territorySource, loaded.supplySource], notes: loaded.notes)
+                        .stage(besides: out, in: &transaction)
+                }
+                try geojson.stage(GeoJSONLayer.accessibility(result, study: loaded), territory: loaded.territory, in: &transaction)
+                return try report.stage(in: &transaction) { HTMLReport.accessibility(result, study: loaded, language: $0) }
             }
-            try geojson.write(GeoJSONLayer.accessibility(result, study: loaded), territory: loaded.territory)
-            let reportLine = try report.write { HTMLReport.accessibility(result, study: loaded, language: $0) }
             print(AccessibilityOutput.summary(result, study: loaded))
             if let reportLine { print(reportLine) }
             if let out { print("Per-commune table: \(out)") }

@@ -26,8 +26,11 @@ struct CompareCommand: ParsableCommand {
             try OutputPathCheck.refuseOverwrite(outputs: [("--out", out)] + report.outputs,
                                                 inputs: [("the comparison file", file)] + run.file.baseline.inputs)
             Diagnostics.printImportNotes(run.study)
-            if let out { try AtomicFile.write(run.csv(), to: out) }
-            let reportLine = try report.write { HTMLReport.compare(run, language: $0) }
+            // --out and --report renamed into place together (or neither when one fails).
+            let reportLine = try OutputTransaction.run { (transaction: inout OutputTransaction) throws -> String? in
+                if let out { try transaction.stage(run.csv(), to: out) }
+                return try report.stage(in: &transaction) { HTMLReport.compare(run, language: $0) }
+            }
             print(run.table())
             if let reportLine { print(reportLine) }
             if let out { print("Ranked table: \(out)") }

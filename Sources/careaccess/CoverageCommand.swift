@@ -37,15 +37,18 @@ struct CoverageCommand: ParsableCommand {
             Diagnostics.printImportNotes(loaded)
             let result = try analysis.run(territory: loaded.territory, communes: loaded.demand,
                                           sites: loaded.supply.sites, model: model)
-            if let out {
-                try AtomicFile.write(CoverageOutput.csv(result, study: loaded), to: out)
-                try CSVMetadata(title: "CareAccess coverage per commune, threshold \(threshold) min", model: result.modelSummary,
-                                caveats: result.modelCaveats, sources: [loaded.territorySource, loaded.supplySource],
-                                notes: loaded.notes).write(besides: out)
+            // Every output staged, then all renamed into place together (or none when one fails).
+            let reportLine = try OutputTransaction.run { (transaction: inout OutputTransaction) throws -> String? in
+                if let out {
+                    try transaction.stage(CoverageOutput.csv(result, study: loaded), to: out)
+                    try CSVMetadata(title: "CareAccess coverage per commune, threshold \(threshold) min", model: result.modelSummary,
+                                    caveats: result.modelCaveats, sources: [loaded.territorySource, loaded.supplySource],
+                                    notes: loaded.notes).stage(besides: out, in: &transaction)
+                }
+                if let repairsOut, let report = loaded.territoryReport { try transaction.stage(report.csv(), to: repairsOut) }
+                try geojson.stage(GeoJSONLayer.coverage(result, study: loaded), territory: loaded.territory, in: &transaction)
+                return try report.stage(in: &transaction) { HTMLReport.coverage(result, study: loaded, language: $0) }
             }
-            if let repairsOut, let report = loaded.territoryReport { try AtomicFile.write(report.csv(), to: repairsOut) }
-            try geojson.write(GeoJSONLayer.coverage(result, study: loaded), territory: loaded.territory)
-            let reportLine = try report.write { HTMLReport.coverage(result, study: loaded, language: $0) }
             print(CoverageOutput.summary(result, study: loaded))
             if let reportLine { print(reportLine) }
             if let out { print("Per-commune table: \(out)") }

@@ -19,8 +19,10 @@ struct ExportPeerCommand: ParsableCommand {
             try OutputPathCheck.refuseOverwrite(outputs: [("--out-dir", outDir + "/demand.csv"), ("--out-dir", outDir + "/supply.csv")],
                                                 inputs: study.inputs)
             let loaded = try study.load()
-            try AtomicFile.write(PeerExport.demandCSV(loaded), to: outDir + "/demand.csv")
-            try AtomicFile.write(PeerExport.supplyCSV(loaded), to: outDir + "/supply.csv")
+            try OutputTransaction.run { (transaction: inout OutputTransaction) throws in
+                try transaction.stage(PeerExport.demandCSV(loaded), to: outDir + "/demand.csv")
+                try transaction.stage(PeerExport.supplyCSV(loaded), to: outDir + "/supply.csv")
+            }
             print("\(loaded.demand.count) demand points, \(loaded.supply.sites.count) sites written to \(outDir)")
         }
     }

@@ -7,7 +7,7 @@ import CareModel
 ///
 /// ```swift
 /// @OptionGroup var geojson: GeoJSONOptions
-/// try geojson.write(GeoJSONLayer.coverage(result, study: study), territory: study.territory)
+/// try geojson.stage(GeoJSONLayer.coverage(result, study: study), territory: study.territory, in: &transaction)
 /// ```
 struct GeoJSONOptions: ParsableArguments {
     @Option(name: .customLong("geojson"), help: ArgumentHelp(
@@ -18,10 +18,10 @@ struct GeoJSONOptions: ParsableArguments {
     /// The output file given, for ``OutputPathCheck``.
     var outputs: [OutputPathCheck.Named] { [("--geojson", path)] }
 
-    /// Writes the layer when `--geojson` was given (the layer is only built then).
-    func write(_ layer: @autoclosure () -> GeoJSONLayer, territory: Territory) throws {
+    /// Stages the layer in `transaction` when `--geojson` was given (the layer is only built then).
+    func stage(_ layer: @autoclosure () -> GeoJSONLayer, territory: Territory, in transaction: inout OutputTransaction) throws {
         guard let path else { return }
-        try GeoJSONWriter.write(layer(), territory: territory, to: path)
+        try GeoJSONWriter.stage(layer(), territory: territory, to: path, in: &transaction)
     }
 
     /// Says where the GeoJSON went, after the run's summary.

@@ -42,8 +42,10 @@ struct ImportCommand: ParsableCommand {
             try OutputPathCheck.refuseOverwrite(outputs: [("--out", out), ("--repairs", repairsOut)], inputs: [("--communes", communes)])
             let importer = DataFranceImporter(boundaryTolerance: noBoundaries ? nil : simplify)
             let output = try importer.importFile(path: communes, progress: quiet.progress)
-            try TerritoryFile.save(output.territory, to: out)
-            if let repairsOut { try AtomicFile.write(output.report.csv(), to: repairsOut) }
+            try OutputTransaction.run { (transaction: inout OutputTransaction) throws in
+                try TerritoryFile.stage(output.territory, to: out, in: &transaction)
+                if let repairsOut { try transaction.stage(output.report.csv(), to: repairsOut) }
+            }
             for (label, value) in output.report.counts { print("\(label): \(value)") }
             for line in output.report.summaryLines() { print("repaired/noted \(line)") }
             print("Territory written to \(out)")

@@ -161,6 +161,9 @@ struct NetworkCommand: ParsableCommand {
                 let communes = studied.map { loaded.communes[$0] }
                 let snap = model.snap(communes.map(\.place))
                 let attached = communes.indices.filter { snap.nodes[$0] >= 0 }
+                // --out and --territory-out renamed into place together, at the end (or neither when one fails).
+                var transaction = OutputTransaction()
+                defer { transaction.discard() }
                 if let out {
                     var csv = "code,name,departement,population,node,osm_id,connector_m,connector_minutes,attached\n"
                     for (k, c) in communes.enumerated() {
@@ -170,7 +173,7 @@ struct NetworkCommand: ParsableCommand {
                         let minutes = snap.minutes[k].isFinite ? fmt(snap.minutes[k], 3) : ""
                         csv += "\(c.code),\(CSVWriter.escape(c.name)),\(c.departement),\(c.population),\(node),\(metres),\(minutes),\(v >= 0 ? 1 : 0)\n"
                     }
-                    try AtomicFile.write(csv, to: out)
+                    try transaction.stage(csv, to: out)
                 }
                 let scope = departements.isEmpty ? "" : " of \(departements.joined(separator: ", "))"
                 print("Communes\(scope) on \(file) (snap limit \(fmt(snapping.snapLimit, 0)) m, connector \(fmt(snapping.accessSpeed, 0)) km/h): \(attached.count) of \(communes.count) attached")
@@ -190,9 +193,11 @@ struct NetworkCommand: ParsableCommand {
                     if let boundaries = loaded.boundaries {
                         try covered.setBoundaries(attached.map { boundaries[studied[$0]] })
                     }
-                    try TerritoryFile.save(covered, to: territoryOut)
-                    print("Territory of the \(attached.count) attached communes: \(territoryOut)")
+                    try TerritoryFile.stage(covered, to: territoryOut, in: &transaction)
                 }
+                try transaction.commit()
+                transaction = OutputTransaction()
+                if let territoryOut { print("Territory of the \(attached.count) attached communes: \(territoryOut)") }
                 if let out { print("Per-commune table: \(out)") }
             }
         }
@@ -211,13 +216,15 @@ struct NetworkCommand: ParsableCommand {
                 try OutputPathCheck.refuseOverwrite(outputs: [("--out-dir", outDir + "/edges.csv"), ("--out-dir", outDir + "/nodes.csv")],
                                                     inputs: [("the network file", file)])
                 let graph = try NetworkCommand.load(file)
-                try FileManager.default.createDirectory(atPath: outDir, withIntermediateDirectories: true)
-                try graph.edgeListCSV().write(toFile: outDir + "/edges.csv", atomically: true, encoding: .utf8)
-                var nodes = "node,osm_id,x,y,lon,lat\n"
-                for v in 0..<graph.nodeCount {
-                    nodes += "\(v),\(graph.osmIDs[v]),\(graph.xs[v]),\(graph.ys[v]),\(graph.lons[v]),\(graph.lats[v])\n"
+                try OutputTransaction.run { (transaction: inout OutputTransaction) throws in
+                    try transaction.makeFolder(outDir)
+                    try transaction.stage(graph.edgeListCSV(), to: outDir + "/edges.csv")
+                    var nodes = "node,osm_id,x,y,lon,lat\n"
+                    for v in 0..<graph.nodeCount {
+                        nodes += "\(v),\(graph.osmIDs[v]),\(graph.xs[v]),\(graph.ys[v]),\(graph.lons[v]),\(graph.lats[v])\n"
+                    }
+                    try transaction.stage(nodes, to: outDir + "/nodes.csv")
                 }
-                try nodes.write(toFile: outDir + "/nodes.csv", atomically: true, encoding: .utf8)
                 print("\(graph.nodeCount) nodes, \(graph.edgeCount) edges → \(outDir)/edges.csv, nodes.csv")
             }
         }
@@ -275,7 +282,7 @@ struct NetworkCommand: ParsableCommand {
                 guard graph.nodeCount > 0 else { throw ValidationError("\(file): the road graph has no node") }
                 var rng = SeededGenerator(seed: seed)
                 let nodes = (0..<sites).map { _ in Int32(rng.next() % UInt64(graph.nodeCount)) }
-                if let sourcesOut { try nodes.map(String.init).joined(separator: "\n").appending("\n").write(toFile: sourcesOut, atomically: true, encoding: .utf8) }
+                if let sourcesOut { try AtomicFile.write(nodes.map(String.init).joined(separator: "\n").appending("\n"), to: sourcesOut) }
                 let sources = nodes.enumerated().map { DijkstraSource(node: $0.element, minutes: 0, label: Int32($0.offset)) }
                 let clock = ContinuousClock()
                 func best(_ body: () -> Int) -> (ms: Double, check: Int) {

@@ -85,20 +85,32 @@ struct PlaceCommand: ParsableCommand {
                 model: model, threshold: threshold, maxRadius: maxRadius, competingDemand: goal != nil
             ).prepared(for: target)
             let travelSeconds = (clock.now - start).seconds
-            if let exportCandidates { try AtomicFile.write(CandidatesFile.peerCSV(problem.candidates), to: exportCandidates) }
-            var results: [PlacementResult] = []
-            for m in methods {
-                results.append(try place(problem, objective: target, k: k, method: m, timeLimit: timeLimit,
-                                         progress: travel.quiet.progress))
+            // --export-candidates and --out are staged and renamed into place together, after the placement.
+            var transaction = OutputTransaction()
+            if let exportCandidates {
+                do { try transaction.stage(CandidatesFile.peerCSV(problem.candidates), to: exportCandidates) } catch {
+                    transaction.discard()
+                    throw error
+                }
             }
-            let report = PlacementReport(problem: problem, study: loaded, results: results, k: k,
+            let report: PlacementReport
+            do {
+                var results: [PlacementResult] = []
+                for m in methods {
+                    results.append(try place(problem, objective: target, k: k, method: m, timeLimit: timeLimit,
+                                             progress: travel.quiet.progress))
+                }
+                report = PlacementReport(problem: problem, study: loaded, results: results, k: k,
                                          candidatesSource: candidates, modelSummary: model.summary, modelNotes: modelNotes,
                                          travelSeconds: travelSeconds)
-            print(report.text())
-            if let out {
-                try AtomicFile.write(report.csv(), to: out)
-                print("Chosen sites: \(out)")
+                if let out { try transaction.stage(report.csv(), to: out) }
+            } catch {
+                transaction.discard()
+                throw error
             }
+            try transaction.commit()
+            print(report.text())
+            if let out { print("Chosen sites: \(out)") }
         }
     }
 

@@ -21,10 +21,10 @@ struct ReportOptions: ParsableArguments {
 
     var language: ReportLanguage { lang == .en ? .en : .fr }
 
-    /// Builds and writes the report when `--report` was given; returns a line for the summary, or `nil`.
-    func write(_ build: (ReportLanguage) -> String) throws -> String? {
+    /// Builds and stages the report in `transaction` when `--report` was given; returns a line for the summary, or `nil`.
+    func stage(in transaction: inout OutputTransaction, _ build: (ReportLanguage) -> String) throws -> String? {
         guard let reportPath else { return nil }
-        try AtomicFile.write(build(language), to: reportPath)
+        try transaction.stage(build(language), to: reportPath)
         return "HTML report: \(reportPath)"
     }
 }

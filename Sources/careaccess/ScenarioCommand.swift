@@ -29,9 +29,12 @@ struct ScenarioCommand: ParsableCommand {
             try OutputPathCheck.refuseOverwrite(outputs: written + report.outputs + geojson.outputs,
                                                 inputs: [("the scenario file", file)] + run.file.baseline.inputs)
             Diagnostics.printImportNotes(run.study)
-            if let out { try run.write(to: out) }
-            try geojson.write(GeoJSONLayer.scenario(run), territory: run.study.territory)
-            let reportLine = try report.write { HTMLReport.scenario(run, language: $0) }
+            // Every output staged, then all renamed into place together (or none when one fails).
+            let reportLine = try OutputTransaction.run { (transaction: inout OutputTransaction) throws -> String? in
+                if let out { try run.stage(into: out, in: &transaction) }
+                try geojson.stage(GeoJSONLayer.scenario(run), territory: run.study.territory, in: &transaction)
+                return try report.stage(in: &transaction) { HTMLReport.scenario(run, language: $0) }
+            }
             print(run.summaryText())
             if let reportLine { print(reportLine) }
             if let out { print("Written: \(out)/communes.csv, \(out)/sites.csv, \(out)/summary.txt") }

@@ -101,14 +101,17 @@ struct TravelCommand: ParsableCommand {
                 let links = try FixedLinksFile.load(path: fixedLinks, territory: input.territory)
                 let result = try calibration.run(trips: observed.trips, territory: input.territory,
                                                  source: observed.source, fixedLinks: links, progress: quiet.progress)
-                if let tripsOut {
-                    try AtomicFile.write(TravelOutput.tripsCSV(observed.trips, modelled: result.inSample, folds: result.folds,
-                                                               heldOut: result.heldOut), to: tripsOut)
-                    try CSVMetadata(title: "Observed trips with the calibrated model's in-sample and held-out minutes",
-                                    model: result.parameters.summary, caveats: result.parameters.caveats,
-                                    sources: [self.observed, input.source], notes: observed.notes).write(besides: tripsOut)
+                try OutputTransaction.run { (transaction: inout OutputTransaction) throws in
+                    if let tripsOut {
+                        try transaction.stage(TravelOutput.tripsCSV(observed.trips, modelled: result.inSample, folds: result.folds,
+                                                                    heldOut: result.heldOut), to: tripsOut)
+                        try CSVMetadata(title: "Observed trips with the calibrated model's in-sample and held-out minutes",
+                                        model: result.parameters.summary, caveats: result.parameters.caveats,
+                                        sources: [self.observed, input.source], notes: observed.notes)
+                            .stage(besides: tripsOut, in: &transaction)
+                    }
+                    try CalibratedModelFile.stage(result.parameters, to: out, in: &transaction)
                 }
-                try CalibratedModelFile.write(result.parameters, to: out)
                 print(TravelOutput.calibration(result, observed: observed, territory: input.territory,
                                                territorySource: input.source, out: out))
                 if let tripsOut { print("Per-trip table: \(tripsOut)") }
@@ -142,17 +145,20 @@ struct TravelCommand: ParsableCommand {
                 let demand = input.territory.communes.indices.filter { ends.contains(input.territory.communes[$0].code) }
                 let (model, notes) = try travel.travelTimeModel(territory: input.territory, demand: demand, sites: [])
                 let validation = try TravelValidation(model: model, trips: observed.trips, territory: input.territory)
-                if let out {
-                    try AtomicFile.write(TravelOutput.tripsCSV(observed.trips, modelled: validation.modelled), to: out)
-                    try CSVMetadata(title: "Observed against modelled minutes per trip", model: model.summary, caveats: model.caveats,
-                                    sources: [self.observed, input.source], notes: observed.notes).write(besides: out)
-                }
                 let inSample = (model as? CalibratedModel).map {
                     $0.parameters.observed.fnv1a == observed.source.fnv1a && $0.parameters.observed.bytes == observed.source.bytes
                 } ?? false
-                let reportLine = try report.write {
-                    HTMLReport.travelValidation(validation, trips: observed.trips, territory: input.territory,
-                                                modelSummary: model.summary, observedSource: observed.source.description, language: $0)
+                // --out, its metadata and --report renamed into place together (or none when one fails).
+                let reportLine = try OutputTransaction.run { (transaction: inout OutputTransaction) throws -> String? in
+                    if let out {
+                        try transaction.stage(TravelOutput.tripsCSV(observed.trips, modelled: validation.modelled), to: out)
+                        try CSVMetadata(title: "Observed against modelled minutes per trip", model: model.summary, caveats: model.caveats,
+                                        sources: [self.observed, input.source], notes: observed.notes).stage(besides: out, in: &transaction)
+                    }
+                    return try report.stage(in: &transaction) {
+                        HTMLReport.travelValidation(validation, trips: observed.trips, territory: input.territory,
+                                                    modelSummary: model.summary, observedSource: observed.source.description, language: $0)
+                    }
                 }
                 print(TravelOutput.validation(validation, modelSummary: model.summary, observed: observed,
                                               territory: input.territory, territorySource: input.source, inSample: inSample))
@@ -192,9 +198,11 @@ struct TravelCommand: ParsableCommand {
                 let minutes = try model.minutes(between: pairs.pairs)
                 let csv = pairs.csv(minutes: minutes, model: model.summary)
                 if let out {
-                    try AtomicFile.write(csv, to: out)
-                    try CSVMetadata(title: "Minutes between pairs", model: model.summary, caveats: model.caveats,
-                                    sources: [file, input.source]).write(besides: out)
+                    try OutputTransaction.run { (transaction: inout OutputTransaction) throws in
+                        try transaction.stage(csv, to: out)
+                        try CSVMetadata(title: "Minutes between pairs", model: model.summary, caveats: model.caveats,
+                                        sources: [file, input.source]).stage(besides: out, in: &transaction)
+                    }
                 } else {
                     print(csv, terminator: "")
                     eprint("travel pairs: \(model.summary)")

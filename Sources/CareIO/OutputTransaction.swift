@@ -1,0 +1,142 @@
+import CareKernel
+import Foundation
+
+/// Every output of one run published together, or none (issue 14): each file is staged into a hidden temporary
+/// `.NAME.tmp-PID-…` in its destination's folder (same filesystem, so the final `rename` is atomic), and only
+/// ``commit()`` renames them all into place, in the order they were staged. When a staging fails (a folder does
+/// not exist, a rendering throws after the CSV was staged), ``discard()`` removes every temporary and no
+/// destination is created or changed. Temporaries are tracked by ``TemporaryFileRegistry``, so SIGINT, SIGTERM or
+/// SIGHUP during the run removes them too.
+///
+/// POSIX has no multi-file atomic rename: a crash (or a failed rename) between two renames of ``commit()`` leaves
+/// the earlier destinations replaced and the later ones unchanged. Each destination is still either its old or
+/// its new content, never a partial file. This is accepted and documented.
+///
+/// ```swift
+/// try OutputTransaction.run { tx in
+///     try tx.stage(csv, to: "out.csv")
+///     try tx.stage(html, to: "report.html")
+/// }   // both renamed into place here, or neither when the body threw
+/// ```
+/// Complexity: O(bytes) to stage, O(files) to commit.
+public struct OutputTransaction: Sendable {
+    /// One staged file: its temporary and where it goes.
+    public struct Staged: Sendable, Equatable {
+        /// The hidden temporary in the destination's folder (`.NAME.tmp-PID-RANDOM`).
+        public var temporary: String
+        /// The path it is renamed to by ``OutputTransaction/commit()``.
+        public var destination: String
+    }
+
+    /// Files staged so far, in order.
+    public private(set) var staged: [Staged] = []
+    /// Folders ``makeFolder(_:)`` created, outermost first (removed by ``discard()`` when still empty).
+    public private(set) var createdFolders: [String] = []
+
+    /// An empty transaction: nothing staged.
+    public init() {}
+
+    /// Runs `body`, then commits what it staged; when `body` throws, discards everything and rethrows.
+    public static func run<T>(_ body: (inout OutputTransaction) throws -> T) throws -> T {
+        var transaction = OutputTransaction()
+        let value: T
+        do {
+            value = try body(&transaction)
+        } catch {
+            transaction.discard()
+            throw error
+        }
+        try transaction.commit()
+        return value
+    }
+
+    /// Stages `text` (UTF-8) for `path`.
+    public mutating func stage(_ text: String, to path: String) throws(OutputError) {
+        try stage(Array(text.utf8), to: path)
+    }
+
+    /// Stages `bytes` for `path`.
+    public mutating func stage(_ bytes: [UInt8], to path: String) throws(OutputError) {
+        try stageFile(to: path) { (handle: FileHandle) throws(OutputError) in
+            do { try handle.write(contentsOf: bytes) } catch {
+                throw OutputError(file: path, message: "cannot write: \(FileInput.reason(error))")
+            }
+        }
+    }
+
+    /// Stages the file `body` writes through `handle` (streamed outputs). The file is synced to disk before it
+    /// counts as staged; when `body` throws, its temporary is removed and the error rethrown.
+    mutating func stageFile(to path: String, _ body: (FileHandle) throws(OutputError) -> Void) throws(OutputError) {
+        try OutputPathCheck.refuseKind(option: nil, path: path)
+        let destination = URL(fileURLWithPath: path)
+        let folder = destination.deletingLastPathComponent().path
+        var isDir: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDir), isDir.boolValue else {
+            throw OutputError(file: path, message: "folder \(folder) does not exist")
+        }
+        let temporary = folder + "/.\(destination.lastPathComponent).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        // Tracked before it exists, so that no signal can land between its creation and its tracking.
+        TemporaryFileRegistry.shared.register(temporary)
+        // Exclusive creation: never follows or reuses an existing file.
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL, 0o644)
+        guard descriptor >= 0 else {
+            let reason = String(cString: strerror(errno))
+            TemporaryFileRegistry.shared.unregister(temporary)
+            throw OutputError(file: path, message: "cannot write: cannot create a file in \(folder): \(reason)")
+        }
+        let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
+        do throws(OutputError) {
+            try body(handle)
+            do { try handle.synchronize(); try handle.close() } catch {
+                throw OutputError(file: path, message: "cannot write: \(FileInput.reason(error))")
+            }
+        } catch {
+            try? handle.close()
+            Self.remove(temporary)
+            throw error
+        }
+        staged.append(Staged(temporary: temporary, destination: destination.path))
+    }
+
+    /// Creates `path` and its missing parents for outputs to be staged in (`scenario --out DIR`); the folders it
+    /// created are removed again by ``discard()``, so that a failed run does not leave an empty output folder.
+    public mutating func makeFolder(_ path: String) throws(OutputError) {
+        var missing: [String] = []
+        var url = URL(fileURLWithPath: path).standardizedFileURL
+        while !FileManager.default.fileExists(atPath: url.path), url.path != "/" {
+            missing.append(url.path)
+            url = url.deletingLastPathComponent()
+        }
+        do {
+            try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        } catch {
+            throw OutputError(file: path, message: "cannot create folder: \(FileInput.reason(error))")
+        }
+        createdFolders += missing.reversed()
+    }
+
+    /// Renames every staged file into place, in order. When a rename fails, the files not yet renamed are
+    /// removed and the error names the destination that failed (earlier ones stay replaced: see above).
+    public func commit() throws(OutputError) {
+        for (i, s) in staged.enumerated() {
+            guard rename(s.temporary, s.destination) == 0 else {
+                let reason = String(cString: strerror(errno))
+                for rest in staged[i...] { Self.remove(rest.temporary) }
+                throw OutputError(file: s.destination, message: "cannot move the finished file into place: \(reason)")
+            }
+            TemporaryFileRegistry.shared.unregister(s.temporary)
+        }
+    }
+
+    /// Removes every staged temporary, then the folders ``makeFolder(_:)`` created (when empty); no destination
+    /// is touched.
+    public func discard() {
+        for s in staged { Self.remove(s.temporary) }
+        for folder in createdFolders.reversed() { rmdir(folder) }
+    }
+
+    private static func remove(_ temporary: String) {
+        unlink(temporary)
+        TemporaryFileRegistry.shared.unregister(temporary)
+    }
+}
