@@ -58,7 +58,7 @@ struct NetworkCommand: ParsableCommand {
                         print("  \(cls.padding(toLength: 16, withPad: " ", startingAt: 0)) \(fmt(kmh, 0).leftPad(4))   ways \(r.waysByClass[cls] ?? 0)")
                     }
                     if !r.excludedClasses.isEmpty {
-                        let ex = r.excludedClasses.sorted { $0.value > $1.value }.map { "\($0.key) \($0.value)" }
+                        let ex = r.excludedClasses.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.map { "\($0.key) \($0.value)" }
                         print("Excluded highway ways by class: \(ex.joined(separator: ", "))")
                     }
                 }
