@@ -111,7 +111,8 @@ struct TravelTimeBound: Sendable {
         for k in stride(from: upper.count - 1, through: 0, by: -1) {
             let own = Swift.min(end.departementIntercept + end.departementSlope * uLeft[k],
                                 end.departementIntercept + end.departementSlope * uRight[k])
-            let line = 0.5 * (lineMinimum[k] + Swift.max(own, lineMinimum[k]))
+            // The other end's line is at least the least line; this end's is its own (exact on the interval).
+            let line = 0.5 * (lineMinimum[k] + own)
             if baseTerms[k] + shift + line <= logM { return upper[k] }
         }
         return upper.first ?? 0
