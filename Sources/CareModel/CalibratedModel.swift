@@ -15,8 +15,9 @@ import Foundation
 /// let nearest = try model.nearest(from: communes.map(\.place), to: sites.map(\.place))
 /// ```
 /// - ``nearest(from:to:)``: per origin, the straight-line nearest site gives an upper bound `m₀`; every site
-///   within ``TravelTimeBound`` radius of `m₀` is then evaluated (exact: ties to the lowest site index).
-/// - ``catchments(from:to:within:)``: per site, every origin within the bound's radius of the threshold is
+///   within the origin's own ``TravelTimeBound`` radius of `m₀` (from its density term and the least field
+///   value within reach) is then evaluated (exact: ties to the lowest site index).
+/// - ``catchments(from:to:within:)``: per site, every origin within the site's own radius of the threshold is
 ///   evaluated and kept when `minutes ≤ threshold`.
 /// Complexity: O(log m + c) per origin for c candidate sites; both searches run in parallel.
 public struct CalibratedModel: TravelTimeModel {
