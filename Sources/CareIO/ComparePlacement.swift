@@ -10,7 +10,7 @@ package enum ComparePlacement {
         model: any TravelTimeModel, file: String, progress: any ProgressReporter = SilentProgress()
     ) throws -> (events: [ScenarioEvent], note: String) {
         // Coverage objectives use the coverage threshold; the accessibility objective the indicator's catchment.
-        let minutes = spec.objective == "access" ? (baseline.catchment ?? baseline.threshold) : baseline.threshold
+        let minutes = spec.objective == "access" ? baseline.indicatorCatchment : baseline.threshold
         // As `careaccess place`: for the accessibility objective every commune of the territory competes for
         // the sites (border communes share border GPs), only the studied ones count.
         let problem = try PlacementProblem(territory: study.territory, studied: study.demand, sites: sites ?? study.supply.sites,

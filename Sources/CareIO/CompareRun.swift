@@ -57,6 +57,7 @@ public struct CompareRun: Sendable {
         let indicator = first?.indicator.name ?? "score"
         var lines = ["Comparison: \(file.name) — ranked by \(file.rankBy.rawValue)"]
         lines.append("Baseline: \(study.territorySource); \(study.supplySource); \(study.demand.count) communes studied, threshold \(file.baseline.threshold.formatted2) min; \(file.baseline.travel.label)")
+        if let first { lines.append(first.parameterLine) }
         lines.append(contentsOf: first?.inputLines ?? [])
         lines.append(contentsOf: (results.first?.run.travelNotes ?? []).map { "Note: " + $0 })
         if let s = first?.summary {

@@ -81,7 +81,7 @@ extension HTMLReport {
             report.append("<ul class=\"note\">" + placements.map { "<li>\(escape($0))</li>" }.joined() + "</ul>")
         }
         let notes = Set(run.results.flatMap { $0.run.outcome.assumptions + $0.run.travelNotes }).sorted() + study.notes
-        report.notes((run.results.first?.run.comparison.inputLines ?? []) + notes)
+        report.notes((run.results.first.map { [$0.run.comparison.parameterLine] + $0.run.comparison.inputLines } ?? []) + notes)
         report.sources(study: study, model: model, date: date)
         return report.html()
     }

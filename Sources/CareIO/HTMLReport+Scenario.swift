@@ -60,7 +60,7 @@ extension HTMLReport {
         report.append(report.beforeAfterTable(s, indicator: name))
         report.heading(l[.events])
         report.append("<ul>" + run.outcome.log.map { "<li>\(escape($0))</li>" }.joined() + "</ul>")
-        report.notes(c.inputLines + study.notes + run.outcome.assumptions + c.notes + run.travelNotes)
+        report.notes([c.parameterLine] + c.inputLines + study.notes + run.outcome.assumptions + c.notes + run.travelNotes)
         report.sources(study: study, model: model, date: date)
         return report.html()
     }

@@ -12,7 +12,7 @@ import Yams
 ///   supply: ../ardennes/gp.csv
 ///   departements: ["08"]
 ///   threshold: 20          # minutes: coverage (who is within T)
-///   catchment: 20          # minutes: the indicator's catchment (default: threshold)
+///   catchment: 20          # minutes: the indicator's catchment (default 20, whatever the threshold)
 ///   indicator: apl         # 2sfca | e2sfca | 3sfca | apl
 ///   demand: age_standardised   # apl: age_standardised (default, département age structure) | population
 /// horizon: 2030
@@ -31,8 +31,11 @@ public struct ScenarioFile: Sendable {
         public var supplyPath: String?
         public var departements: [String] = []
         public var threshold: Double = 20
-        /// Catchment of the accessibility indicator in minutes (APL: 20); defaults to ``threshold``.
+        /// Catchment of the accessibility indicator in minutes, when the file gives one.
         public var catchment: Double?
+        /// The indicator's catchment: `catchment`, else ``CareModel/AccessibilityAnalysis/defaultCatchment`` (20
+        /// minutes) — its own parameter, never the coverage ``threshold``.
+        public var indicatorCatchment: Double { catchment ?? AccessibilityAnalysis.defaultCatchment }
         /// The travel-time model (`travel`, `speed`, `circuity`, `network`, `matrix`… keys); crow-fly by default.
         public var travel = TravelModelSpec()
         public var indicator: String = "apl"
@@ -79,7 +82,7 @@ public struct ScenarioFile: Sendable {
                 }
                 method = .apl(o)
             }
-            return try ScenarioEvaluation(threshold: threshold, catchment: catchment ?? threshold, indicator: method,
+            return try ScenarioEvaluation(threshold: threshold, catchment: indicatorCatchment, indicator: method,
                                           underServed: underServed ?? (indicator == "apl" ? 2.5 : nil))
         }
     }

@@ -43,6 +43,7 @@ public struct ScenarioRun: Sendable {
         let signed = { (v: Int) in v > 0 ? "+\(v.grouped)" : v.grouped }
         var lines = ["Scenario: \(file.scenario.name)" + (file.scenario.horizon.map { " (horizon \($0))" } ?? "")]
         lines.append("Baseline: \(study.territorySource); \(study.supplySource); \(study.demand.count) communes studied; \(file.baseline.travel.label)")
+        lines.append(comparison.parameterLine)
         lines.append(contentsOf: comparison.inputLines)
         lines.append(contentsOf: travelNotes.map { "Note: " + $0 })
         lines.append("Events:")
@@ -128,4 +129,11 @@ public struct ScenarioRun: Sendable {
 extension ScenarioComparison {
     /// The indicator's inputs as lines, e.g. `APL demand: age-standardised …` (none for the FCA family).
     var inputLines: [String] { inputs.map { "\(indicator.name) \($0.label.lowercased()): \($0.text)" } }
+
+    /// The parameters every run states: coverage threshold, the indicator with its weights, its catchment and
+    /// the under-served mark (the travel model is on the baseline line).
+    var parameterLine: String {
+        "Parameters: coverage threshold \(summary.threshold.formatted2) min; \(indicator.name) (\(indicator.decayDescription)), catchment \(catchment.formatted2) min"
+            + (summary.underServed.map { ", under-served below \($0.formatted2)" } ?? "")
+    }
 }

@@ -208,7 +208,7 @@ public struct SweepFile: Sendable {
             ("supply", absolute(a.supplyPath), absolute(b.supplyPath)),
             ("departements", a.departements.joined(separator: " "), b.departements.joined(separator: " ")),
             ("threshold", "\(a.threshold)", "\(b.threshold)"),
-            ("catchment", "\(a.catchment ?? a.threshold)", "\(b.catchment ?? b.threshold)"),
+            ("catchment", "\(a.indicatorCatchment)", "\(b.indicatorCatchment)"),
             ("travel", a.travel.label, b.travel.label),
             ("indicator", a.indicator, b.indicator),
             ("under_served", a.underServed.map { "\($0)" } ?? "default", b.underServed.map { "\($0)" } ?? "default"),

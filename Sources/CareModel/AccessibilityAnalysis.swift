@@ -13,11 +13,25 @@ public struct AccessibilityAnalysis: Sendable {
     /// Under-served mark in reported units (e.g. 2.5 APL consultations); `nil` for none.
     public var underServed: Double?
 
-    public init(threshold: Double = 20, method: AccessibilityMethod, underServed: Double? = nil) throws(ModelError) {
+    /// The catchment when none is given: 20 minutes, the DREES APL's (its last weight band ends there).
+    public static let defaultCatchment = 20.0
+
+    /// - Parameters:
+    ///   - threshold: the catchment in minutes (inclusive): pairs farther apart are never searched.
+    /// - Throws: ``ModelError/invalidParameter(name:value:reason:)`` for a catchment that is not a positive number
+    ///   of minutes, or one that ends before a step weight band does (the band's far part would silently weigh 0).
+    public init(threshold: Double = AccessibilityAnalysis.defaultCatchment, method: AccessibilityMethod,
+                underServed: Double? = nil) throws(ModelError) {
         guard threshold.isFinite, threshold > 0 else {
-            throw .invalidParameter(name: "threshold", value: "\(threshold)", reason: "must be a finite number of minutes > 0")
+            throw .invalidParameter(name: "catchment", value: "\(threshold)", reason: "must be a finite number of minutes > 0")
         }
         _ = try method.decay.validated()
+        if case .step(let s) = method.decay, let last = s.bands.map(\.upper).max(), last > threshold {
+            func text(_ v: Double) -> String { v == v.rounded() && abs(v) < 1e9 ? String(Int(v)) : "\(v)" }
+            throw .invalidParameter(
+                name: "catchment", value: text(threshold),
+                reason: "the weight bands (\(s.summary)) reach \(text(last)) min, beyond the catchment: use a catchment of at least \(text(last)) min or bands within it")
+        }
         if case .apl(let o) = method { _ = try o.validated() }
         if let u = underServed, !(u.isFinite && u >= 0) {
             throw .invalidParameter(name: "under-served threshold", value: "\(u)", reason: "must be ≥ 0")

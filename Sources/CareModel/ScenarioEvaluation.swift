@@ -12,10 +12,12 @@ public struct ScenarioEvaluation: Sendable {
 
     /// - Parameters:
     ///   - threshold: coverage threshold in minutes (who is within T of a GP).
-    ///   - catchment: the indicator's catchment in minutes (the APL uses 20), by default the threshold.
-    public init(threshold: Double = 20, catchment: Double? = nil, indicator: AccessibilityMethod, underServed: Double?) throws(ModelError) {
+    ///   - catchment: the indicator's catchment in minutes, its own parameter (default
+    ///     ``AccessibilityAnalysis/defaultCatchment``, 20 as the APL's), never the coverage threshold.
+    public init(threshold: Double = 20, catchment: Double = AccessibilityAnalysis.defaultCatchment, indicator: AccessibilityMethod,
+                underServed: Double?) throws(ModelError) {
         coverage = try CoverageAnalysis(threshold: threshold)
-        accessibility = try AccessibilityAnalysis(threshold: catchment ?? threshold, method: indicator, underServed: underServed)
+        accessibility = try AccessibilityAnalysis(threshold: catchment, method: indicator, underServed: underServed)
     }
 
     public func run(
@@ -73,7 +75,7 @@ public struct ScenarioEvaluation: Sendable {
             communesGaining: rows.filter { $0.scoreAfter > $0.scoreBefore * (1 + 1e-12) }.count,
             communesLosing: rows.filter { $0.scoreAfter < $0.scoreBefore * (1 - 1e-12) }.count)
         return ScenarioComparison(rows: rows, summary: summary, indicator: accessibility.method,
-                                  inputs: ab.inputs, notes: aa.notes)
+                                  catchment: accessibility.threshold, inputs: ab.inputs, notes: aa.notes)
     }
 }
 
@@ -82,6 +84,8 @@ public struct ScenarioComparison: Sendable {
     public var rows: [Row]
     public var summary: Summary
     public var indicator: AccessibilityMethod
+    /// The indicator's catchment in minutes.
+    public var catchment: Double
     /// What the indicator was fed on the baseline (APL: demand, activity, caps; ``AccessibilityResult/inputs``).
     public var inputs: [AccessibilityResult.Input]
     public var notes: [String]

@@ -76,11 +76,11 @@ public struct SweepEngine: Sendable {
                 let c = study.territory.communes[i]
                 return SweepContext.Commune(code: c.code, name: c.name, departement: c.departement, population: c.population)
             },
-            baselines: baselines, threshold: b.threshold, catchment: b.catchment ?? b.threshold,
+            baselines: baselines, threshold: b.threshold, catchment: b.indicatorCatchment,
             underServed: evaluations[0].accessibility.underServed, indicator: method.name, unit: method.unit,
             description: ["Baseline: territory \(source(b.territoryPath, study.territorySource, spec: path)), supply \(source(b.supplyPath, study.supplySource, spec: path))"
                           + (b.territoryPath == nil ? "; " : " (from the sweep file's folder); ")
-                          + "\(study.demand.count) communes studied; \(b.travel.label); threshold \(b.threshold.compactText) min, \(method.name) catchment \((b.catchment ?? b.threshold).compactText) min"
+                          + "\(study.demand.count) communes studied; \(b.travel.label); threshold \(b.threshold.compactText) min, \(method.name) catchment \(b.indicatorCatchment.compactText) min"
                           + (evaluations[0].accessibility.underServed.map { ", under-served below \($0.compactText)" } ?? "")],
             notes: study.notes + travelNotes + sides[0].accessibility.notes)
         let engine = SweepEngine(plan: plan, path: path, study: study, model: model, context: context,

@@ -31,8 +31,10 @@ struct AccessCommand: ParsableCommand {
     @Option(help: "Indicator.")
     var method: Method = .enhanced
 
-    @Option(help: ArgumentHelp("Catchment size in minutes (inclusive).", valueName: "minutes"))
-    var threshold: Double = 20
+    @Option(name: [.customLong("catchment"), .customLong("threshold")],
+            help: ArgumentHelp("Catchment in minutes (inclusive; --threshold is the same option, kept for older scripts). Step weight bands must end within it.",
+                               valueName: "minutes"))
+    var threshold: Double = AccessibilityAnalysis.defaultCatchment
 
     @Option(help: ArgumentHelp(
         "Distance decay for e2sfca/3sfca (step, gaussian) or g2sfca (power, exponential). Default: step for e2sfca/3sfca, power for g2sfca.",
