@@ -44,7 +44,10 @@ public struct PlacementReport: Sendable {
         var lines: [String] = []
         let t = compact(problem.threshold)
         let kText = objective == .lscp ? "fewest sites" : "k = \(k)"
-        lines.append("CareAccess placement — \(objective.name), \(kText), threshold \(t) min, \(modelSummary)")
+        // The accessibility objective searches candidates within the indicator's catchment, not a coverage threshold.
+        var isAccess = false
+        if case .accessibility = objective { isAccess = true }
+        lines.append("CareAccess placement — \(objective.name), \(kText), \(isAccess ? "catchment" : "threshold") \(t) min, \(modelSummary)")
         lines.append("Territory:  \(study.territorySource)")
         lines.append("Supply:     \(study.supplySource) (\(problem.existing.count) sites with GPs, fixed)")
         let deps = Set(study.demand.map { study.territory.communes[$0].departement }).sorted()

@@ -36,8 +36,11 @@ struct PlaceCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Candidate sites CSV: id plus x,y (Lambert-93) | lon,lat | commune. Default: every studied commune.", valueName: "file.csv"))
     var candidates: String?
 
-    @Option(help: ArgumentHelp("Coverage threshold and catchment size, in minutes (inclusive).", valueName: "minutes"))
+    @Option(help: ArgumentHelp("Coverage threshold in minutes (inclusive): mclp, lscp, and who counts as covered.", valueName: "minutes"))
     var threshold: Double = 20
+
+    @Option(help: ArgumentHelp("access: the indicator's catchment in minutes (inclusive; its own parameter, not --threshold).", valueName: "minutes"))
+    var catchment: Double = AccessibilityAnalysis.defaultCatchment
 
     @Option(name: .customLong("time-limit"), help: ArgumentHelp("Time limit of the exact solver per MILP, in seconds.", valueName: "seconds"))
     var timeLimit: Double = 60
@@ -82,7 +85,7 @@ struct PlaceCommand: ParsableCommand {
             // Travel times (nearest existing site, candidate catchments) once for every method run below.
             let problem = try PlacementProblem(
                 territory: loaded.territory, studied: loaded.demand, sites: loaded.supply.sites, candidates: cands,
-                model: model, threshold: threshold, maxRadius: maxRadius, competingDemand: goal != nil
+                model: model, threshold: goal == nil ? threshold : catchment, maxRadius: maxRadius, competingDemand: goal != nil
             ).prepared(for: target)
             let travelSeconds = (clock.now - start).seconds
             // --export-candidates and --out are staged and renamed into place together, after the placement.
@@ -154,6 +157,8 @@ struct PlaceCommand: ParsableCommand {
             throw ValidationError("--objective access with --indicator \(indicator.rawValue) needs --below (GPs per 10,000 inhabitants)")
         }
         guard gpsPerSite > 0, gpsPerSite.isFinite else { throw ValidationError("--gps-per-site must be > 0") }
+        // The same checks as every indicator run: a positive catchment that holds the weight bands.
+        _ = try AccessibilityAnalysis(threshold: catchment, method: method, underServed: mark)
         return AccessibilityGoal(method: method, underServed: mark, gpsPerSite: gpsPerSite)
     }
 }
