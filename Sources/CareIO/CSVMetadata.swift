@@ -33,7 +33,7 @@ public struct CSVMetadata: Sendable, Equatable {
             "@context": "http://www.w3.org/ns/csvw",
             "url": (path as NSString).lastPathComponent,
             "dc:title": title,
-            "dc:creator": "CareAccess",
+            "dc:creator": "CareAccess \(CareAccessVersion.current)",
             "dc:source": sources,
         ]
         if let model { object["careaccess:travelModel"] = model }

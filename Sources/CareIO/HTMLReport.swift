@@ -218,7 +218,7 @@ public struct HTMLReport: Sendable {
             "\(l[.sourceSupply]): \(study.supplySource)" + (Self.looksLikeBPE(study) ? " (INSEE BPE, D201)" : ""),
             "\(l[.sourceModel]): \(model)",
         ]
-        items.append(l.format(.generated, date))
+        items.append(l.format(.generated, date, CareAccessVersion.current))
         append("<div class=\"note sources\"><b>\(Self.escape(l[.sources]))</b><br>"
                + items.map(Self.escape).joined(separator: "<br>") + "</div>")
     }

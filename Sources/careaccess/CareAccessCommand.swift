@@ -1,4 +1,5 @@
 import ArgumentParser
+import CareIO
 
 @main
 struct CareAccessCommand: ParsableCommand {
@@ -9,6 +10,7 @@ struct CareAccessCommand: ParsableCommand {
             With no --territory/--supply, commands run on the embedded real fixture: the communes of \
             Ardèche (07) and the GPs of the communes within 35 km (INSEE BPE).
             """,
+        version: CareAccessVersion.current,
         subcommands: [CoverageCommand.self, AccessCommand.self, ScenarioCommand.self, CompareCommand.self, SweepCommand.self, PlaceCommand.self, TravelCommand.self, NetworkCommand.self, ImportCommand.self, ExportPeerCommand.self],
         defaultSubcommand: CoverageCommand.self
     )
