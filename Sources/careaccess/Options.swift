@@ -14,8 +14,8 @@ struct StudyOptions: ParsableArguments {
         valueName: "file"))
     var supply: String?
 
-    @Option(name: .customLong("departement"), help: ArgumentHelp(
-        "Study only this département (repeatable; 'metro' = all metropolitan). GPs are never filtered: neighbours' GPs count.",
+    @Option(name: .customLong("departement"), parsing: .upToNextOption, help: ArgumentHelp(
+        "Study only these départements ('--departement 01 03 07', or repeated; 'metro' = all metropolitan). GPs are never filtered: neighbours' GPs count.",
         valueName: "code"))
     var departements: [String] = []
 
