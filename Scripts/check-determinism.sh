@@ -2,7 +2,7 @@
 # Byte-identical outputs (issue 14, item 6): the README's examples run twice, and, where the command takes
 # --threads, with 1 and 2 threads; every output file (CSV and its sidecar, scenario folder, comparison table,
 # sweep tables) must be the same bytes each time, and so must the printed summary once the run's own folder
-# and its timings ("6.2 ms") are masked. About 20 s on the embedded fixtures.
+# and its timings ("6.2 ms") are masked. A few seconds on the embedded fixtures.
 #
 #   CAREACCESS_BIN=.build/release/careaccess bash Scripts/check-determinism.sh
 set -euo pipefail
