@@ -14,7 +14,9 @@ public enum AccessibilityOutput {
         return out
     }
 
-    public static func summary(_ result: AccessibilityResult, study: Study) -> String {
+    /// The terminal summary; `headline` lines (data gaps) come right after the studied communes, `Data gap:`,
+    /// and are not repeated among the notes.
+    public static func summary(_ result: AccessibilityResult, study: Study, headline: [String] = []) -> String {
         let s = result.summary
         let f = { (v: Double) in String(format: "%.3f", v) }
         var lines: [String] = []
@@ -22,6 +24,7 @@ public enum AccessibilityOutput {
         lines.append("Territory: \(study.territorySource)")
         lines.append("Supply:    \(study.supplySource) (\(study.supply.sites.count) sites, \(study.supply.totalGPs.formatted2) GPs)")
         lines.append("Studied:   \(s.communes) communes, \(s.population.grouped) inhabitants; \(result.pairCount.grouped) site–commune pairs within the catchment")
+        for h in headline { lines.append("Data gap:  " + h) }
         lines.append("Unit:      \(result.method.unit)")
         for i in result.inputs { lines.append((i.label + ":").padding(toLength: 11, withPad: " ", startingAt: 0) + i.text) }
         lines.append("")
@@ -42,7 +45,7 @@ public enum AccessibilityOutput {
                 lines.append(line)
             }
         }
-        let notes = study.notes + result.notes
+        let notes = (study.notes + result.notes).filter { !headline.contains($0) }
         if !notes.isEmpty {
             lines.append("")
             lines.append(contentsOf: notes.map { "Note: " + $0 })

@@ -64,7 +64,7 @@ public struct Study: Sendable {
         let bigWithout = demand.filter { territory.communes[$0].population >= 20_000 && !withSite.contains(territory.communes[$0].code) }
         if !bigWithout.isEmpty, supply.sites.contains(where: { $0.communeCode != nil }) {
             let names = bigWithout.prefix(8).map { "\(territory.communes[$0].name) (\(territory.communes[$0].code))" }
-            notes.append("Suspicious supply: \(bigWithout.count) communes of 20,000+ inhabitants have no GP in the supply file, e.g. \(names.joined(separator: ", ")); their nearest GPs are in neighbouring communes.")
+            notes.append("Suspicious supply: \(bigWithout.count) communes of 20,000+ inhabitants have no GP in the supply file, e.g. \(names.joined(separator: ", ")): rows are probably missing from the file (a town that size without a GP is rare); their inhabitants are counted against neighbouring communes' GPs, so nearby scores are too low and their own minutes too long.")
         }
         if !supply.unknownCodes.isEmpty {
             // A territory cut down to a few communes leaves most of a national supply file unknown: list a few.
