@@ -111,6 +111,28 @@ final class NetworkResourceLimitTests {
         }
     }
 
+    /// A dense-node group whose packed ids claim 300 million bytes (≥ 100 million nodes) in a few bytes: refused
+    /// before anything is reserved (packed values are appended as they are decoded, so capacity follows the bytes).
+    @Test func denseNodesClaimingMoreThanTheirBytesAreRefused() {
+        func varint(_ v: Int) -> [UInt8] {
+            var v = v, out: [UInt8] = []
+            while v >= 0x80 { out.append(UInt8(v & 0x7F) | 0x80); v >>= 7 }
+            return out + [UInt8(v)]
+        }
+        let dense: [UInt8] = [0x0A] + varint(300_000_000) + [0, 0, 0]
+        let group: [UInt8] = [0x12] + varint(dense.count) + dense
+        let block: [UInt8] = [0x12] + varint(group.count) + group
+        var counter = CountingHandler()
+        var stats = OSMFileStats()
+        do {
+            try PBFReader.readPrimitiveBlock(block, into: &counter, stats: &stats)
+            Issue.record("no error")
+        } catch {
+            #expect(error.message == "field of 300000000 bytes overruns its message (3 left) at byte 10")
+        }
+        #expect(counter.nodes == 0)
+    }
+
     @Test func syntheticGridSideIsBounded() {
         #expect(throws: NetworkError(file: "synthetic grid", message: "side 100000 is out of range (1…5000: at most 25 M nodes)")) {
             _ = try RoadGraph.synthetic(side: 100_000)
