@@ -73,7 +73,7 @@ let package = Package(
         .testTarget(name: "CareNetworkTests", dependencies: ["CareNetwork", "CareGeo", "CareKernel"]),
         .testTarget(name: "CareModelTests", dependencies: ["CareModel", "CareKernel", "CareGeo"]),
         .testTarget(name: "CarePlacementTests", dependencies: ["CarePlacement", "CareModel", "CareGeo"]),
-        .testTarget(name: "CareIOTests", dependencies: ["CareIO", "CareModel", "CarePlacement", "CareGeo", "CareKernel"]),
+        .testTarget(name: "CareIOTests", dependencies: ["CareIO", "CareModel", "CarePlacement", "CareGeo", "CareKernel", "CLZMA"]),
         .testTarget(name: "CareSweepTests", dependencies: ["CareSweep", "CareIO", "CareModel"]),
     ]
 )

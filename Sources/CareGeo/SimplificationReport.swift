@@ -25,6 +25,9 @@ public struct SimplificationReport: Sendable, Equatable {
     public var verticesReinserted = 0
     /// Conflicts between two original (unsimplifiable) segments: present in the input, left as they are.
     public var unresolvedConflicts = 0
+    /// Arcs whose crossing repair was given up (their checks exceeded the work budget: a boundary crossing itself
+    /// everywhere), kept with all their source vertices.
+    public var arcsKeptAsSource = 0
 
     /// Creates an empty report.
     public init() {}
@@ -42,6 +45,7 @@ public struct SimplificationReport: Sendable, Equatable {
         r.holesDropped += other.holesDropped
         r.verticesReinserted += other.verticesReinserted
         r.unresolvedConflicts += other.unresolvedConflicts
+        r.arcsKeptAsSource += other.arcsKeptAsSource
         return r
     }
 }

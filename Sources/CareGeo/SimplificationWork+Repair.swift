@@ -10,10 +10,18 @@ extension SimplificationWork {
         var isRefinable: Bool { to > from + 1 }
     }
 
+    /// Candidate segments one arc's segments may visit in a round: 64 per segment plus 10,000. Real boundaries
+    /// visit a few per segment (the grid cell is the mean segment length); an arc crossing itself everywhere
+    /// (hostile input) would visit all others, quadratically. Beyond the budget the arc is kept as in the source.
+    static func candidateBudget(segments: Int) -> Int { 64 * segments + 10_000 }
+
     /// Repeats: check the segments of changed arcs against all segments, refine the conflicting ones; until no
-    /// conflict is left or the round bound is reached.
+    /// conflict is left or the round bound is reached. An arc whose checks exceed ``candidateBudget(segments:)``
+    /// is given up: all its source vertices are kept (``SimplificationReport/arcsKeptAsSource``) and the next
+    /// round re-checks every other arc against it.
     mutating func repair() {
         var dirty = arcUsed
+        var abandoned = [Bool](repeating: false, count: topology.arcs.count)
         var unresolved = Set<[Int]>()
         for _ in 0..<settings.maximumRepairRounds {
             let segments = currentSegments()
@@ -23,9 +31,21 @@ extension SimplificationWork {
             }
             var grid = SegmentGrid(segments: ends, cellSize: Self.cellSize(ends, tolerance: settings.tolerance))
             var refine = Set<[Int]>()
-            for (i, s) in segments.enumerated() where dirty[s.arc] {
+            var segmentsOfArc = [Int](repeating: 0, count: topology.arcs.count)
+            for s in segments { segmentsOfArc[s.arc] += 1 }
+            var visits = [Int](repeating: 0, count: topology.arcs.count)
+            var gaveUp = false
+            for (i, s) in segments.enumerated() where dirty[s.arc] && !abandoned[s.arc] {
+                if visits[s.arc] > Self.candidateBudget(segments: segmentsOfArc[s.arc]) {
+                    abandoned[s.arc] = true
+                    gaveUp = true
+                    for k in keep[s.arc].indices { keep[s.arc][k] = true }
+                    report.arcsKeptAsSource += 1
+                    continue
+                }
                 let (a, b) = ends[i]
                 grid.forEachCandidate(near: a, b) { j in
+                    visits[s.arc] += 1
                     guard j != i, SegmentConflict.test(a, b, ends[j].0, ends[j].1) else { return }
                     let t = segments[j]
                     if s.isRefinable { refine.insert([s.arc, s.from, s.to]) }
@@ -41,8 +61,12 @@ extension SimplificationWork {
                     refine.insert([s.arc, s.from, s.to])
                 }
             }
-            if refine.isEmpty { break }
-            dirty = [Bool](repeating: false, count: topology.arcs.count)
+            // Refinements of an abandoned arc are moot: it keeps every vertex.
+            refine = refine.filter { !abandoned[$0[0]] }
+            if refine.isEmpty && !gaveUp { break }
+            // After giving up on arcs, every other used arc is checked again against their source vertices.
+            dirty = gaveUp ? arcUsed.indices.map { arcUsed[$0] && !abandoned[$0] }
+                           : [Bool](repeating: false, count: topology.arcs.count)
             for r in refine {
                 let coordinates = topology.coordinates(ofArc: r[0])
                 let (index, _) = DouglasPeucker.farthest(coordinates, r[1], r[2])

@@ -54,6 +54,9 @@ public struct ImportReport: Sendable, Equatable {
         count("boundary duplicate vertices removed", s.duplicateVerticesRemoved)
         count("boundary degenerate rings dropped", s.degenerateRingsDropped)
         count("boundary conflicts left as in the source", s.unresolvedConflicts)
+        if s.arcsKeptAsSource > 0 {
+            count("boundary arcs kept as in the source (crossing repair gave up: they cross themselves everywhere)", s.arcsKeptAsSource)
+        }
     }
 
     /// One line per kind present: `town_hall_outside_commune: 12 (07001, 07002, …)`.

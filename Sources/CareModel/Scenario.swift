@@ -162,9 +162,9 @@ public struct Scenario: Sendable, Hashable {
                             unknownKept += sites[i].gps
                             continue
                         }
-                        let whole = Int(sites[i].gps.rounded(.down))
-                        var leaving = Double((0..<whole).filter { _ in rng.unit() < share }.count)
-                        leaving += (sites[i].gps - Double(whole)) * share
+                        let whole = sites[i].gps.rounded(.down)
+                        var leaving = Self.assumedLeavers(of: whole, share: share, rng: &rng)
+                        leaving += (sites[i].gps - whole) * share
                         sites[i].gps -= leaving
                         leftAssumed += leaving
                     } else {

@@ -1,3 +1,5 @@
+import CareKernel
+
 /// Streaming reader of OpenStreetMap XML (`.osm`, and `.osm.gz` through zlib's gzip decoder), built on
 /// ``OSMXMLTokenizer``: nodes are delivered as their start tags are read, ways when `</way>` closes them;
 /// nothing but the current way is held.
@@ -10,18 +12,25 @@
 /// without `ref`, truncated XML or gzip data, and a file with no node at all.
 /// Complexity: O(file size) time, O(1 MiB + one way) memory besides what the handler keeps.
 public enum OSMXMLReader {
-    /// Streams `path` into `handler`; gzip is detected by its magic bytes (1F 8B), not the file name.
-    public static func read<H: OSMHandler>(path: String, into handler: inout H) throws(NetworkError) -> OSMFileStats {
+    /// The largest single markup (tag, comment, processing instruction…) accepted: 64 MiB. OSM tags are a few
+    /// hundred bytes; an unterminated comment is refused at this size instead of buffered to the end of the file.
+    public static let maximumMarkupBytes = 64 << 20
+
+    /// Streams `path` into `handler`; gzip is detected by its magic bytes (1F 8B), not the file name. Gzip output is
+    /// bounded by `decompressionLimit`, one markup by `maximumMarkupBytes` (errors name the file, and the line).
+    public static func read<H: OSMHandler>(path: String, into handler: inout H,
+                                           decompressionLimit: DecompressionLimit = .current,
+                                           maximumMarkupBytes: Int = OSMXMLReader.maximumMarkupBytes) throws(NetworkError) -> OSMFileStats {
         var file = try ChunkedFile(path: path)
         defer { file.close() }
-        var parser = Parser()
+        var parser = Parser(tokenizer: OSMXMLTokenizer(maximumMarkupBytes: maximumMarkupBytes))
         let chunkSize = 1 << 20
         var first = try file.read(upTo: chunkSize)
         let gzip = first.count >= 2 && first[0] == 0x1F && first[1] == 0x8B
         do {
             if gzip {
                 let inflater: GzipInflater
-                do { inflater = try GzipInflater() } catch { throw NetworkError(file: path, message: error.message) }
+                do { inflater = try GzipInflater(limit: decompressionLimit) } catch { throw NetworkError(file: path, message: error.message) }
                 while !first.isEmpty {
                     do {
                         try first.withUnsafeBytes { raw in
@@ -62,7 +71,9 @@ public enum OSMXMLReader {
         var tags = OSMTags()
 
         mutating func consume<H: OSMHandler>(_ bytes: UnsafeBufferPointer<UInt8>, into handler: inout H) throws(OSMXMLTokenizer.Failure) {
+            // Moved out, not copied: a copy would share `pending` and make every chunk copy it (quadratic).
             var t = tokenizer
+            tokenizer = OSMXMLTokenizer(maximumMarkupBytes: t.maximumMarkupBytes)
             defer { tokenizer = t }
             try t.consume(bytes) { (tag: OSMXMLTokenizer.Tag) throws(OSMXMLTokenizer.Failure) in
                 try self.handle(tag, into: &handler)

@@ -32,15 +32,25 @@ struct OSMXMLTokenizer {
     /// Line of `pending[0]`.
     private var line = 1
     private var tag = Tag()
+    /// When `pending` starts with an incomplete markup: how far into it the scan for its end got, and the quote
+    /// open there, so that the next chunk continues the scan instead of restarting it (linear in the bytes).
+    private var resumeOffset = 0
+    private var resumeQuote: UInt8 = 0
+    /// The largest markup (tag, comment, processing instruction…) accepted, in bytes.
+    let maximumMarkupBytes: Int
 
-    /// Tokenizes as much of `pending + bytes` as forms complete tags.
+    /// A tokenizer refusing markup longer than `maximumMarkupBytes` (64 MiB by default).
+    init(maximumMarkupBytes: Int = OSMXMLReader.maximumMarkupBytes) {
+        self.maximumMarkupBytes = maximumMarkupBytes
+    }
+
+    /// Tokenizes as much of `pending + bytes` as forms complete tags; an incomplete trailing markup is kept
+    /// (from its `<`) for the next chunk. Throws when one markup exceeds ``maximumMarkupBytes``.
     mutating func consume(_ bytes: UnsafeBufferPointer<UInt8>, _ sink: (Tag) throws(Failure) -> Void) throws(Failure) {
         pending.append(contentsOf: bytes)
         var i = 0
         let n = pending.count
         var consumedLine = line
-        var lastCut = 0
-        var lineAtCut = line
         while i < n {
             let b = pending[i]
             if b == 0x0A { consumedLine += 1; i += 1; continue }
@@ -48,21 +58,26 @@ struct OSMXMLTokenizer {
             // Find the end of this markup, respecting quotes; stop if it is incomplete.
             let start = i
             let startLine = consumedLine
-            guard let end = markupEnd(from: start) else { break }
+            guard let end = markupEnd(from: start) else {
+                if n - start > maximumMarkupBytes { throw tooLong(start, line: startLine) }
+                pending.removeFirst(start)
+                line = startLine
+                return
+            }
+            if end - start > maximumMarkupBytes { throw tooLong(start, line: startLine) }
             try handleMarkup(start..<end, line: startLine, sink)
             for k in start..<end where pending[k] == 0x0A { consumedLine += 1 }
             i = end
-            lastCut = end
-            lineAtCut = consumedLine
         }
-        if i >= n {
-            // Everything consumed (text after the last tag holds no markup).
-            pending.removeAll(keepingCapacity: true)
-            line = consumedLine
-        } else {
-            pending.removeFirst(lastCut)
-            line = lineAtCut
-        }
+        // Everything consumed (text after the last tag holds no markup).
+        pending.removeAll(keepingCapacity: true)
+        line = consumedLine
+    }
+
+    private func tooLong(_ start: Int, line: Int) -> Failure {
+        let head = String(decoding: pending[start...].prefix(12), as: UTF8.self)
+        return Failure(line: line, message: "markup '\(head)…' is longer than the limit of \(maximumMarkupBytes) bytes "
+            + "(an unterminated comment or tag?)")
     }
 
     /// Checks that no incomplete markup remains at the end of the input.
@@ -73,22 +88,29 @@ struct OSMXMLTokenizer {
         }
     }
 
-    /// Index just past the markup starting at `start` (a '<'), or `nil` when it is not complete yet.
-    private func markupEnd(from start: Int) -> Int? {
+    /// Index just past the markup starting at `start` (a '<'), or `nil` when it is not complete yet (then the
+    /// scan position is remembered: the markup is kept at `pending[0]` and the next call resumes there).
+    private mutating func markupEnd(from start: Int) -> Int? {
         let n = pending.count
+        let resume = start == 0 ? resumeOffset : 0
+        let savedQuote = resumeQuote
+        resumeOffset = 0
+        resumeQuote = 0
         guard start + 1 < n else { return nil }
         if pending[start + 1] == 0x21 {  // '!': comment, CDATA or DOCTYPE
-            if start + 3 < n, pending[start + 2] == 0x2D, pending[start + 3] == 0x2D {
-                var k = start + 4
+            guard start + 3 < n else { return nil }  // "<!-" may still become a comment
+            if pending[start + 2] == 0x2D, pending[start + 3] == 0x2D {
+                var k = Swift.max(start + 4, start + resume)
                 while k + 2 < n {
                     if pending[k] == 0x2D, pending[k + 1] == 0x2D, pending[k + 2] == 0x3E { return k + 3 }
                     k += 1
                 }
+                resumeOffset = k - start
                 return nil
             }
         }
-        var quote: UInt8 = 0
-        var k = start + 1
+        var quote: UInt8 = resume > 0 ? savedQuote : 0
+        var k = Swift.max(start + 1, start + resume)
         while k < n {
             let c = pending[k]
             if quote != 0 {
@@ -100,6 +122,8 @@ struct OSMXMLTokenizer {
             }
             k += 1
         }
+        resumeOffset = k - start
+        resumeQuote = quote
         return nil
     }
 

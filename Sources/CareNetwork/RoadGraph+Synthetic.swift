@@ -1,6 +1,10 @@
 import CareGeo
 
 extension RoadGraph {
+    /// The largest side ``synthetic(side:seed:)`` accepts: 5,000, i.e. 25 M nodes (about 5 GB while building).
+    /// `synthetic:100000` would ask for 10¹⁰ nodes (≈ 160 GB) and is refused instead.
+    public static let maximumSyntheticSide = 5_000
+
     /// A **synthetic** road-like graph for benchmarks and tests (not real data): a `side × side` grid with
     /// 250 m spacing and jittered nodes (Lambert-93-like origin), 8 % of the street segments removed, residential
     /// streets at 30 km/h, every 10th row and column a 70 km/h road, every 50th an 110 km/h arterial, a few
@@ -10,8 +14,12 @@ extension RoadGraph {
     /// ```swift
     /// let g = try RoadGraph.synthetic(side: 1_000, seed: 7)   // ≈ 1 M nodes
     /// ```
-    /// Complexity: O(side²).
+    /// Complexity: O(side²). Throws when `side` is not in 1…``maximumSyntheticSide``.
     public static func synthetic(side: Int, seed: UInt64 = 7) throws(NetworkError) -> RoadGraph {
+        guard side >= 1, side <= maximumSyntheticSide else {
+            throw NetworkError(file: "synthetic grid", message:
+                "side \(side) is out of range (1…\(maximumSyntheticSide): at most \(maximumSyntheticSide * maximumSyntheticSide / 1_000_000) M nodes)")
+        }
         var rng = SeededGenerator(seed: seed)
         let spacing = 250.0
         var points: [ProjectedPoint] = []

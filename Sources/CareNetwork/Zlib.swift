@@ -1,4 +1,5 @@
 import CZlib
+import CareKernel
 
 /// zlib decompression through the system library (zlib1g-dev): whole zlib streams for `.osm.pbf` blobs and
 /// streaming gzip for `.osm.gz`.
@@ -11,10 +12,15 @@ enum Zlib {
     /// Errors of ``inflate(_:expectedSize:)`` as plain text (the caller adds file and blob).
     struct Failure: Error { var message: String }
 
-    /// Decompresses one complete zlib stream whose decompressed size is known (PBF `raw_size`).
+    /// The largest decompressed PBF blob: 32 MiB, the bound of the OSM PBF format ("the uncompressed size of a
+    /// blob must not exceed 32 MiB").
+    static let maximumBlobRawSize = 32 << 20
+
+    /// Decompresses one complete zlib stream whose decompressed size is known (PBF `raw_size`), at most
+    /// ``maximumBlobRawSize``: the output is allocated once at that size and zlib cannot write past it.
     static func inflate(_ input: ArraySlice<UInt8>, expectedSize: Int) throws(Failure) -> [UInt8] {
-        guard expectedSize >= 0, expectedSize <= 64 << 20 else {
-            throw Failure(message: "raw_size \(expectedSize) is out of range (0…64 MiB)")
+        guard expectedSize >= 0, expectedSize <= maximumBlobRawSize else {
+            throw Failure(message: "raw_size \(expectedSize) is out of range (0…32 MiB, the PBF bound on a blob)")
         }
         var output = [UInt8](repeating: 0, count: max(expectedSize, 1))
         var stream = z_stream()
@@ -61,15 +67,20 @@ enum Zlib {
 /// try gz.feed(chunk) { plain in tokenizer.consume(plain) }
 /// try gz.finish()
 /// ```
-/// Not `Sendable`: one decoder per stream.
+/// Output is bounded by a ``DecompressionLimit``. Not `Sendable`: one decoder per stream.
 final class GzipInflater {
     private var stream = z_stream()
     private var ended = false
     private var buffer = [UInt8](repeating: 0, count: 1 << 18)
     /// Compressed bytes consumed so far (for error locations).
     private(set) var compressedOffset = 0
+    /// Decompressed bytes produced so far (all members).
+    private(set) var decompressedBytes = 0
+    /// The bound on ``decompressedBytes``.
+    let limit: DecompressionLimit
 
-    init() throws(Zlib.Failure) {
+    init(limit: DecompressionLimit = .current) throws(Zlib.Failure) {
+        self.limit = limit
         // 16 + MAX_WBITS: gzip header expected; +32 would auto-detect zlib too, gzip is what .osm.gz holds.
         let r = inflateInit2_(&stream, 16 + MAX_WBITS, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size))
         guard r == Z_OK else { throw Zlib.Failure(message: "cannot start the gzip decoder (zlib error \(r))") }
@@ -96,6 +107,10 @@ final class GzipInflater {
                 return (r, out.count - Int(stream.avail_out))
             }
             compressedOffset += before - Int(stream.avail_in)
+            guard produced <= limit.maximumBytes - decompressedBytes else {
+                throw Zlib.Failure(message: limit.exceededMessage)
+            }
+            decompressedBytes += produced
             if produced > 0 {
                 try buffer.withUnsafeBufferPointer { try sink(UnsafeBufferPointer(rebasing: $0[0..<produced])) }
             }

@@ -27,6 +27,22 @@ enum HexEWKB {
         return hex(b)
     }
 
+    /// A multipolygon of one polygon with one ring through `points` (closed here).
+    static func ring(_ points: [(Double, Double)]) -> String {
+        var b: [UInt8] = [1]
+        u32(6, &b)
+        u32(1, &b)
+        b.append(1)
+        u32(3, &b)
+        u32(1, &b)
+        u32(UInt32(points.count + 1), &b)
+        for (x, y) in points + [points[0]] {
+            f64(x, &b)
+            f64(y, &b)
+        }
+        return hex(b)
+    }
+
     static func u32(_ v: UInt32, _ b: inout [UInt8]) { withUnsafeBytes(of: v.littleEndian) { b.append(contentsOf: $0) } }
     static func f64(_ v: Double, _ b: inout [UInt8]) { withUnsafeBytes(of: v.bitPattern.littleEndian) { b.append(contentsOf: $0) } }
     static func hex(_ b: [UInt8]) -> String {
