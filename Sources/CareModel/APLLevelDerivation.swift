@@ -77,13 +77,8 @@ public struct APLLevelDerivation: Sendable {
         }
         // Exclusions: the holes' communes and every studied commune their points reach within the catchment.
         let holeIndices = territory.communes.indices.filter { holes.contains(territory.communes[$0].departement) }
-        var reaches = [Bool](repeating: false, count: territory.count)
-        if !holeIndices.isEmpty {
-            let c = try model.catchments(from: holeIndices.map { territory.communes[$0].place },
-                                         to: territory.communes.map(\.place), within: threshold)
-            let w = DistanceDecay.step(options.weights).weights(c.minutes)
-            for (k, i) in c.demand.enumerated() where w[k] > 0 { reaches[Int(i)] = true }
-        }
+        let reaches = try SupplyGaps.reached(from: holeIndices, territory: territory, model: model, catchment: threshold,
+                                             decay: .step(options.weights))
         let isHole = Set(holeIndices)
         let holeCommunes = studied.filter { isHole.contains($0) }
         let reachingCommunes = studied.filter { !isHole.contains($0) && reaches[$0] }

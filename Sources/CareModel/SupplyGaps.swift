@@ -70,11 +70,22 @@ public struct SupplyGaps: Sendable, Equatable {
     public func affectedCommunes(studied: [Int], territory: Territory, model: some TravelTimeModel, catchment: Double,
                                  method: AccessibilityMethod) throws -> [Int] {
         guard !holeCommunes.isEmpty else { return [] }
-        let c = try model.catchments(from: holeCommunes.map { territory.communes[$0].place },
+        var reached = try Self.reached(from: holeCommunes, territory: territory, model: model, catchment: catchment,
+                                       decay: method.decay)
+        for h in holeCommunes { reached[h] = true }
+        return studied.filter { reached[$0] }.sorted()
+    }
+
+    /// For every commune of `territory`, whether a point of the communes at `sources` reaches it within
+    /// `catchment` with a weight above 0 under `decay` (a GP there would count in its floating-catchment score).
+    static func reached(from sources: [Int], territory: Territory, model: some TravelTimeModel, catchment: Double,
+                        decay: DistanceDecay) throws -> [Bool] {
+        var reached = [Bool](repeating: false, count: territory.count)
+        guard !sources.isEmpty else { return reached }
+        let c = try model.catchments(from: sources.map { territory.communes[$0].place },
                                      to: territory.communes.map(\.place), within: catchment)
-        let w = method.decay.weights(c.minutes)
-        var reached = Set(holeCommunes)
-        for (k, i) in c.demand.enumerated() where w[k] > 0 { reached.insert(Int(i)) }
-        return studied.filter { reached.contains($0) }.sorted()
+        let w = decay.weights(c.minutes)
+        for (k, i) in c.demand.enumerated() where w[k] > 0 { reached[Int(i)] = true }
+        return reached
     }
 }
