@@ -126,22 +126,9 @@ struct AccessCommand: ParsableCommand {
             let analysis = try AccessibilityAnalysis(threshold: threshold, method: chosen,
                                                      underServed: below ?? (method == .apl ? 2.5 : nil))
             // Supply gaps: their communes and those whose catchment reaches them get no score unless asked.
-            let gaps = SupplyGaps(territory: loaded.territory, sites: loaded.supply.sites, studied: loaded.demand)
-            var headline: [String] = []
-            if !gaps.isEmpty {
-                let affected = try gaps.affectedCommunes(studied: loaded.demand, territory: loaded.territory, model: model,
-                                                         catchment: threshold, method: chosen)
-                let line = SupplyGapText.line(gaps, affected: affected, study: loaded, catchment: threshold, accepted: acceptSupplyGaps)
-                headline.append(line)
-                loaded.notes.insert(line, at: 0)
-                if !acceptSupplyGaps {
-                    let out = Set(affected)
-                    loaded.demand = loaded.demand.filter { !out.contains($0) }
-                    guard !loaded.demand.isEmpty else {
-                        throw ValidationError("every studied commune is in or within reach of a supply gap (\(gaps.departements.joined(separator: ", "))): nothing to score; --accept-supply-gaps scores them anyway")
-                    }
-                }
-            }
+            let (studied, gapLine) = try loaded.handlingSupplyGaps(model: model, catchment: threshold, method: chosen,
+                                                                    accepted: acceptSupplyGaps)
+            loaded = studied
             let result = try analysis.run(territory: loaded.territory, communes: loaded.demand,
                                           sites: loaded.supply.sites, model: model)
             // Every output staged, then all renamed into place together (or none when one fails).
@@ -155,7 +142,7 @@ struct AccessCommand: ParsableCommand {
                 try geojson.stage(GeoJSONLayer.accessibility(result, study: loaded), territory: loaded.territory, in: &transaction)
                 return try report.stage(in: &transaction) { HTMLReport.accessibility(result, study: loaded, language: $0) }
             }
-            print(AccessibilityOutput.summary(result, study: loaded, headline: headline))
+            print(AccessibilityOutput.summary(result, study: loaded, headline: gapLine.map { [$0] } ?? []))
             if let reportLine { print(reportLine) }
             if let out { print("Per-commune table: \(out)") }
             geojson.printLocation()

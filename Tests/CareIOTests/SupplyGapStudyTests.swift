@@ -1,0 +1,36 @@
+import CareModel
+import Testing
+
+@testable import CareIO
+
+extension NationalDataTests {
+    /// The real BPE file has no row for Paris: the national study names the gap and, unless accepted, leaves
+    /// Paris and the communes reaching it out of the demand; a study of Paris alone has nothing left to score.
+    @Test func theParisGapIsNamedAndLeftOutUnlessAccepted() throws {
+        let t = try national().territory
+        let s = try BPEImporter().importFile(path: SharedData.bpe, territory: t)
+        let metro = try t.indices(inDepartements: t.metropolitanDepartements)
+        let study = Study(territory: t, supply: s, demand: metro, territorySource: SharedData.communes,
+                          supplySource: SharedData.bpe, territoryReport: nil, notes: ["earlier note"])
+        let model = try CrowFlyModel()
+        let method = AccessibilityMethod.apl(try APLDefaults.options(referenceYear: 2026))
+        let (out, line) = try study.handlingSupplyGaps(model: model, catchment: 20, method: method, accepted: false)
+        let text = try #require(line)
+        #expect(text.hasPrefix("75 (20 communes, 2,187,526 inhabitants) has no GP in the supply file"))
+        #expect(text.contains("left out as no data"))
+        #expect(out.notes == [text, "earlier note"])
+        let paris = Set(t.communes.indices.filter { t.communes[$0].departement == "75" })
+        #expect(out.demand.allSatisfy { !paris.contains($0) })
+        #expect(out.demand.count < metro.count - paris.count)          // and the communes reaching Paris
+        let (all, scored) = try study.handlingSupplyGaps(model: model, catchment: 20, method: method, accepted: true)
+        #expect(all.demand == metro)
+        #expect(scored?.contains("Scored anyway (--accept-supply-gaps)") == true)
+        var parisOnly = study
+        parisOnly.demand = paris.sorted()
+        let error = #expect(throws: ModelError.self) {
+            _ = try parisOnly.handlingSupplyGaps(model: model, catchment: 20, method: method, accepted: false)
+        }
+        guard case .emptyDemand(let why)? = error else { Issue.record("no empty-demand error"); return }
+        #expect(why.contains("within reach of a supply gap (75)") && why.contains("--accept-supply-gaps"))
+    }
+}
