@@ -1,4 +1,5 @@
 import CareGeo
+import CareKernel
 
 /// A CSV file with a header row, read record by record with typed, located field access.
 ///
@@ -35,7 +36,7 @@ public struct CSVTableReader: Sendable {
         }
         for name in required where !seen.contains(name) {
             throw InputError(file: file, line: head.line, field: name,
-                             message: "missing required column (header has: \(names.joined(separator: ", ")))")
+                             message: "missing required column (header has: \(MessageText.value(names.joined(separator: ", "), limit: 200)))")
         }
         header = names
         record.header = names
@@ -57,7 +58,7 @@ public struct CSVTableReader: Sendable {
         recordsRead += 1
         if record.count != header.count {
             throw InputError(file: file, line: record.line,
-                             message: "expected \(header.count) fields (\(header.joined(separator: ",").prefix(80))), found \(record.count)")
+                             message: "expected \(header.count) fields (\(MessageText.value(header.joined(separator: ","), limit: 80))), found \(record.count)")
         }
         return true
     }
@@ -69,6 +70,12 @@ public struct CSVTableReader: Sendable {
     }
 
     public func string(_ column: Int) -> String { record.string(at: column) }
+
+    /// The field as an error message may echo it: raw bytes that are not UTF-8 as `\xNN`, control characters
+    /// escaped, cut after 60 characters (``CareKernel/MessageText/value(bytes:limit:)``).
+    public func echo(_ column: Int) -> String {
+        record.withBytes(at: column) { MessageText.value(bytes: $0) }
+    }
 
     public func isNull(_ column: Int) -> Bool { record.isNullOrEmpty(at: column) }
 
@@ -82,7 +89,7 @@ public struct CSVTableReader: Sendable {
     /// An integer field; throws when empty, not an integer, or negative (unless `allowNegative`).
     public func int(_ column: Int, allowNegative: Bool = false) throws(InputError) -> Int {
         let s = try nonEmptyString(column)
-        guard let v = Int(s) else { throw error(column, "'\(s.prefix(40))' is not an integer") }
+        guard let v = Int(s) else { throw error(column, "'\(echo(column))' is not an integer") }
         if !allowNegative, v < 0 { throw error(column, "\(v) is negative") }
         return v
     }
@@ -98,8 +105,8 @@ public struct CSVTableReader: Sendable {
     /// A finite floating-point field; throws when empty, not a number, NaN or infinite.
     public func double(_ column: Int) throws(InputError) -> Double {
         let s = try nonEmptyString(column)
-        guard let v = Double(s) else { throw error(column, "'\(s.prefix(40))' is not a number") }
-        guard v.isFinite else { throw error(column, "'\(s)' is not a finite number") }
+        guard let v = Double(s) else { throw error(column, "'\(echo(column))' is not a number") }
+        guard v.isFinite else { throw error(column, "'\(echo(column))' is not a finite number") }
         return v
     }
 

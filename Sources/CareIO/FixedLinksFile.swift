@@ -1,3 +1,4 @@
+import CareKernel
 import CareFixtures
 import CareModel
 
@@ -33,7 +34,7 @@ public enum FixedLinksFile {
         while try table.next() {
             let ca = try table.nonEmptyString(a), cb = try table.nonEmptyString(b)
             for (column, code) in [(a, ca), (b, cb)] where !code.allSatisfy({ $0.isNumber || $0 == "A" || $0 == "B" }) || code.count != 5 {
-                throw InputError(file: file, line: table.line, field: table.header[column], message: "'\(InputText.escaped(code))' is not an INSEE commune code")
+                throw InputError(file: file, line: table.line, field: table.header[column], message: "'\(MessageText.value(code))' is not an INSEE commune code")
             }
             guard let i = territory.index(ofCode: ca), let j = territory.index(ofCode: cb) else { continue }
             links.append((i, j))

@@ -1,7 +1,10 @@
+import CareKernel
+
 /// A problem in an input file, located precisely enough to fix it: file, line (1-based, the line where the
 /// record starts) and field (column name) when known.
 ///
-/// Its description reads `communes.csv:12: field 'population': -5 is negative`.
+/// Its description reads `communes.csv:12: field 'population': -5 is negative`, always on one line: control
+/// characters anywhere in it are escaped (``CareKernel/MessageText/oneLine(_:)``).
 public struct InputError: Error, Sendable, Equatable, CustomStringConvertible {
     public var file: String
     public var line: Int?
@@ -20,7 +23,7 @@ public struct InputError: Error, Sendable, Equatable, CustomStringConvertible {
         if let line { s += ":\(line)" }
         s += ": "
         if let field { s += "field '\(field)': " }
-        return s + message
+        return MessageText.oneLine(s + message)
     }
 }
 
@@ -34,5 +37,6 @@ public struct OutputError: Error, Sendable, Equatable, CustomStringConvertible {
         self.message = message
     }
 
-    public var description: String { "\(file): \(message)" }
+    /// `file: message`, on one line (control characters escaped).
+    public var description: String { MessageText.oneLine("\(file): \(message)") }
 }

@@ -121,7 +121,7 @@ public struct ObservedTripsFile: Sendable {
             report.rows += 1
             let kind = try table.nonEmptyString(tc)
             guard known.contains(kind) else {
-                throw table.error(tc, "unknown equipment type '\(InputText.escaped(kind))' (expected SU_SMUR, MCS, HeliSMUR or HeliETAT)")
+                throw table.error(tc, "unknown equipment type '\(MessageText.value(kind))' (expected SU_SMUR, MCS, HeliSMUR or HeliETAT)")
             }
             let origin = try table.nonEmptyString(oc)
             guard kind == "SU_SMUR" else { report.notRoad[kind, default: 0] += 1; continue }

@@ -113,7 +113,7 @@ public struct PractitionersImporter: Sendable {
         switch table.string(column).trimmingSpaces.lowercased() {
         case "", "0", "false", "no": return false
         case "1", "true", "yes": return true
-        case let other: throw table.error(column, "'\(other.prefix(40))' is not 1/0, true/false or yes/no")
+        default: throw table.error(column, "'\(table.echo(column))' is not 1/0, true/false or yes/no")
         }
     }
 

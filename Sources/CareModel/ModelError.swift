@@ -1,3 +1,5 @@
+import CareKernel
+
 /// Errors raised by the model layer (not tied to a file; the I/O layer adds file, line and field).
 public enum ModelError: Error, Sendable, Equatable, CustomStringConvertible {
     case duplicateCommune(code: String)
@@ -7,14 +9,19 @@ public enum ModelError: Error, Sendable, Equatable, CustomStringConvertible {
     case emptyDemand(String)
     case invalidParameter(name: String, value: String, reason: String)
 
-    public var description: String {
+    /// The message, on one line (control characters escaped, ``CareKernel/MessageText``).
+    public var description: String { MessageText.oneLine(text) }
+
+    private var text: String {
         switch self {
         case .duplicateCommune(let code):
             return "duplicate commune code \(code)"
         case .danglingAlias(let alias, let target):
             return "alias \(alias) points to unknown commune \(target)"
         case .unknownDepartements(let codes):
+            let hints = codes.compactMap(Self.departementHint)
             return "no commune in département(s) \(codes.joined(separator: ", "))"
+                + (hints.isEmpty ? "" : " — did you mean \(hints.joined(separator: ", "))? (département codes have two digits, 2A/2B or three for overseas)")
         case .emptySupply(let why):
             return "no GP supply: \(why)"
         case .emptyDemand(let why):
@@ -22,5 +29,13 @@ public enum ModelError: Error, Sendable, Equatable, CustomStringConvertible {
         case .invalidParameter(let name, let value, let reason):
             return "invalid \(name) \(value): \(reason)"
         }
+    }
+
+    /// The code a common slip stands for: a leading zero dropped (`7` → `07`) or Corsica in lower case
+    /// (`2a` → `2A`); `nil` when `code` is no such slip.
+    static func departementHint(_ code: String) -> String? {
+        if code.count == 1, code.allSatisfy(\.isASCII), code.allSatisfy(\.isNumber), code != "0" { return "0" + code }
+        if code == "2a" || code == "2b" { return code.uppercased() }
+        return nil
     }
 }

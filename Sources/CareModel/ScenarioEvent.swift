@@ -1,3 +1,4 @@
+import CareKernel
 /// One change a scenario applies to the GP supply, in order. Each event remembers the line of the scenario file
 /// it comes from, so that errors point at it.
 public struct ScenarioEvent: Sendable, Hashable {
@@ -101,7 +102,8 @@ public struct ScenarioError: Error, Sendable, Equatable, CustomStringConvertible
         self.message = message
     }
 
+    /// `line N: key 'k': message`, on one line (control characters escaped, ``CareKernel/MessageText``).
     public var description: String {
-        (line.map { "line \($0): " } ?? "") + (key.map { "key '\($0)': " } ?? "") + message
+        MessageText.oneLine((line.map { "line \($0): " } ?? "") + (key.map { "key '\($0)': " } ?? "") + message)
     }
 }

@@ -1,3 +1,4 @@
+import CareKernel
 /// A problem reading or building a road network, located precisely enough to fix it: the file and, when
 /// known, where in it (a byte offset and blob index for `.osm.pbf`, a line for `.osm` XML).
 ///
@@ -20,9 +21,9 @@ public struct NetworkError: Error, Sendable, Equatable, CustomStringConvertible 
         self.message = message
     }
 
-    /// `file: location: message`.
+    /// `file: location: message`, on one line (control characters escaped, ``CareKernel/MessageText``).
     public var description: String {
-        if let location { return "\(file): \(location): \(message)" }
-        return "\(file): \(message)"
+        if let location { return MessageText.oneLine("\(file): \(location): \(message)") }
+        return MessageText.oneLine("\(file): \(message)")
     }
 }

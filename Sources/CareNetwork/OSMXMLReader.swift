@@ -92,7 +92,7 @@ public enum OSMXMLReader {
         mutating func handle<H: OSMHandler>(_ tag: OSMXMLTokenizer.Tag, into handler: inout H) throws(OSMXMLTokenizer.Failure) {
             if !sawRoot {
                 guard tag.name == "osm", !tag.isEnd else {
-                    throw .init(line: tag.line, message: "not an OSM XML file: root element <\(tag.name.prefix(40))>, expected <osm>")
+                    throw .init(line: tag.line, message: "not an OSM XML file: root element <\(MessageText.value(tag.name, limit: 40))>, expected <osm>")
                 }
                 sawRoot = true
                 return

@@ -1,3 +1,4 @@
+import CareKernel
 /// Reads the `BlobHeader`/`Blob` pairs of an OSM PBF file one after the other (compressed, not decoded), with
 /// every framing check of the format: BlobHeader length 1…64 KiB, datasize 0…32 MiB, an `OSMHeader` blob
 /// first, nothing truncated. ``PBFReader`` decodes what it returns, sequentially or in parallel batches.
@@ -65,7 +66,7 @@ struct PBFBlobScanner {
             throw fail("bad BlobHeader: \(error.message)")
         }
         if index == 0, header.type != "OSMHeader" {
-            throw fail("not an OSM PBF file (bad magic: first blob type '\(header.type.prefix(40))', expected 'OSMHeader')")
+            throw fail("not an OSM PBF file (bad magic: first blob type '\(MessageText.value(header.type, limit: 40))', expected 'OSMHeader')")
         }
         guard header.dataSize >= 0, header.dataSize <= 32 << 20 else {
             throw fail("blob datasize \(header.dataSize) out of range (0…32 MiB)")

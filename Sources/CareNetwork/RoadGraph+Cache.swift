@@ -189,7 +189,7 @@ extension RoadGraph {
                 let at = r.offset
                 let v: Double = try r.pod(name)
                 guard v.isFinite, v >= 0, name == "speeds" || v <= 1e15 else {
-                    throw NetworkError(file: file, location: "byte \(at)", message: "field '\(name)' value for '\(k.prefix(40))': \(v) must be finite and ≥ 0")
+                    throw NetworkError(file: file, location: "byte \(at)", message: "field '\(name)' value for '\(MessageText.value(k, limit: 40))': \(v) must be finite and ≥ 0")
                 }
                 t[k] = v
             }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import CareIO
+import CareKernel
 import CareModel
 import Foundation
 
@@ -10,7 +11,7 @@ enum Diagnostics {
             for line in report.summaryLines() { eprint("territory: repaired/noted \(line)") }
         }
         if !study.supply.unknownCodes.isEmpty {
-            let codes = study.supply.unknownCodes.prefix(50).map { "\($0.code) (line \($0.line), \(Int($0.gps)) GPs)" }
+            let codes = study.supply.unknownCodes.prefix(50).map { "\(MessageText.value($0.code)) (line \($0.line), \(Int($0.gps)) GPs)" }
             let more = study.supply.unknownCodes.count - codes.count
             eprint("supply: \(study.supply.unknownCodes.count) codes unknown to the territory, not placed: \(codes.joined(separator: ", "))\(more > 0 ? ", … and \(more) more" : "")")
         }
@@ -19,8 +20,10 @@ enum Diagnostics {
     }
 }
 
+/// Writes one line on stderr; control characters in `s` (from file contents, codes, names) are escaped, so one
+/// call is always one line (``CareKernel/MessageText/oneLine(_:)``).
 func eprint(_ s: String) {
-    FileHandle.standardError.write(Data((s + "\n").utf8))
+    FileHandle.standardError.write(Data((MessageText.oneLine(s) + "\n").utf8))
 }
 
 enum CLIErrors {
@@ -40,8 +43,18 @@ enum CLIErrors {
         } catch let e as ExitCode {
             throw e
         } catch {
-            eprint("error: \(error)")
+            eprint("error: \(CLIErrors.describe(error))")
             throw ExitCode(1)
         }
+    }
+
+    /// One line for an error no layer has worded: a Foundation error as its (underlying) reason, not the
+    /// `Error Domain=… UserInfo={…}` dump; anything else as it describes itself. `eprint` escapes the rest.
+    static func describe(_ error: any Error) -> String {
+        let text = String(describing: error)
+        guard text.hasPrefix("Error Domain=") else { return text }
+        let ns = error as NSError
+        if let underlying = ns.userInfo[NSUnderlyingErrorKey] as? NSError { return underlying.localizedDescription }
+        return ns.localizedDescription
     }
 }
