@@ -1,3 +1,4 @@
+import CareKernel
 import CareModel
 
 /// Reads the APL's age inputs: consumption weights (`band,weight`: relative GP consumption of each age band), a
@@ -88,7 +89,7 @@ public enum AgeStructureFile {
         let cCode = try t.columnIndex("code"), cBand = try t.columnIndex("band"), cPop = try t.columnIndex("population")
         while try t.next() {
             let code = try t.nonEmptyString(cCode)
-            guard let i = territory.index(ofCode: code) else { throw t.error(cCode, "unknown commune code \(code)") }
+            guard let i = territory.index(ofCode: code) else { throw t.error(cCode, "unknown commune code \(MessageText.value(code))" + territory.hint(forUnknownCode: code)) }
             let band = try t.nonEmptyString(cBand)
             guard weights.weights[band] != nil else { throw t.error(cBand, "band '\(band)' has no weight (\(weights.source))") }
             let p = try t.double(cPop)

@@ -1,3 +1,4 @@
+import CareKernel
 import CareGeo
 import CareModel
 
@@ -38,11 +39,6 @@ struct LocationColumns {
     }
 
     /// A hint for a code a spreadsheet may have cut: `" — did you mean 07186?"` for `7186`, else empty.
-    static func hint(forUnknownCode code: String, territory: Territory) -> String {
-        guard code.count == 4, code.allSatisfy(\.isNumber), territory.index(ofCode: "0" + code) != nil else { return "" }
-        return " — did you mean 0\(code)? (a spreadsheet may have dropped the leading zero)"
-    }
-
     /// The location of the table's current record.
     mutating func locate(_ table: CSVTableReader, territory: Territory) throws(InputError) -> Located {
         switch kind {
@@ -75,7 +71,7 @@ struct LocationColumns {
                 throw table.error(cc, "commune \(code) is studied by arrondissement: give one of \(parts.joined(separator: ", "))")
             }
             guard let i = territory.index(ofCode: code) else {
-                throw table.error(cc, "unknown commune code \(code)" + Self.hint(forUnknownCode: code, territory: territory))
+                throw table.error(cc, "unknown commune code \(MessageText.value(code))" + territory.hint(forUnknownCode: code))
             }
             let c = territory.communes[i]
             return Located(place: c.place, communeCode: c.code, key: "c:\(c.code)")

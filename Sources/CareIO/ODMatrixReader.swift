@@ -1,3 +1,4 @@
+import CareKernel
 import CareModel
 
 /// Reads an origin–destination travel-time matrix, CSV `origin,destination,minutes` keyed by INSEE commune
@@ -33,10 +34,10 @@ public enum ODMatrixReader {
         while try table.next() {
             let origin = try table.nonEmptyString(oc), destination = try table.nonEmptyString(dc)
             guard let o = territory.index(ofCode: origin) else {
-                throw InputError(file: file, line: table.line, field: "origin", message: "unknown commune code '\(origin)'")
+                throw InputError(file: file, line: table.line, field: "origin", message: "unknown commune code '\(MessageText.value(origin))'" + territory.hint(forUnknownCode: origin))
             }
             guard let d = territory.index(ofCode: destination) else {
-                throw InputError(file: file, line: table.line, field: "destination", message: "unknown commune code '\(destination)'")
+                throw InputError(file: file, line: table.line, field: "destination", message: "unknown commune code '\(MessageText.value(destination))'" + territory.hint(forUnknownCode: destination))
             }
             let minutes = try table.double(mc)
             guard minutes >= 0 else { throw InputError(file: file, line: table.line, field: "minutes", message: "\(minutes) is negative") }

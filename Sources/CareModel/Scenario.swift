@@ -1,3 +1,4 @@
+import CareKernel
 import CareGeo
 
 /// A what-if on the GP supply: a list of events applied in order to a baseline supply.
@@ -49,7 +50,7 @@ public struct Scenario: Sendable, Hashable {
                 return [i]
             case .commune(let code):
                 guard let c = territory.index(ofCode: code) else {
-                    throw ScenarioError(line: line, key: "commune", message: "unknown commune code \(code)")
+                    throw ScenarioError(line: line, key: "commune", message: "unknown commune code \(MessageText.value(code))" + territory.hint(forUnknownCode: code))
                 }
                 let code = territory.communes[c].code
                 let found = sites.indices.filter { sites[$0].communeCode == code && !closed[$0] }
@@ -82,7 +83,7 @@ public struct Scenario: Sendable, Hashable {
                 switch o.location {
                 case .commune(let code):
                     guard let c = territory.index(ofCode: code) else {
-                        throw ScenarioError(line: line, key: "commune", message: "unknown commune code \(code)")
+                        throw ScenarioError(line: line, key: "commune", message: "unknown commune code \(MessageText.value(code))" + territory.hint(forUnknownCode: code))
                     }
                     let commune = territory.communes[c]
                     point = .init(commune.point, commune.crs)
