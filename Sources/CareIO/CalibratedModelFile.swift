@@ -1,3 +1,4 @@
+import CareKernel
 import CareFixtures
 import CareModel
 import Foundation
@@ -35,7 +36,7 @@ public enum CalibratedModelFile {
             guard size <= maximumBytes else {
                 throw InputError(file: file, message: "\(size) bytes is too large for a travel model (at most \(maximumBytes))")
             }
-            data = try Data(contentsOf: URL(fileURLWithPath: file))
+            data = Data(try FileInput.rawBytes(path: file, limit: DecompressionLimit(maximumBytes: maximumBytes)))
         } catch let error as InputError {
             throw error
         } catch {

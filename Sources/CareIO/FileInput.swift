@@ -7,18 +7,61 @@ import Foundation
 public enum FileInput {
     /// The bytes of `path`, decompressed when they start with the xz or legacy-lzma magic (or are named
     /// `.lzma`/`.xz`), within `limit` (``DecompressionLimit/current`` by default).
+    ///
+    /// A regular file is read whole; a pipe (`/dev/stdin` fed by `|`, a process substitution `<(…)`) is read to
+    /// its end, at most `limit` bytes; a directory or a device is refused by name (``rawBytes(path:limit:)``).
     public static func bytes(path: String, limit: DecompressionLimit = .current) throws(InputError) -> [UInt8] {
-        let raw: [UInt8]
-        do {
-            raw = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
-        } catch {
-            throw InputError(file: path, message: "cannot read file: \(Self.reason(error))")
-        }
+        let raw = try rawBytes(path: path, limit: limit)
         if raw.starts(with: [0xFD, 0x37, 0x7A, 0x58, 0x5A, 0x00]) || path.hasSuffix(".lzma") || path.hasSuffix(".xz") {
             return try XZ.decompress(raw, file: path, limit: limit)
         }
         return raw
     }
+
+    /// The bytes of `path` as stored: a regular file whole, a pipe or socket to its end (at most `limit` bytes,
+    /// so `/dev/stdin` works with `|` and `<`); a directory, a device (a terminal, `/dev/zero`…) or a missing file
+    /// is a one-line error saying which.
+    public static func rawBytes(path: String, limit: DecompressionLimit = .current) throws(InputError) -> [UInt8] {
+        var info = stat()
+        guard stat(path, &info) == 0 else { throw InputError(file: path, message: "cannot read file: \(errnoText())") }
+        switch info.st_mode & S_IFMT {
+        case S_IFDIR:
+            throw InputError(file: path, message: "is a directory, not a file")
+        case S_IFCHR, S_IFBLK:
+            throw InputError(file: path, message: "is a device, not a file (give a regular file, or a pipe such as /dev/stdin fed by |)")
+        case S_IFIFO, S_IFSOCK:
+            return try stream(path: path, limit: limit)
+        default:
+            do {
+                return [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
+            } catch {
+                throw InputError(file: path, message: "cannot read file: \(Self.reason(error))")
+            }
+        }
+    }
+
+    /// Reads a pipe to its end, refusing more than `limit` bytes.
+    static func stream(path: String, limit: DecompressionLimit) throws(InputError) -> [UInt8] {
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else { throw InputError(file: path, message: "cannot read file: \(errnoText())") }
+        defer { close(fd) }
+        var out: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+            if n == 0 { return out }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw InputError(file: path, message: "cannot read: \(errnoText())")
+            }
+            guard n <= limit.maximumBytes - out.count else {
+                throw InputError(file: path, message: "input exceeds the limit of \(limit); set \(DecompressionLimit.environmentVariable) to raise it")
+            }
+            out.append(contentsOf: chunk[0..<n])
+        }
+    }
+
+    static func errnoText() -> String { String(cString: strerror(errno)) }
 
     package static func reason(_ error: any Error) -> String {
         let ns = error as NSError

@@ -1,3 +1,4 @@
+import CareKernel
 import Foundation
 import Yams
 
@@ -7,11 +8,13 @@ struct YAMLDocument {
 
     /// The text of a YAML/JSON file and its folder (relative paths inside it are resolved from there).
     static func read(path: String) throws(InputError) -> (text: String, directory: String) {
-        do {
-            return (try String(contentsOfFile: path, encoding: .utf8), (path as NSString).deletingLastPathComponent)
-        } catch {
-            throw InputError(file: path, message: "cannot read file: \(FileInput.reason(error))")
+        let bytes = try FileInput.rawBytes(path: path)
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            let bad = MessageText.firstInvalidUTF8(bytes) ?? 0
+            let line = 1 + bytes[..<bad].lazy.filter { $0 == UInt8(ascii: "\n") }.count
+            throw InputError(file: path, line: line, message: "not UTF-8 text (byte \(bad + 1) is \\x\(MessageText.hex(bytes[bad]))): save the file as UTF-8")
         }
+        return (text, (path as NSString).deletingLastPathComponent)
     }
 
     func parse(_ text: String) throws(InputError) -> Node {
