@@ -1,4 +1,5 @@
 import CareGeo
+import CareKernel
 import CareModel
 
 /// CareAccess's compact territory file (`.catr`): fast to load (a few milliseconds for every French commune).
@@ -70,6 +71,7 @@ public enum TerritoryBinary {
         let n = Int(try r.u32()), na = Int(try r.u32())
         var communes: [Commune] = []
         communes.reserveCapacity(min(n, bytes.count / 50))
+        var check = CommuneRecordCheck()
         for _ in 0..<n {
             let code = try r.string(), name = try r.string(), dep = try r.string()
             let pop = Int(Int64(bitPattern: try r.u64()))
@@ -77,9 +79,14 @@ public enum TerritoryBinary {
             let x = Double(bitPattern: try r.u64()), y = Double(bitPattern: try r.u64())
             let epsg = Int(try r.u32())
             let s = Int(try r.u8())
-            guard s < sources.count else { throw InputError(file: file, message: "commune \(code): invalid point source \(s) at byte \(r.offset - 1)") }
-            guard PlausibleRange.communePopulation.contains(pop), [lon, lat, x, y].allSatisfy(\.isFinite) else {
-                throw InputError(file: file, message: "commune \(code): invalid population or coordinates")
+            guard s < sources.count else { throw InputError(file: file, message: "commune \(MessageText.value(code)): invalid point source \(s) at byte \(r.offset - 1)") }
+            guard PlausibleRange.communePopulation.contains(pop) else {
+                throw InputError(file: file, field: "population",
+                                 message: "commune \(MessageText.value(code)): \(pop) is outside \(PlausibleRange.text(PlausibleRange.communePopulation)) (inhabitants of one commune)")
+            }
+            // The same record checks as the CSV reader: département, CRS, coordinates in its area of use.
+            if let (field, message) = check.problem(code: code, departement: dep, epsg: epsg, lon: lon, lat: lat, x: x, y: y) {
+                throw InputError(file: file, field: field, message: "commune \(MessageText.value(code)): \(message)")
             }
             communes.append(Commune(code: code, name: name, population: pop, departement: dep,
                                     location: LonLat(lon: lon, lat: lat), point: ProjectedPoint(x: x, y: y),

@@ -52,6 +52,7 @@ public enum TerritoryCSV {
         var lines: [String: Int] = [:]
         let cBoundary = table.header.firstIndex(of: boundaryColumn)
         var boundaries: [MultiPolygon?] = []
+        var check = CommuneRecordCheck()
         while try table.next() {
             let code = try table.nonEmptyString(cCode)
             if let previous = lines.updateValue(table.line, forKey: code) {
@@ -66,26 +67,21 @@ public enum TerritoryCSV {
                 }
                 continue
             }
-            let epsg = try table.int(cEPSG)
-            let crs = CRS(epsg: epsg)
+            let epsg = try table.int(cEPSG, in: 0...99_999, what: "EPSG code")
             let dep = try table.nonEmptyString(cDep)
-            guard dep == Commune.departement(ofCode: code) else {
-                throw table.error(cDep, "département \(dep) does not match code \(code)")
-            }
-            guard CRS.forDepartement(dep) == crs else {
-                throw table.error(cEPSG, "EPSG:\(epsg) is not the projected CRS of département \(dep)")
-            }
             let sourceText = try table.nonEmptyString(cSource)
             guard let source = PointSource(rawValue: sourceText) else {
-                throw table.error(cSource, "unknown point source '\(sourceText)' (expected \(PointSource.allCases.map(\.rawValue).joined(separator: ", ")))")
+                throw table.error(cSource, "unknown point source '\(table.echo(cSource))' (expected \(PointSource.allCases.map(\.rawValue).joined(separator: ", ")))")
             }
             let lon = try table.double(cLon), lat = try table.double(cLat)
-            guard (-180...180).contains(lon) else { throw table.error(cLon, "\(lon) is not a longitude") }
-            guard (-90...90).contains(lat) else { throw table.error(cLat, "\(lat) is not a latitude") }
+            let x = try table.double(cX), y = try table.double(cY)
+            if let (field, message) = check.problem(code: code, departement: dep, epsg: epsg, lon: lon, lat: lat, x: x, y: y) {
+                throw InputError(file: file, line: table.line, field: field, message: message)
+            }
             communes.append(Commune(
                 code: code, name: table.string(cName), population: try table.int(cPop, in: PlausibleRange.communePopulation, what: "inhabitants of one commune"), departement: dep,
-                location: LonLat(lon: lon, lat: lat), point: ProjectedPoint(x: try table.double(cX), y: try table.double(cY)),
-                crs: crs, pointSource: source))
+                location: LonLat(lon: lon, lat: lat), point: ProjectedPoint(x: x, y: y),
+                crs: CRS(epsg: epsg), pointSource: source))
             if let cBoundary { boundaries.append(try boundary(table, cBoundary)) }
         }
         if communes.isEmpty { throw InputError(file: file, line: 2, message: "no commune rows") }

@@ -42,7 +42,8 @@ struct HostileInputTests {
         var communes = try TestTerritory.make().communes
         communes[1].population = Int.max
         let bytes = TerritoryBinary.encode(try Territory(communes: communes))
-        #expect(throws: InputError(file: "t.catr", message: "commune 07002: invalid population or coordinates")) {
+        #expect(throws: InputError(file: "t.catr", field: "population",
+                                   message: "commune 07002: 9223372036854775807 is outside 0…10,000,000 (inhabitants of one commune)")) {
             _ = try TerritoryBinary.decode(bytes, file: "t.catr")
         }
     }

@@ -39,7 +39,7 @@ struct TerritoryFormatTests {
         #expect(throws: InputError(file: "t.csv", line: 3, field: "code", message: "duplicate code 07001 (first on line 2)")) {
             _ = try TerritoryCSV.decode(Array((head + "07001,A,3,07,4.5,44.7,800000,6400000,2154,town_hall,\n07001,A,3,07,4.5,44.7,800000,6400000,2154,town_hall,\n").utf8), file: "t.csv")
         }
-        #expect(throws: InputError(file: "t.csv", line: 2, field: "epsg", message: "EPSG:2975 is not the projected CRS of département 07")) {
+        #expect(throws: InputError(file: "t.csv", line: 2, field: "epsg", message: "EPSG:2975 is not the projected CRS of département 07 (EPSG:2154)")) {
             _ = try TerritoryCSV.decode(Array((head + "07001,A,3,07,4.5,44.7,800000,6400000,2975,town_hall,\n").utf8), file: "t.csv")
         }
         #expect(throws: InputError(file: "t.csv", line: 3, field: "alias_of", message: "alias 07099 points to unknown commune 07777")) {
