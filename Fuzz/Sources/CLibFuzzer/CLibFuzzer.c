@@ -1,0 +1,2 @@
+// Declarations only: LLVMFuzzerRunDriver is provided by libFuzzer (-sanitize=fuzzer).
+#include "CLibFuzzer.h"

@@ -1,0 +1,18 @@
+import CLibFuzzer
+import CareFuzzTargets
+
+/// libFuzzer's callback for ``FuzzTarget/carn``.
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
+    guard let data else { return 0 }
+    FuzzTarget.carn.run(UnsafeBufferPointer(start: data, count: size))
+    return 0
+}
+
+/// The executable's entry (SwiftPM aliases `main` to it): libFuzzer's driver, with its usual options.
+@_cdecl("fuzz_carn_main")
+public func fuzzMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
+    var count = argc
+    var arguments = argv
+    return LLVMFuzzerRunDriver(&count, &arguments, fuzzOneInput)
+}
