@@ -36,7 +36,7 @@ public enum FuzzTarget: String, Sendable, CaseIterable {
     case ewkb
     /// The territory CSV.
     case territoryCSV = "territory-csv"
-    /// The territory binary (`.catr`).
+    /// The territory binary (`.catr`), as given and with its checksum resealed.
     case catr
     /// The calibrated travel model's JSON, then the model built on the embedded territory and asked one time.
     case model
@@ -50,7 +50,7 @@ public enum FuzzTarget: String, Sendable, CaseIterable {
     case pbf
     /// An OSM XML file (plain, or gzip by its magic bytes) read into the car graph.
     case osmxml
-    /// A road-network cache (`.carn`).
+    /// A road-network cache (`.carn`), as given and with its checksum resealed.
     case carn
 
     /// Reads `bytes` as this target's file. Returns ``FuzzOutcome/violation(_:)`` when an error message is
@@ -105,6 +105,8 @@ public enum FuzzTarget: String, Sendable, CaseIterable {
             attempt { _ = try TerritoryCSV.decode(bytes, file: "fuzz.csv") }
         case .catr:
             attempt { _ = try TerritoryBinary.decode(bytes, file: "fuzz.catr") }
+            // Crafted files carry a valid checksum: reseal, so mutations reach the checks of every field.
+            attempt { _ = try TerritoryBinary.decode(TerritoryBinary.resealed(bytes), file: "fuzz.catr") }
         case .model:
             attempt {
                 let parameters = try CalibratedModelFile.decode(Data(bytes), file: "fuzz.json")
@@ -132,6 +134,7 @@ public enum FuzzTarget: String, Sendable, CaseIterable {
             FuzzFile.with(bytes, suffix: ".osm") { path in attempt { _ = try RoadGraph.load(path: path, threads: 1) } }
         case .carn:
             attempt { _ = try RoadGraph.decodeCache(bytes, file: "fuzz.carn") }
+            attempt { _ = try RoadGraph.decodeCache(RoadGraph.resealedCache(bytes), file: "fuzz.carn") }
         }
         return outcomes.first(where: \.isViolation) ?? outcomes.first(where: { $0 != .accepted }) ?? .accepted
     }

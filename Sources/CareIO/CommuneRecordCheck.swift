@@ -9,22 +9,30 @@ import CareModel
 /// in EPSG:4326, is refused here instead of reaching a grid or a map.
 ///
 /// ```swift
-/// var check = CommuneRecordCheck()
+/// let check = CommuneRecordCheck()
 /// check.problem(code: "07001", departement: "07", epsg: 4326, lon: 4.39, lat: 44.89, x: 4.39, y: 44.89)
 /// // ("epsg", "EPSG:4326 is not the projected CRS of département 07 (EPSG:2154)")
 /// ```
-/// Projections and bounds are computed once per CRS. Complexity: O(1) per record after the first of a CRS.
+/// Projections and bounds are computed once per process. Complexity: O(1) per record.
 struct CommuneRecordCheck {
     /// Degrees added around the area of use.
     static let marginDegrees = 0.5
     /// Metres added around the projected bounds of the area of use.
     static let marginMetres = 20_000.0
 
-    private var areas: [CRS: (area: AreaOfUse, bounds: BoundingBox)] = [:]
+    /// Area of use and projected bounds of every CRS ``CareGeo/CRS/forDepartement(_:)`` names, computed once per
+    /// process (PROJ set-up costs milliseconds; territories are loaded many times in tests and fuzzing).
+    static let areas: [CRS: (area: AreaOfUse, bounds: BoundingBox)] = {
+        var out: [CRS: (area: AreaOfUse, bounds: BoundingBox)] = [:]
+        for crs in [CRS.lambert93, .rgaf09UTM20, .rgfg95UTM22, .rgr92UTM40S, .rgm04UTM38S] {
+            if let found = areaAndBounds(crs) { out[crs] = found }
+        }
+        return out
+    }()
 
     /// The first problem of the record, as the field (a territory CSV column name) and a message; `nil` when the
     /// record is sound.
-    mutating func problem(code: String, departement: String, epsg: Int,
+    func problem(code: String, departement: String, epsg: Int,
                           lon: Double, lat: Double, x: Double, y: Double) -> (field: String, message: String)? {
         guard departement == Commune.departement(ofCode: code) else {
             return ("departement", "département \(MessageText.value(departement)) does not match code \(MessageText.value(code))")
@@ -37,7 +45,7 @@ struct CommuneRecordCheck {
         }
         guard lon.isFinite, (-180...180).contains(lon) else { return ("lon", "\(lon) is not a longitude") }
         guard lat.isFinite, (-90...90).contains(lat) else { return ("lat", "\(lat) is not a latitude") }
-        guard let (area, bounds) = areaAndBounds(expected) else {
+        guard let (area, bounds) = Self.areas[expected] else {
             return ("epsg", "EPSG:\(epsg): PROJ cannot project to this CRS")
         }
         let ll = LonLat(lon: lon, lat: lat)
@@ -55,8 +63,7 @@ struct CommuneRecordCheck {
     }
 
     /// PROJ's area of use of `crs` and the projected bounds of its edges (64 points per edge), with the margin.
-    private mutating func areaAndBounds(_ crs: CRS) -> (AreaOfUse, BoundingBox)? {
-        if let known = areas[crs] { return known }
+    private static func areaAndBounds(_ crs: CRS) -> (area: AreaOfUse, bounds: BoundingBox)? {
         guard let projection = try? Projection(to: crs) else { return nil }
         let a = projection.areaOfUse
         // The box the lon/lat check accepts (the area enlarged by the margin), projected edge by edge.
@@ -74,9 +81,7 @@ struct CommuneRecordCheck {
         let projected = edge.compactMap { try? projection.forward($0) }.filter { $0.x.isFinite && $0.y.isFinite }
         guard let box = BoundingBox(points: projected.map { XY(x: $0.x, y: $0.y) }) else { return nil }
         let metres = Self.marginMetres
-        let result = (a, BoundingBox(minX: box.minX - metres, minY: box.minY - metres, maxX: box.maxX + metres, maxY: box.maxY + metres))
-        areas[crs] = result
-        return result
+        return (a, BoundingBox(minX: box.minX - metres, minY: box.minY - metres, maxX: box.maxX + metres, maxY: box.maxY + metres))
     }
 
     static func text(_ a: AreaOfUse) -> String {

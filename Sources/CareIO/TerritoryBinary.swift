@@ -71,7 +71,7 @@ public enum TerritoryBinary {
         let n = Int(try r.u32()), na = Int(try r.u32())
         var communes: [Commune] = []
         communes.reserveCapacity(min(n, bytes.count / 50))
-        var check = CommuneRecordCheck()
+        let check = CommuneRecordCheck()
         for _ in 0..<n {
             let code = try r.string(), name = try r.string(), dep = try r.string()
             let pop = Int(Int64(bitPattern: try r.u64()))
@@ -115,13 +115,15 @@ public enum TerritoryBinary {
         }
     }
 
-    static func fnv1a(_ bytes: ArraySlice<UInt8>) -> UInt64 {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for b in bytes {
-            h ^= UInt64(b)
-            h &*= 0x100_0000_01b3
-        }
-        return h
+    static func fnv1a(_ bytes: ArraySlice<UInt8>) -> UInt64 { FNV1a.hash(bytes) }
+
+    /// `bytes` with its last 8 bytes replaced by the checksum of the rest: what a crafted file can always do, so
+    /// the fuzz target (``CareFuzzTargets``) reaches the field checks behind the checksum. Unchanged when too short.
+    package static func resealed(_ bytes: [UInt8]) -> [UInt8] {
+        guard bytes.count >= 8 else { return bytes }
+        var out = bytes
+        withUnsafeBytes(of: fnv1a(bytes[..<(bytes.count - 8)]).littleEndian) { out.replaceSubrange((bytes.count - 8)..., with: $0) }
+        return out
     }
 }
 

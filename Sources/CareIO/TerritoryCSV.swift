@@ -52,7 +52,7 @@ public enum TerritoryCSV {
         var lines: [String: Int] = [:]
         let cBoundary = table.header.firstIndex(of: boundaryColumn)
         var boundaries: [MultiPolygon?] = []
-        var check = CommuneRecordCheck()
+        let check = CommuneRecordCheck()
         while try table.next() {
             let code = try table.nonEmptyString(cCode)
             if let previous = lines.updateValue(table.line, forKey: code) {

