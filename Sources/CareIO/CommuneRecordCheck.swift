@@ -62,6 +62,21 @@ struct CommuneRecordCheck {
         return nil
     }
 
+    /// Why `shape`, a boundary in `crs`, cannot be a commune's: a vertex that is not finite or lies outside the
+    /// projected bounds of the CRS's area of use (a vertex at 1e300 would size a map's grid at 10^18 cells); `nil`
+    /// when every vertex is inside.
+    func boundaryProblem(_ shape: MultiPolygon, crs: CRS) -> String? {
+        guard let bounds = Self.areas[crs]?.bounds else { return "EPSG:\(crs.epsg): PROJ cannot project to this CRS" }
+        for polygon in shape.polygons {
+            for ring in polygon.rings {
+                for p in ring where !(p.x.isFinite && p.y.isFinite && bounds.contains(p)) {
+                    return "boundary vertex \(p.x), \(p.y) is outside \(crs)'s area of use (x \(Int(bounds.minX))…\(Int(bounds.maxX)), y \(Int(bounds.minY))…\(Int(bounds.maxY)) m)"
+                }
+            }
+        }
+        return nil
+    }
+
     /// PROJ's area of use of `crs` and the projected bounds of its edges (64 points per edge), with the margin.
     private static func areaAndBounds(_ crs: CRS) -> (area: AreaOfUse, bounds: BoundingBox)? {
         guard let projection = try? Projection(to: crs) else { return nil }

@@ -138,11 +138,15 @@ public struct ScenarioFile: Sendable {
         }
         b.departements = try y.strings(m["departements"] ?? m["departement"], "departements") ?? []
         if let t = try y.double(m["threshold"], "threshold") {
-            guard t > 0 else { throw y.error(m["threshold"]?.value, "threshold", "\(t) must be > 0 minutes") }
+            guard t > 0, t <= MinutesLimit.maximum else {
+                throw y.error(m["threshold"]?.value, "threshold", "\(t) must be > 0 minutes and at most \(Int(MinutesLimit.maximum))")
+            }
             b.threshold = t
         }
         if let c = try y.double(m["catchment"], "catchment") {
-            guard c > 0 else { throw y.error(m["catchment"]?.value, "catchment", "\(c) must be > 0 minutes") }
+            guard c > 0, c <= MinutesLimit.maximum else {
+                throw y.error(m["catchment"]?.value, "catchment", "\(c) must be > 0 minutes and at most \(Int(MinutesLimit.maximum))")
+            }
             b.catchment = c
         }
         b.travel = try parseTravel(node, m, y, resolve: resolve)

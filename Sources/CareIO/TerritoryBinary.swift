@@ -103,6 +103,11 @@ public enum TerritoryBinary {
             }
         }
         let boundaries = v >= 2 ? try readBoundaries(count: n, from: &r) : nil
+        for (i, shape) in (boundaries ?? []).enumerated() {
+            if let shape, i < communes.count, let problem = check.boundaryProblem(shape, crs: communes[i].crs) {
+                throw InputError(file: file, field: "boundary", message: "commune \(MessageText.value(communes[i].code)): \(problem)")
+            }
+        }
         guard r.offset == bytes.count - 8 else {
             throw InputError(file: file, message: "unexpected bytes after the \(v >= 2 ? "boundaries section" : "alias table")")
         }

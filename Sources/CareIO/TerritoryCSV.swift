@@ -82,7 +82,13 @@ public enum TerritoryCSV {
                 code: code, name: table.string(cName), population: try table.int(cPop, in: PlausibleRange.communePopulation, what: "inhabitants of one commune"), departement: dep,
                 location: LonLat(lon: lon, lat: lat), point: ProjectedPoint(x: x, y: y),
                 crs: CRS(epsg: epsg), pointSource: source))
-            if let cBoundary { boundaries.append(try boundary(table, cBoundary)) }
+            if let cBoundary {
+                let shape = try boundary(table, cBoundary)
+                if let shape, let problem = check.boundaryProblem(shape, crs: CRS(epsg: epsg)) {
+                    throw table.error(cBoundary, problem)
+                }
+                boundaries.append(shape)
+            }
         }
         if communes.isEmpty { throw InputError(file: file, line: 2, message: "no commune rows") }
         do {

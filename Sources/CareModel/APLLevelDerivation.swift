@@ -34,9 +34,7 @@ public struct APLLevelDerivation: Sendable {
         guard target.isFinite, target > 0 else {
             throw .invalidParameter(name: "target mean APL", value: "\(target)", reason: "must be a finite number > 0")
         }
-        guard threshold.isFinite, threshold > 0 else {
-            throw .invalidParameter(name: "threshold", value: "\(threshold)", reason: "must be a finite number of minutes > 0")
-        }
+        try MinutesLimit.check(threshold, name: "threshold", positive: true)
         guard underServed.isFinite, underServed >= 0 else {
             throw .invalidParameter(name: "under-served mark", value: "\(underServed)", reason: "must be ≥ 0")
         }

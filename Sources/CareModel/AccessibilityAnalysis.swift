@@ -22,9 +22,7 @@ public struct AccessibilityAnalysis: Sendable {
     ///   of minutes, or one that ends before a step weight band does (the band's far part would silently weigh 0).
     public init(threshold: Double = AccessibilityAnalysis.defaultCatchment, method: AccessibilityMethod,
                 underServed: Double? = nil) throws(ModelError) {
-        guard threshold.isFinite, threshold > 0 else {
-            throw .invalidParameter(name: "catchment", value: "\(threshold)", reason: "must be a finite number of minutes > 0")
-        }
+        try MinutesLimit.check(threshold, name: "catchment", positive: true)
         _ = try method.decay.validated()
         if case .step(let s) = method.decay, let last = s.bands.map(\.upper).max(), last > threshold {
             func text(_ v: Double) -> String { v == v.rounded() && abs(v) < 1e9 ? String(Int(v)) : "\(v)" }

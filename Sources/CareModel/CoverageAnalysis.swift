@@ -13,9 +13,7 @@ public struct CoverageAnalysis: Sendable {
     public var threshold: Double
 
     public init(threshold: Double = 20) throws(ModelError) {
-        guard threshold.isFinite, threshold >= 0 else {
-            throw .invalidParameter(name: "threshold", value: "\(threshold)", reason: "must be a finite number of minutes ≥ 0")
-        }
+        try MinutesLimit.check(threshold, name: "threshold")
         self.threshold = threshold
     }
 

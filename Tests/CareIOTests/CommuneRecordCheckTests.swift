@@ -74,4 +74,25 @@ struct CommuneRecordCheckTests {
             #expect(check.problem(code: code, departement: dep, epsg: epsg, lon: lon, lat: lat, x: p.x, y: p.y) == nil, "\(code)")
         }
     }
+
+    @Test func aBoundaryVertexFarOutsideIsRefusedInCSVAndCatr() throws {
+        let ring = "MULTIPOLYGON (((808533 6420232, 1e300 6420348, 808577 6421013, 808533 6420232)))"
+        let error = #expect(throws: InputError.self) {
+            let head = TerritoryCSV.columns.joined(separator: ",") + "," + TerritoryCSV.boundaryColumn + "\n"
+            let row = "07001,A,3,07,4.386427,44.886309,809465.67,6421752.73,2154,town_hall,,\"\(ring)\"\n"
+            _ = try TerritoryCSV.decode(Array((head + row).utf8), file: "t.csv")
+        }
+        #expect(error?.line == 2 && error?.field == "boundary", "\(String(describing: error))")
+        #expect(error?.message.hasPrefix("boundary vertex 1e+300, 6420348.0 is outside EPSG:2154's area of use") == true)
+
+        var territory = try Territory(communes: [Self.commune("07001", lon: 4.386427, lat: 44.886309, x: 809_465.67, y: 6_421_752.73, crs: .lambert93)])
+        let far = MultiPolygon(polygons: [Polygon(rings: [[XY(x: 808_533, y: 6_420_232), XY(x: 9e15, y: 6_420_348), XY(x: 808_577, y: 6_421_013), XY(x: 808_533, y: 6_420_232)]])])
+        try territory.setBoundaries([far])
+        let binaryError = #expect(throws: InputError.self) {
+            _ = try TerritoryBinary.decode(TerritoryBinary.encode(territory), file: "t.catr")
+        }
+        #expect(binaryError?.field == "boundary", "\(String(describing: binaryError))")
+        #expect(binaryError?.message.hasPrefix("commune 07001: boundary vertex ") == true && binaryError?.message.contains("6420348.0 is outside EPSG:2154's area of use") == true,
+                "\(String(describing: binaryError))")
+    }
 }
