@@ -7,7 +7,7 @@
 # all 18, see Fuzz/Package.swift) for N seconds (default 30) on a copy of its seed corpus Fuzz/Corpus/<target>
 # (symlinks to the shipped fixtures are followed; with ../shared present, its small real OSM files are added to
 # the pbf and osmxml seeds), J targets at a time (default 2). A finding — a crash, an ASan report, a timeout
-# (10 s on one input), more than 2 GiB of memory, or an error message that is not one clean line — is saved
+# (30 s on one input), more than 2 GiB of memory, or an error message that is not one clean line — is saved
 # to DIR/<target>/ (default /tmp/careaccess-fuzz) and makes the script exit 1 after all targets ran; copy it
 # to Fuzz/Regressions/<target>/ with the fix, where `swift test` replays it (FuzzCorpusTests).
 # Per target it prints the executions, the coverage reached and the corpus size.
@@ -62,7 +62,7 @@ run_one() {
   fi
   local seeds; seeds=$(ls "$corpus" | wc -l)
   local status=0
-  "$bin/fuzz-$t" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -malloc_limit_mb=2048 \
+  "$bin/fuzz-$t" -max_total_time="$seconds" -timeout=30 -rss_limit_mb=2048 -malloc_limit_mb=2048 \
     -max_len=262144 -print_final_stats=1 -artifact_prefix="$out/$t/" "$corpus" > "$out/$t.log" 2>&1 || status=$?
   local runs cov
   runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$out/$t.log" | tail -n 1)

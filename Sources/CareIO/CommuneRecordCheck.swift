@@ -79,7 +79,7 @@ struct CommuneRecordCheck {
 
     /// PROJ's area of use of `crs` and the projected bounds of its edges (64 points per edge), with the margin.
     private static func areaAndBounds(_ crs: CRS) -> (area: AreaOfUse, bounds: BoundingBox)? {
-        guard let projection = try? Projection(to: crs) else { return nil }
+        guard let projection = try? Projection.shared(to: crs) else { return nil }
         let a = projection.areaOfUse
         // The box the lon/lat check accepts (the area enlarged by the margin), projected edge by edge.
         let m = Self.marginDegrees

@@ -56,7 +56,7 @@ struct LocationColumns {
             for crs in [CRS.lambert93] + Self.overseasCRS {
                 let proj: Projection
                 if let p = projections[crs] { proj = p } else {
-                    do { proj = try Projection(to: crs) } catch { throw InputError(file: table.file, message: "projection \(crs): \(error)") }
+                    do { proj = try Projection.shared(to: crs) } catch { throw InputError(file: table.file, message: "projection \(crs): \(error)") }
                     projections[crs] = proj
                 }
                 guard proj.isInAreaOfUse(ll, marginDegrees: 0) else { continue }

@@ -129,7 +129,7 @@ public struct RoadGraphBuilder: OSMHandler, Sendable {
         let projection: Projection
         let points: [ProjectedPoint]
         do {
-            projection = try Projection(to: crs)
+            projection = try Projection.shared(to: crs)
             points = try projection.forward(lonLats)
         } catch { throw NetworkError(file: source, message: "cannot project the nodes to \(crs): \(error.message)") }
         var edges: [RoadEdge] = []

@@ -9,9 +9,11 @@ public func fuzzOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     return 0
 }
 
-/// The executable's entry (SwiftPM aliases `main` to it): libFuzzer's driver, with its usual options.
+/// The executable's entry (SwiftPM aliases `main` to it): the shared context loaded outside any input's
+/// time limit, then libFuzzer's driver with its usual options.
 @_cdecl("fuzz_pbf_main")
 public func fuzzMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
+    FuzzTarget.pbf.prepare()
     var count = argc
     var arguments = argv
     return LLVMFuzzerRunDriver(&count, &arguments, fuzzOneInput)
