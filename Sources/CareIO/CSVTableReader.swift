@@ -69,7 +69,16 @@ public struct CSVTableReader: Sendable {
         InputError(file: file, line: record.line, field: header[column], message: message)
     }
 
-    public func string(_ column: Int) -> String { record.string(at: column) }
+    /// The field as text; a cell CareAccess escaped against spreadsheet formulas (``CSVWriter/escape(_:)``: a `'`
+    /// before a cell that starts with `=`, `+`, `-`, `@`…) reads back as written, without the `'`.
+    public func string(_ column: Int) -> String { Self.unescapingFormula(record.string(at: column)) }
+
+    /// `text` without the `'` that ``CSVWriter/escape(_:)`` puts before a formula-like cell; other text unchanged.
+    static func unescapingFormula(_ text: String) -> String {
+        guard text.hasPrefix("'") else { return text }
+        let rest = String(text.dropFirst())
+        return CSVWriter.isFormula(rest) ? rest : text
+    }
 
     /// The field as an error message may echo it: raw bytes that are not UTF-8 as `\xNN`, control characters
     /// escaped, cut after 60 characters (``CareKernel/MessageText/value(bytes:limit:)``).
@@ -81,7 +90,7 @@ public struct CSVTableReader: Sendable {
 
     /// The field trimmed of spaces; throws when empty or `\N`.
     public func nonEmptyString(_ column: Int) throws(InputError) -> String {
-        let s = record.string(at: column).trimmingSpaces
+        let s = string(column).trimmingSpaces
         if s.isEmpty || record.isNullOrEmpty(at: column) { throw error(column, "empty value") }
         return s
     }

@@ -86,39 +86,42 @@ extension NetworkCommand {
 
         func export(graph: RoadGraph, communeSnap: RoadSnapper.Result, siteSnap: RoadSnapper.Result, targets: NodeTargets,
                     to dir: String, clock: ContinuousClock) throws {
-            try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-            func raw<T: BitwiseCopyable>(_ a: [T], _ name: String) throws {
-                try a.withUnsafeBytes { try Data($0).write(to: URL(fileURLWithPath: dir + "/" + name)) }
-            }
-            try raw(graph.reverseOffsets, "rev_offsets.i32")
-            try raw(graph.reverseSources, "rev_sources.i32")
-            try raw(graph.reverseMinutes, "rev_minutes.f64")
-            try raw(siteSnap.nodes, "site_nodes.i32")
-            try raw(communeSnap.nodes, "commune_nodes.i32")
-            try raw(communeSnap.minutes, "commune_minutes.f64")
-            // The sample: attached sites, started at 0 minutes at their node, so that scipy's minutes (which start
-            // at 0) can be compared bit for bit; the commune connectors are added after the search by both.
-            let sampleSites = siteSnap.nodes.indices.filter { siteSnap.nodes[$0] >= 0 }.prefix(sample)
-            let sources = sampleSites.map { DijkstraSource(node: siteSnap.nodes[$0], minutes: 0, label: Int32($0)) }
-            try raw(sampleSites.map { Int32($0) }, "sample_sites.i32")
-            for limit in limits {
-                var table: TargetTable?
-                // Timed on one thread, like scipy.
-                let t = clock.measure { table = graph.boundedOneToMany(sources: sources, targets: targets, limit: limit, direction: .reverse, threads: 1) }
-                guard let table else { continue }
-                var csv = "site,commune,minutes\n"
-                for (k, j) in sampleSites.enumerated() {
-                    for p in table.range(of: k) { csv += "\(j),\(table.targets[p]),\(table.minutes[p])\n" }
+            // Every file of the set is staged and published together at the end, or none (OutputTransaction).
+            try OutputTransaction.run { (tx: inout OutputTransaction) throws in
+                try tx.makeFolder(dir)
+                func raw<T: BitwiseCopyable>(_ a: [T], _ name: String) throws {
+                    try tx.stage(a.withUnsafeBytes { [UInt8]($0) }, to: dir + "/" + name)
                 }
-                try AtomicFile.write(csv, to: dir + "/sample_\(fmt(limit, 0)).csv")
-                let ms = (Double(t.components.seconds) + Double(t.components.attoseconds) / 1e18) * 1e3
-                print("careaccess sample_bounded_\(fmt(limit, 0))_ms \(fmt(ms, 1))  (\(sources.count) sites from 0 min, 1 thread, \(table.pairCount) pairs)")
+                try raw(graph.reverseOffsets, "rev_offsets.i32")
+                try raw(graph.reverseSources, "rev_sources.i32")
+                try raw(graph.reverseMinutes, "rev_minutes.f64")
+                try raw(siteSnap.nodes, "site_nodes.i32")
+                try raw(communeSnap.nodes, "commune_nodes.i32")
+                try raw(communeSnap.minutes, "commune_minutes.f64")
+                // The sample: attached sites, started at 0 minutes at their node, so that scipy's minutes (which start
+                // at 0) can be compared bit for bit; the commune connectors are added after the search by both.
+                let sampleSites = siteSnap.nodes.indices.filter { siteSnap.nodes[$0] >= 0 }.prefix(sample)
+                let sources = sampleSites.map { DijkstraSource(node: siteSnap.nodes[$0], minutes: 0, label: Int32($0)) }
+                try raw(sampleSites.map { Int32($0) }, "sample_sites.i32")
+                for limit in limits {
+                    var table: TargetTable?
+                    // Timed on one thread, like scipy.
+                    let t = clock.measure { table = graph.boundedOneToMany(sources: sources, targets: targets, limit: limit, direction: .reverse, threads: 1) }
+                    guard let table else { continue }
+                    var csv = "site,commune,minutes\n"
+                    for (k, j) in sampleSites.enumerated() {
+                        for p in table.range(of: k) { csv += "\(j),\(table.targets[p]),\(table.minutes[p])\n" }
+                    }
+                    try tx.stage(csv, to: dir + "/sample_\(fmt(limit, 0)).csv")
+                    let ms = (Double(t.components.seconds) + Double(t.components.attoseconds) / 1e18) * 1e3
+                    print("careaccess sample_bounded_\(fmt(limit, 0))_ms \(fmt(ms, 1))  (\(sources.count) sites from 0 min, 1 thread, \(table.pairCount) pairs)")
+                }
+                // Unbounded rows: every node's minutes to the first sites, for the exact contracted = full check.
+                for (k, j) in sampleSites.prefix(fullRows).enumerated() {
+                    try raw(graph.shortestPathMinutes(from: Int(siteSnap.nodes[j]), direction: .reverse), "row_\(k).f64")
+                }
+                print("Exported the reverse CSR, snapped points, sample rows and \(min(fullRows, sampleSites.count)) unbounded rows to \(dir)")
             }
-            // Unbounded rows: every node's minutes to the first sites, for the exact contracted = full check.
-            for (k, j) in sampleSites.prefix(fullRows).enumerated() {
-                try raw(graph.shortestPathMinutes(from: Int(siteSnap.nodes[j]), direction: .reverse), "row_\(k).f64")
-            }
-            print("Exported the reverse CSR, snapped points, sample rows and \(min(fullRows, sampleSites.count)) unbounded rows to \(dir)")
         }
     }
 }

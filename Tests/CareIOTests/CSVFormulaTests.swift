@@ -20,6 +20,15 @@ struct CSVFormulaTests {
         #expect(!CSVWriter.isFormula(cell))
     }
 
+    @Test("an escaped cell reads back as written; other cells starting with ' are kept",
+          arguments: ["=1+1", "+33 cmd", "-abc", "@SUM(A1)", "=HYPERLINK(\"x\")", "=a,b", "'quoted", "'-2.5", "Privas"])
+    func escapedCellsReadBack(_ cell: String) throws {
+        let csv = "id,name\na," + CSVWriter.escape(cell) + "\n"
+        var table = try CSVTableReader(bytes: Array(csv.utf8), file: "t.csv", required: ["name"])
+        #expect(try table.next())
+        #expect(table.string(1) == cell)
+    }
+
     @Test func anOptionNamedLikeAFormulaReachesTheCompareCSVEscaped() throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("careaccess-formula-\(UInt32.random(in: 0...UInt32.max)).yaml").path
         defer { try? FileManager.default.removeItem(atPath: path) }
