@@ -18,6 +18,19 @@ public struct Study: Sendable {
     /// Plain-language notes about the run's scope (exclusions, assumptions), printed with the summary.
     public var notes: [String]
 
+    /// Why a supply file gives no GP at all, named: every code unknown to the territory (with the leading-zero
+    /// hint when that is the cause), or every count 0.
+    static func noSupply(_ supply: SupplyImport, file: String, territory: Territory) -> InputError {
+        if supply.sites.isEmpty, let first = supply.unknownCodes.first {
+            let mangled = supply.unknownCodes.count { territory.likelyCode(for: $0.code) != nil }
+            let hint = mangled > 0 ? "; \(mangled) of them are territory codes without their leading zero (e.g. \(MessageText.value(first.code))\(territory.hint(forUnknownCode: first.code)))" : ""
+            return InputError(file: file, line: first.line,
+                              message: "no GP supply: none of the file's \(supply.unknownCodes.count) codes is a commune of the territory (first: \(MessageText.value(first.code)))\(hint)")
+        }
+        if supply.sites.isEmpty { return InputError(file: file, line: 2, message: "no GP supply: the file has no data rows") }
+        return InputError(file: file, message: "no GP supply: every one of the \(supply.sites.count) sites has 0 GPs")
+    }
+
     /// How many unknown supply codes the notes name (the count is always given).
     static let listedUnknownCodes = 20
 
@@ -42,6 +55,7 @@ public struct Study: Sendable {
         let loaded = try TerritoryFile.load(path: tPath)
         let territory = loaded.territory
         let supply = try SupplyFile.load(path: sPath, territory: territory)
+        if !supply.sites.contains(where: { $0.gps > 0 }) { throw Self.noSupply(supply, file: sPath, territory: territory) }
         var wanted = Set(departements.filter { $0 != "metro" })
         if departements.contains("metro") { wanted.formUnion(territory.metropolitanDepartements) }
         if embedded && departements.isEmpty { wanted = ["07"] }

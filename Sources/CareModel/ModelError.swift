@@ -27,7 +27,7 @@ public enum ModelError: Error, Sendable, Equatable, CustomStringConvertible {
         case .emptyDemand(let why):
             return "no demand: \(why)"
         case .invalidParameter(let name, let value, let reason):
-            return "invalid \(name) \(value): \(reason)"
+            return value.isEmpty ? "invalid \(name): \(reason)" : "invalid \(name) \(value): \(reason)"
         }
     }
 

@@ -1,3 +1,5 @@
+import CareFixtures
+import Foundation
 import CareModel
 import Testing
 
@@ -53,5 +55,35 @@ struct MessageHintTests {
     @Test func aFileNameWithALineBreakIsEscapedInEveryErrorType() {
         #expect(InputError(file: "a\nb.csv", line: 1, message: "x").description == "a\\nb.csv:1: x")
         #expect(OutputError(file: "out\r.csv", message: "cannot write").description == "out\\r.csv: cannot write")
+    }
+}
+
+/// A supply that gives no GP at all is named as such, with the reason (issue 14: "no demand: no commune
+/// selected" said nothing of why).
+@Suite("empty supply: why it is empty")
+struct EmptySupplyMessageTests {
+    static func run(_ csv: String) throws -> InputError? {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("careaccess-supply-\(UUID().uuidString).csv").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        FileManager.default.createFile(atPath: path, contents: Data(csv.utf8))
+        let fixture = try EmbeddedFixture.ardeche()
+        do {
+            _ = try Study.load(territoryPath: fixture.territoryPath, supplyPath: path, departements: ["07"])
+            return nil
+        } catch let e as InputError {
+            return InputError(file: "gp.csv", line: e.line, field: e.field, message: e.message)
+        }
+    }
+
+    @Test func everyCountZeroUnknownOrMangled() throws {
+        #expect(try Self.run("CODGEO,NB_D201\n07005,0\n07010,0\n") == InputError(file: "gp.csv", message: "no GP supply: every one of the 2 sites has 0 GPs"))
+        #expect(try Self.run("CODGEO,NB_D201\n99005,3\n99010,2\n")
+            == InputError(file: "gp.csv", line: 2, message: "no GP supply: none of the file's 2 codes is a commune of the territory (first: 99005)"))
+        let mangled = try Self.run("CODGEO,NB_D201\n7005,3\n7010,2\n")
+        #expect(mangled?.line == 2)
+        #expect(mangled?.message.hasSuffix("2 of them are territory codes without their leading zero (e.g. 7005 — did you mean 07005? (a spreadsheet may have dropped the leading zero))") == true)
+        #expect(try Self.run("CODGEO,NB_D201\n07005,1\n") == nil)
+        #expect(ModelError.invalidParameter(name: "supply", value: "", reason: "every capacity must be finite and ≥ 0").description
+            == "invalid supply: every capacity must be finite and ≥ 0")
     }
 }
