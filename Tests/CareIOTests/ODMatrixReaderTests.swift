@@ -103,7 +103,7 @@ struct ODMatrixReaderTests {
         let o = try #require(error("origin,destination,minutes\n07001,07002,3\n99999,07002,3\n"))
         #expect(o == InputError(file: Self.file, line: 3, field: "origin", message: "unknown commune code '99999'"))
         let d = try #require(error("origin,destination,minutes\n07001,7002,3\n"))
-        #expect(d == InputError(file: Self.file, line: 2, field: "destination", message: "unknown commune code '7002'"))
+        #expect(d == InputError(file: Self.file, line: 2, field: "destination", message: "unknown commune code '7002' — did you mean 07002? (a spreadsheet may have dropped the leading zero)"))
     }
 
     @Test(arguments: ["-1", "NaN", "inf", "abc", ""])

@@ -37,10 +37,13 @@ struct TerritoryBoundaryFormatTests {
 
     @Test func csvRoundsToWholeMetres() throws {
         var t = try TestTerritory.make()
-        let ring = [XY(x: 0.4, y: 0.6), XY(x: 10.5, y: 0), XY(x: 10, y: 9.49), XY(x: 0.4, y: 0.6)]
+        // Offsets near the commune's own point (Lambert-93), so the ring lies in the CRS's area of use.
+        let (x0, y0) = (800_000.0, 6_400_000.0)
+        let ring = [XY(x: x0 + 0.4, y: y0 + 0.6), XY(x: x0 + 10.5, y: y0), XY(x: x0 + 10, y: y0 + 9.49), XY(x: x0 + 0.4, y: y0 + 0.6)]
         try t.setBoundaries([MultiPolygon(polygons: [Polygon(exterior: ring)]), nil, nil])
         let back = try TerritoryCSV.decode(Array(TerritoryCSV.encode(t).utf8), file: "t.csv")
-        #expect(back.boundary(at: 0)?.polygons[0].exterior == [XY(x: 0, y: 1), XY(x: 11, y: 0), XY(x: 10, y: 9), XY(x: 0, y: 1)])
+        #expect(back.boundary(at: 0)?.polygons[0].exterior
+            == [XY(x: x0, y: y0 + 1), XY(x: x0 + 11, y: y0), XY(x: x0 + 10, y: y0 + 9), XY(x: x0, y: y0 + 1)])
     }
 
     @Test func binaryVersion2RoundTripKeepsBoundaries() throws {

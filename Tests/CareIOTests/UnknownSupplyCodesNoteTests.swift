@@ -8,9 +8,13 @@ struct UnknownSupplyCodesNoteTests {
     @Test func theNoteNamesTwentyCodesAndCountsTheRest() throws {
         let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().appendingPathComponent("Fixtures").path
-        // Ardèche communes with the Ardennes GP counts: every supply code is unknown to the territory.
-        let study = try Study.load(territoryPath: fixtures + "/ardeche/communes.csv", supplyPath: fixtures + "/ardennes/gp.csv",
-                                   departements: [])
+        // Ardèche communes with the Ardennes GP counts and one Ardèche row: every other supply code is unknown to
+        // the territory (a supply with no known code at all is refused: EmptySupplyMessageTests).
+        let supply = try String(contentsOfFile: fixtures + "/ardennes/gp.csv", encoding: .utf8) + "\"07005\",2,\"1121\",1402\n"
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("careaccess-gp-\(UUID().uuidString).csv").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        FileManager.default.createFile(atPath: path, contents: Data(supply.utf8))
+        let study = try Study.load(territoryPath: fixtures + "/ardeche/communes.csv", supplyPath: path, departements: [])
         let unknown = study.supply.unknownCodes.count
         #expect(unknown > 20)
         let note = try #require(study.notes.first { $0.contains("supply codes unknown to the territory") })
