@@ -23,6 +23,7 @@ public struct ReportLabels: Sendable {
         case communesUnreachable, meanMinutes, p90Minutes, maxMinutes, gpsInArea, gpsPer10k, farthestCommunes
         case indicator, catchment, unit, meanScore, minScore, maxScore, communesZero, communesBelow, populationBelow
         case deciles, byDepartement, departement, communes
+        case zones, zone, zoneUnderServed, zoneComplementary, zoneOther
         case before, after, change, gpsSupply, newlyWithin, newlyBeyond, communesGaining, communesLosing, events
         case ranking, rank, option, gpsAdded, newlyCoveredNet, meanMinutesAfter, meanScoreAfter, populationBelowAfter
         case rankedBy, baselineFigures, placement, notes, notesInEnglish, commune, minutes, scoreChange
@@ -57,6 +58,15 @@ public struct ReportLabels: Sendable {
         case "Activity": return self[.inputActivity]
         case "Caps": return self[.inputCaps]
         default: return label
+        }
+    }
+
+    /// The name of an under-served zone class.
+    public func zone(_ zone: AccessZone) -> String {
+        switch zone {
+        case .underServed: return self[.zoneUnderServed]
+        case .complementary: return self[.zoneComplementary]
+        case .other: return self[.zoneOther]
         }
     }
 
@@ -158,6 +168,11 @@ public struct ReportLabels: Sendable {
         .byDepartement: ("Par département", "By département"),
         .departement: ("Département", "Département"),
         .communes: ("Communes", "Communes"),
+        .zones: ("Zones sous-dotées", "Under-served zones"),
+        .zone: ("Zone", "Zone"),
+        .zoneUnderServed: ("Sous-dotée", "Under-served"),
+        .zoneComplementary: ("Complémentaire", "Complementary"),
+        .zoneOther: ("Autre", "Other"),
         .before: ("Avant", "Before"),
         .after: ("Après", "After"),
         .change: ("Variation", "Change"),

@@ -36,6 +36,19 @@ struct PlaceCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Candidate sites CSV: id plus x,y (Lambert-93) | lon,lat | commune. Default: every studied commune.", valueName: "file.csv"))
     var candidates: String?
 
+    @Option(help: ArgumentHelp(
+        "Restrict the candidates to the communes of these zones (a CSV written by access --zones; see --zone-level).",
+        valueName: "zones.csv"))
+    var zones: String?
+
+    @Option(name: .customLong("zone-level"), help: "With --zones: under-served zones only, or complementary ones too.")
+    var zoneLevel: ZoneLevel = .underServed
+
+    enum ZoneLevel: String, ExpressibleByArgument, CaseIterable {
+        case underServed = "under-served", complementary
+        var zone: AccessZone { self == .underServed ? .underServed : .complementary }
+    }
+
     @Option(help: ArgumentHelp("Coverage threshold in minutes (inclusive): mclp, lscp, and who counts as covered.", valueName: "minutes"))
     var threshold: Double = 20
 
@@ -72,11 +85,23 @@ struct PlaceCommand: ParsableCommand {
     func run() throws {
         try CLIErrors.exitOnFailure {
             try OutputPathCheck.refuseOverwrite(outputs: [("--out", out), ("--export-candidates", exportCandidates)],
-                                                inputs: study.inputs + travel.inputs + [("--candidates", candidates)])
+                                                inputs: study.inputs + travel.inputs + [("--candidates", candidates), ("--zones", zones)])
             let loaded = try study.load()
             Diagnostics.printImportNotes(loaded)
             let (model, modelNotes) = try travel.travelTimeModel(for: loaded)
-            let cands = try candidates.map { try CandidatesFile.load(path: $0, territory: loaded.territory) }
+            var cands = try candidates.map { try CandidatesFile.load(path: $0, territory: loaded.territory) }
+            var candidatesSource = candidates
+            if let zones {
+                let file = try ZonesFile.load(path: zones)
+                let all = cands ?? PlacementProblem.communeCandidates(territory: loaded.territory, studied: loaded.demand)
+                cands = file.restrict(all, to: zoneLevel.zone)
+                if cands?.isEmpty ?? true {
+                    throw ValidationError("--zones \(zones): none of the \(all.count) candidates lies in a zone of level \(zoneLevel.rawValue)")
+                }
+                candidatesSource = "\(candidates ?? "studied communes") in the \(zoneLevel == .underServed ? "under-served" : "under-served and complementary") zones of \(zones), \(all.count) before"
+            } else if zoneLevel != .underServed {
+                throw ValidationError("--zone-level goes with --zones")
+            }
             let goal = try accessibilityGoal()
             let target = placementObjective(goal)
             let methods = try chosenMethods(for: target)
@@ -104,7 +129,7 @@ struct PlaceCommand: ParsableCommand {
                                              progress: travel.quiet.progress))
                 }
                 report = PlacementReport(problem: problem, study: loaded, results: results, k: k,
-                                         candidatesSource: candidates, modelSummary: model.summary, modelNotes: modelNotes,
+                                         candidatesSource: candidatesSource, modelSummary: model.summary, modelNotes: modelNotes,
                                          travelSeconds: travelSeconds)
                 if let out { try transaction.stage(report.csv(), to: out) }
             } catch {
