@@ -49,6 +49,16 @@ struct PlaceCommand: ParsableCommand {
         var zone: AccessZone { self == .underServed ? .underServed : .complementary }
     }
 
+    @Option(help: ArgumentHelp(
+        "mclp, access: choose sites of total cost at most this many euros instead of k sites (knapsack budget; costs from the candidates' cost column or --site-cost).",
+        valueName: "euros"))
+    var budget: Double?
+
+    @Option(name: .customLong("site-cost"), help: ArgumentHelp(
+        "With --budget: the cost in euros of a candidate without one (every commune candidate, or an empty cost cell).",
+        valueName: "euros"))
+    var siteCost: Double?
+
     @Option(help: ArgumentHelp("Coverage threshold in minutes (inclusive): mclp, lscp, and who counts as covered.", valueName: "minutes"))
     var threshold: Double = 20
 
@@ -102,6 +112,16 @@ struct PlaceCommand: ParsableCommand {
             } else if zoneLevel != .underServed {
                 throw ValidationError("--zone-level goes with --zones")
             }
+            if let budget {
+                _ = try PlausibleRange.checkBudget(budget, option: "--budget")
+                guard objective == .mclp || objective == .access else { throw ValidationError("--budget is for --objective mclp or access") }
+                if let siteCost {
+                    _ = try PlausibleRange.check(siteCost, in: PlausibleRange.euros, option: "--site-cost", what: "a cost in euros")
+                }
+                cands = try costed(cands ?? PlacementProblem.communeCandidates(territory: loaded.territory, studied: loaded.demand))
+            } else if siteCost != nil {
+                throw ValidationError("--site-cost goes with --budget")
+            }
             let goal = try accessibilityGoal()
             let target = placementObjective(goal)
             let methods = try chosenMethods(for: target)
@@ -125,8 +145,12 @@ struct PlaceCommand: ParsableCommand {
             do {
                 var results: [PlacementResult] = []
                 for m in methods {
-                    results.append(try place(problem, objective: target, k: k, method: m, timeLimit: timeLimit,
-                                             progress: travel.quiet.progress))
+                    if let budget {
+                        results.append(try place(problem, objective: target, budget: budget, method: m, timeLimit: timeLimit))
+                    } else {
+                        results.append(try place(problem, objective: target, k: k, method: m, timeLimit: timeLimit,
+                                                 progress: travel.quiet.progress))
+                    }
                 }
                 report = PlacementReport(problem: problem, study: loaded, results: results, k: k,
                                          candidatesSource: candidatesSource, modelSummary: model.summary, modelNotes: modelNotes,
@@ -139,6 +163,20 @@ struct PlaceCommand: ParsableCommand {
             try transaction.commit()
             print(report.text())
             if let out { print("Chosen sites: \(out)") }
+        }
+    }
+
+    /// The candidates with a cost each: their own, else --site-cost; a candidate with neither is an error.
+    func costed(_ candidates: [PlacementCandidate]) throws -> [PlacementCandidate] {
+        try candidates.map { c in
+            var c = c
+            if c.cost == nil {
+                guard let siteCost else {
+                    throw ValidationError("--budget: candidate \(c.id) has no cost: give a cost column in --candidates or --site-cost")
+                }
+                c.cost = siteCost
+            }
+            return c
         }
     }
 
