@@ -24,6 +24,7 @@ public struct ReportLabels: Sendable {
         case indicator, catchment, unit, meanScore, minScore, maxScore, communesZero, communesBelow, populationBelow
         case deciles, byDepartement, departement, communes
         case zones, zone, zoneUnderServed, zoneComplementary, zoneOther
+        case costBenefit, costAxis, scoreGainOf, frontierNote, costK, perHundredK
         case before, after, change, gpsSupply, newlyWithin, newlyBeyond, communesGaining, communesLosing, events
         case ranking, rank, option, gpsAdded, newlyCoveredNet, meanMinutesAfter, meanScoreAfter, populationBelowAfter
         case rankedBy, baselineFigures, placement, notes, notesInEnglish, commune, minutes, scoreChange
@@ -169,6 +170,12 @@ public struct ReportLabels: Sendable {
         .departement: ("Département", "Département"),
         .communes: ("Communes", "Communes"),
         .zones: ("Zones sous-dotées", "Under-served zones"),
+        .costBenefit: ("Coût et gain par option", "Cost and gain by option"),
+        .costAxis: ("Coût total (k€ : investissement + coût annuel × années, non actualisé)", "Total cost (k€: investment + yearly cost × years, undiscounted)"),
+        .scoreGainOf: ("Gain de %1 (habitants × variation)", "%1 gain (inhabitants × change)"),
+        .frontierNote: ("Points pleins et trait : la frontière efficace, les options qu’aucune autre ne bat à la fois en coût et en gain. Le numéro est le rang.", "Filled points and line: the efficient frontier, the options no other beats on both cost and gain. The number is the rank."),
+        .costK: ("Coût (k€)", "Cost (k€)"),
+        .perHundredK: ("%1 pour 100 k€", "%1 per 100 k€"),
         .zone: ("Zone", "Zone"),
         .zoneUnderServed: ("Sous-dotée", "Under-served"),
         .zoneComplementary: ("Complémentaire", "Complementary"),
