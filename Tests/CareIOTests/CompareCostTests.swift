@@ -80,6 +80,28 @@ struct CompareCostTests {
                 "two at Signy (cheapest) and three at Rimogne (larger gain) are efficient; one salaried is beaten by both")
     }
 
+    /// A scenario file's `cost`: parsed with the same checks, and its lines in the summary (2SFCA identity again).
+    @Test func aScenarioCarriesItsCost() throws {
+        let fixture = CareAccessBinary.root.appendingPathComponent("Fixtures/ardennes").path
+        let text = """
+            baseline: {territory: \(fixture)/communes.csv, supply: \(fixture)/gp.csv, indicator: 2sfca}
+            events: [{open_site: {commune: "08365", gps: 2, kind: msp}}]
+            cost: {investment: 50000, yearly: 25000, years: 2}
+            """
+        let f = try ScenarioFile.parse(text, file: "s.yaml", directory: "/tmp")
+        #expect(f.cost?.total == 100_000)
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("careaccess-scost-\(UInt32.random(in: 0...UInt32.max)).yaml").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        let summary = try ScenarioRun.run(path: path).summaryText()
+        #expect(summary.contains("Cost: 50,000 € investment + 25,000 € a year × 2 years = 100,000 € (undiscounted)"))
+        #expect(summary.contains("20000.0 2SFCA gain; 2SFCA gain 20000 (Σ inhabitants × change), 10000.0 per GP added"), "\(summary)")
+        let bad = try #require(throws: InputError.self) {
+            try ScenarioFile.parse("events: []\ncost: {yearly: 5}\n", file: "s.yaml", directory: "/tmp")
+        }
+        #expect(bad.description == "s.yaml:2: field 'years': a yearly cost needs years (here or cost_years at the top of the file)")
+    }
+
     @Test func aComparisonWithoutCostsIsUnchanged() throws {
         let run = try CompareRun.run(path: CareAccessBinary.root.appendingPathComponent("Fixtures/scenarios/ardennes-options.yaml").path)
         #expect(run.hasCosts)
