@@ -44,10 +44,6 @@ struct PlaceCommand: ParsableCommand {
     @Option(name: .customLong("zone-level"), help: "With --zones: under-served zones only, or complementary ones too.")
     var zoneLevel: ZoneLevel = .underServed
 
-    enum ZoneLevel: String, ExpressibleByArgument, CaseIterable {
-        case underServed = "under-served", complementary
-        var zone: AccessZone { self == .underServed ? .underServed : .complementary }
-    }
 
     @Option(help: ArgumentHelp(
         "mclp, access: choose sites of total cost at most this many euros instead of k sites (knapsack budget; costs from the candidates' cost column or --site-cost).",
