@@ -112,3 +112,17 @@ struct CompareCostTests {
         #expect(!HTMLReport.compare(bare, language: .en, date: "2026-01-01").contains("cost-benefit"))
     }
 }
+
+/// The Occitanie example reads the national files of ../shared: it parses, every option is costed (it ranks per
+/// 100 k€), and its yearly costs count over the file's 3 years.
+@Suite("Occitanie salaried-centres example", .enabled(if: SharedData.available))
+struct OccitanieExampleTests {
+    @Test func parsesWithACostOnEveryOption() throws {
+        let f = try CompareFile.load(path: CareAccessBinary.root.appendingPathComponent("Fixtures/scenarios/occitanie-centres-salaries.yaml").path)
+        #expect(f.rankBy == .scoreGainPer100k)
+        #expect(f.options.count == 4)
+        #expect(f.options.map { $0.cost?.total } == [1_280_000, 1_360_000, 1_240_000, 180_000])
+        #expect(f.baseline.departements == ["48"])
+        #expect(FileManager.default.fileExists(atPath: try #require(f.baseline.territoryPath)))
+    }
+}
