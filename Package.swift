@@ -58,7 +58,7 @@ let package = Package(
         .target(
             name: "CareFixtures",
             path: "Fixtures",
-            exclude: ["README.md", "make_fixture.py", "make_age_structure.py", "ardennes", "creuse", "scenarios"],
+            exclude: ["README.md", "make_fixture.py", "make_age_structure.py", "ardennes", "creuse", "scenarios", "interns"],
             sources: ["CareFixtures.swift"],
             resources: [.copy("ardeche"), .copy("travel"), .copy("population")]
         ),

@@ -36,6 +36,8 @@ run access-e2sfca "$bin" access --method e2sfca
 run place-mclp "$bin" place --k 5 --objective mclp --threshold 10
 run place-pmedian "$bin" place --k 5 --objective pmedian --method local-search
 run place-access "$bin" place --k 3 --objective access --method greedy
+run place-budget "$bin" place --threshold 10 --budget 250000 --candidates Fixtures/scenarios/ardennes-candidates.csv \
+  --territory Fixtures/ardennes/communes.csv --supply Fixtures/ardennes/gp.csv --departement 08
 scenario() { "$bin" scenario Fixtures/scenarios/creuse-medecins-solidaires.yaml --out "$1/scenario" --quiet; }
 run_files scenario-creuse scenario
 scenario_ardennes() { "$bin" scenario Fixtures/scenarios/ardennes-maisons-de-sante.yaml --out "$1/scenario" --quiet; }

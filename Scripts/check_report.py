@@ -160,8 +160,35 @@ def main():
         fail(f"{png_path}: looks blank ({non_white:.1%} non-white, {len(colours)} colours)")
     if painted < 500:
         fail(f"{png_path}: the communes' fill colours are barely visible ({painted} sampled pixels)")
+    check_cost_benefit(html_path, png_path, html, cli, colours)
     if docs_out:
         write_cropped_png(docs_out, width, channels, rows)
+
+
+def check_cost_benefit(html_path, png_path, html, cli, colours):
+    """A comparison with costs (its table has a 'cost k€' column) must draw the cost-benefit chart: one point
+    per costed option, the efficient frontier through the points it declares, visible in the screenshot."""
+    costed = "cost k€" in cli
+    chart = re.search(r'<svg class="cost-benefit" data-points="(\d+)" data-frontier="(\d+)"(.*?)</svg>', html, re.S)
+    if not costed:
+        if chart:
+            fail(f"{html_path}: a cost-benefit chart without costs in the run's table")
+        return
+    if not chart:
+        fail(f"{html_path}: the comparison has costs but no cost-benefit chart")
+    points, frontier, body = int(chart.group(1)), int(chart.group(2)), chart.group(3)
+    options = len(re.findall(r"^Cost — .*: [\d,]+ € investment", cli, re.M))
+    drawn = len(re.findall(r'<circle class="option-point"', body))
+    if drawn != points or points != options:
+        fail(f"{html_path}: the chart draws {drawn} points (declares {points}), the run costed {options} options")
+    line = re.search(r'<polyline class="frontier" points="([^"]*)" fill="none" stroke="#([0-9a-f]{6})"', body)
+    if not line or len(line.group(1).split()) != frontier or not 1 <= frontier <= points:
+        fail(f"{html_path}: the efficient frontier is missing or does not go through its {frontier} points")
+    ink = colours.get(bytes.fromhex(line.group(2)), 0)
+    print(f"check-report: {html_path}: cost-benefit chart, {points} options, {frontier} on the frontier, "
+          f"{ink} sampled pixels in the frontier colour")
+    if ink < 40:
+        fail(f"{png_path}: the cost-benefit chart's frontier is barely visible ({ink} sampled pixels)")
 
 
 if __name__ == "__main__":

@@ -16,7 +16,9 @@ public enum AccessibilityOutput {
 
     /// The terminal summary; `headline` lines (data gaps) come right after the studied communes, `Data gap:`,
     /// and are not repeated among the notes.
-    public static func summary(_ result: AccessibilityResult, study: Study, headline: [String] = []) -> String {
+    /// `zones` lines (``ZonesFile/summary(_:path:)``) follow the under-served line.
+    public static func summary(_ result: AccessibilityResult, study: Study, headline: [String] = [],
+                               zones: [String] = []) -> String {
         let s = result.summary
         let f = { (v: Double) in String(format: "%.3f", v) }
         var lines: [String] = []
@@ -35,6 +37,7 @@ public enum AccessibilityOutput {
             let share = s.population > 0 ? Double(s.populationBelow) / Double(s.population) * 100 : 0
             lines.append("Below \(u.formatted2): \(s.communesBelow) communes, \(s.populationBelow.grouped) inhabitants (\(String(format: "%.2f", share)) %)")
         }
+        lines.append(contentsOf: zones)
         if s.byDepartement.count > 1 {
             lines.append("")
             lines.append("département  communes  population    mean" + (s.underServed != nil ? "  communes below  population below" : ""))

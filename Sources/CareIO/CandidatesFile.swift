@@ -11,7 +11,8 @@ import CarePlacement
 /// msp-signy,08420
 /// ```
 /// Candidates located by coordinates take the commune of the nearest commune point of the territory (same
-/// CRS), for reporting. Errors name the file, line and field.
+/// CRS), for reporting. An optional `cost` column gives what opening the site costs in euros (finite, 0 to
+/// 10,000,000,000; an empty cell for none), for `place --budget`. Errors name the file, line and field.
 public enum CandidatesFile {
     public static func load(path: String, territory: Territory) throws(InputError) -> [PlacementCandidate] {
         try parse(try FileInput.bytes(path: path), file: path, territory: territory)
@@ -21,13 +22,22 @@ public enum CandidatesFile {
         var table = try CSVTableReader(bytes: bytes, file: file, required: ["id"])
         let cID = try table.columnIndex("id")
         var location = try LocationColumns(table)
+        let cCost = table.hasColumn("cost") ? try table.columnIndex("cost") : nil
         var seen = Set<String>()
         var out: [PlacementCandidate] = []
         while try table.next() {
             let id = try table.nonEmptyString(cID)
             guard seen.insert(id).inserted else { throw table.error(cID, "duplicate id \(id)") }
             let located = try location.locate(table, territory: territory)
-            out.append(PlacementCandidate(id: id, place: located.place, communeCode: located.communeCode))
+            var cost: Double?
+            if let cCost, !table.isNull(cCost) {
+                let v = try table.double(cCost)
+                guard PlausibleRange.euros.contains(v) else {
+                    throw table.error(cCost, "\(v) is not a cost in euros in \(PlausibleRange.text(PlausibleRange.euros))")
+                }
+                cost = v
+            }
+            out.append(PlacementCandidate(id: id, place: located.place, communeCode: located.communeCode, cost: cost))
         }
         if table.recordsRead == 0 { throw InputError(file: file, line: 2, message: "no data rows") }
         try assignCommunes(&out, territory: territory, file: file)

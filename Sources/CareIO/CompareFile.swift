@@ -14,6 +14,8 @@ import Yams
 ///   - name: 3 salaried centres chosen by MCLP
 ///     place: {objective: mclp, k: 3, gps: 2, kind: salaried_centre}
 /// ```
+/// An option may carry `cost: {investment: €, yearly: €/year, years: N}` (`years` defaults to the file's
+/// `cost_years`); amounts 0…10,000,000,000 €, years 1…100, a yearly cost needing years.
 public struct CompareFile: Sendable {
     public var name: String
     public var baseline: ScenarioFile.Baseline
@@ -29,12 +31,21 @@ public struct CompareFile: Sendable {
         case meanMinutes = "mean_minutes"
         /// Highest population-weighted indicator after the option first.
         case meanScore = "mean_score"
+        /// Most net population newly within the threshold per 100 k€ first (every option needs a cost).
+        case newlyCoveredPer100k = "newly_covered_per_100k"
+        /// Highest indicator gain (inhabitants × score change) per 100 k€ first (every option needs a cost).
+        case scoreGainPer100k = "score_gain_per_100k"
+
+        /// Whether the criterion divides by the options' costs.
+        public var needsCosts: Bool { self == .newlyCoveredPer100k || self == .scoreGainPer100k }
     }
 
     public struct Option: Sendable {
         public var name: String
         public var line: Int?
         public var content: Content
+        /// What the option costs, when the file says (comparison files only).
+        public var cost: OptionCost? = nil
     }
 
     public enum Content: Sendable {
@@ -61,7 +72,7 @@ public struct CompareFile: Sendable {
     public static func parse(_ text: String, file: String, directory: String) throws(InputError) -> CompareFile {
         let y = YAMLDocument(file: file)
         let root = try y.parse(text)
-        let top = try y.mapping(root, allowed: ["name", "baseline", "rank_by", "options"], context: "the comparison")
+        let top = try y.mapping(root, allowed: ["name", "baseline", "rank_by", "options", "cost_years"], context: "the comparison")
         let baseline = try top["baseline"].map { (b) throws(InputError) in
             try ScenarioFile.parseBaseline(b.value, y, directory: directory)
         } ?? ScenarioFile.Baseline()
@@ -75,11 +86,19 @@ public struct CompareFile: Sendable {
         guard let optionsEntry = top["options"], case .sequence(let seq) = optionsEntry.value, !seq.isEmpty else {
             throw y.error(top["options"]?.value ?? root, "options", "expected a non-empty list of options")
         }
+        let costYears = try y.int(top["cost_years"], "cost_years")
+        if let costYears, !(1...OptionCost.maximumYears).contains(costYears) {
+            throw y.error(top["cost_years"]?.value, "cost_years", "\(costYears) is not a number of years in 1…\(OptionCost.maximumYears)")
+        }
         var options: [Option] = []
         var names = Set<String>()
         for item in seq {
-            let (option, nameNode) = try parseOption(item, y)
+            var (option, nameNode) = try parseOption(item, y)
             guard names.insert(option.name).inserted else { throw y.error(nameNode, "name", "duplicate option name '\(option.name)'") }
+            option.cost = try parseCost(item, y, defaultYears: costYears)
+            if rank.needsCosts, option.cost == nil {
+                throw y.error(item, "cost", "rank_by \(rank.rawValue) needs a cost on every option")
+            }
             options.append(option)
         }
         let name = try y.string(top["name"], "name") ?? ((file as NSString).lastPathComponent as NSString).deletingPathExtension
@@ -88,8 +107,8 @@ public struct CompareFile: Sendable {
 
     /// One option of a comparison or a sweep: a `name` and either `events` or `place`; `nameNode` locates the
     /// name for duplicate errors.
-    static func parseOption(_ item: Node, _ y: YAMLDocument) throws(InputError) -> (option: Option, nameNode: Node?) {
-        let m = try y.mapping(item, allowed: ["name", "events", "place"], context: "an option")
+    static func parseOption(_ item: Node, _ y: YAMLDocument, costs: Bool = true) throws(InputError) -> (option: Option, nameNode: Node?) {
+        let m = try y.mapping(item, allowed: costs ? ["name", "events", "place", "cost"] : ["name", "events", "place"], context: "an option")
         guard let name = try y.string(m["name"], "name") else { throw y.error(item, "name", "each option needs a name") }
         switch (m["events"], m["place"]) {
         case let (e?, nil):
@@ -112,6 +131,33 @@ public struct CompareFile: Sendable {
                     m["name"]?.value)
         case (nil, nil): throw y.error(item, "events", "an option needs events or place")
         default: throw y.error(item, "place", "an option has events or place, not both")
+        }
+    }
+
+    /// An option's `cost: {investment, yearly, years}`, each amount range-checked before any arithmetic.
+    static func parseCost(_ item: Node, _ y: YAMLDocument, defaultYears: Int?) throws(InputError) -> OptionCost? {
+        guard case .mapping(let m) = item else { return nil }
+        guard let entry = m.first(where: { $0.key.string == "cost" }) else { return nil }
+        let c = try y.mapping(entry.value, allowed: ["investment", "yearly", "years"], context: "cost")
+        func euros(_ key: String) throws(InputError) -> Double {
+            guard let v = try y.double(c[key], key) else { return 0 }
+            guard PlausibleRange.euros.contains(v) else {
+                throw y.error(c[key]?.value, key, "\(v) is not an amount in euros in \(PlausibleRange.text(PlausibleRange.euros))")
+            }
+            return v
+        }
+        let investment = try euros("investment"), yearly = try euros("yearly")
+        guard c["investment"] != nil || c["yearly"] != nil else {
+            throw y.error(entry.value, "cost", "a cost needs an investment, a yearly cost or both")
+        }
+        let years = try y.int(c["years"], "years") ?? defaultYears
+        if yearly > 0, years == nil {
+            throw y.error(entry.value, "years", "a yearly cost needs years (here or cost_years at the top of the file)")
+        }
+        do {
+            return try OptionCost(investment: investment, yearly: yearly, years: years ?? 1)
+        } catch {
+            throw y.error(c["years"]?.value ?? entry.value, "years", "\(years ?? 1) is not a number of years in 1…\(OptionCost.maximumYears)")
         }
     }
 }

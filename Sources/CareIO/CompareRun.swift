@@ -14,7 +14,12 @@ public struct CompareRun: Sendable {
         public var run: ScenarioRun
         /// For placement options: how the sites were chosen (objective, method, optimality).
         public var placementNote: String?
+        /// What the option buys for its cost, when the file gives one.
+        public var benefit: CostBenefit? = nil
     }
+
+    /// Whether any option has a cost: the table, CSV and report then show the cost–benefit columns.
+    public var hasCosts: Bool { results.contains { $0.benefit != nil } }
 
     /// `progress` is told of the road-network catchment searches (baseline on a road network) and of the
     /// greedy picks of placement options.
@@ -34,9 +39,9 @@ public struct CompareRun: Sendable {
                                                               progress: progress)
             }
             let scenarioFile = ScenarioFile(scenario: Scenario(name: option.name, horizon: nil, events: events), baseline: file.baseline)
-            results.append(Result(option: option, run: try ScenarioRun.run(file: scenarioFile, study: study, path: path, model: model,
-                                                                              travelNotes: travelNotes),
-                                  placementNote: note))
+            let run = try ScenarioRun.run(file: scenarioFile, study: study, path: path, model: model, travelNotes: travelNotes)
+            results.append(Result(option: option, run: run, placementNote: note,
+                                  benefit: option.cost.map { CostBenefit(cost: $0, comparison: run.comparison, territory: study.territory) }))
         }
         let key = { (r: Result) -> Double in
             let s = r.run.comparison.summary
@@ -45,10 +50,19 @@ public struct CompareRun: Sendable {
             case .newlyCovered: return -Double(s.newlyCoveredPopulation - s.newlyUncoveredPopulation)
             case .meanMinutes: return s.meanMinutesAfter
             case .meanScore: return -s.meanScoreAfter
+            // A free option (no per-100 k€ figure) ranks first when it gains, last when it does not.
+            case .newlyCoveredPer100k: return Self.perEuroKey(r.benefit?.newlyCoveredPer100k, gain: Double(r.benefit?.newlyCovered ?? 0))
+            case .scoreGainPer100k: return Self.perEuroKey(r.benefit?.scoreGainPer100k, gain: r.benefit?.scoreGain ?? 0)
             }
         }
         let ranking = results.indices.sorted { (key(results[$0]), $0) < (key(results[$1]), $1) }
         return CompareRun(file: file, study: study, results: results, ranking: ranking)
+    }
+
+    /// The ranking key of a per-100 k€ figure (smaller first).
+    static func perEuroKey(_ per100k: Double?, gain: Double) -> Double {
+        if let per100k { return -per100k }
+        return gain > 0 ? -.infinity : .infinity
     }
 
     public func table() -> String {
@@ -70,6 +84,11 @@ public struct CompareRun: Sendable {
         var header = "rank  option".padding(toLength: 44, withPad: " ", startingAt: 0) + "GPs added".leftPadded(10)
             + "newly ≤T".leftPadded(10) + "mean min".leftPadded(10) + ("mean " + indicator).leftPadded(11)
         if let u { header += ("pop < " + u.formatted2).leftPadded(12) + "change".leftPadded(9) }
+        let costed = hasCosts
+        if costed {
+            header += "cost k€".leftPadded(10) + "≤T/100k€".leftPadded(10) + (indicator + " gain").leftPadded(12)
+                + "/100k€".leftPadded(10) + "/GP".leftPadded(10)
+        }
         lines.append(header)
         for (rank, i) in ranking.enumerated() {
             let s = results[i].run.comparison.summary
@@ -83,7 +102,20 @@ public struct CompareRun: Sendable {
                 line += s.populationBelowAfter.grouped.leftPadded(12)
                     + (s.populationBelowChange > 0 ? "+" : "").appending(s.populationBelowChange.grouped).leftPadded(9)
             }
+            if costed { line += Self.costColumns(results[i].benefit) }
             lines.append(line)
+        }
+        if costed {
+            lines.append("")
+            lines.append("Costs: investment + yearly cost × years, undiscounted; per 100 k€ of that total. \(indicator) gain: Σ inhabitants × change of \(indicator) over the studied communes"
+                         + (first.map { if case .apl = $0.indicator { return " (consultations a year brought within reach)" } else { return "" } } ?? "") + ".")
+            for r in results {
+                guard let b = r.benefit else {
+                    lines.append("Cost — \(r.option.name): not given")
+                    continue
+                }
+                lines.append("Cost — \(r.option.name): \(Self.euros(b.cost.investment)) € investment + \(Self.euros(b.cost.yearly)) € a year × \(b.cost.years) year\(b.cost.years == 1 ? "" : "s") = \(Self.euros(b.cost.total)) €")
+            }
         }
         let placements = results.compactMap { r in r.placementNote.map { "\(r.option.name): \($0)" } }
         if !placements.isEmpty {
@@ -98,8 +130,25 @@ public struct CompareRun: Sendable {
         return lines.joined(separator: "\n")
     }
 
+    /// The cost–benefit cells of the table: total cost in k€, newly within T per 100 k€, indicator gain, per
+    /// 100 k€ and per GP (`—` where not defined).
+    static func costColumns(_ b: CostBenefit?) -> String {
+        guard let b else { return String(repeating: "—".leftPadded(10), count: 2) + "—".leftPadded(12) + String(repeating: "—".leftPadded(10), count: 2) }
+        let dash = "—"
+        return String(format: "%.1f", b.cost.total / 1000).leftPadded(10)
+            + (b.newlyCoveredPer100k.map { String(format: "%.1f", $0) } ?? dash).leftPadded(10)
+            + String(format: "%.0f", b.scoreGain).leftPadded(12)
+            + (b.scoreGainPer100k.map { String(format: "%.1f", $0) } ?? dash).leftPadded(10)
+            + (b.scoreGainPerGP.map { String(format: "%.1f", $0) } ?? dash).leftPadded(10)
+    }
+
+    /// Whole euros with thousands separators.
+    static func euros(_ v: Double) -> String { v.isFinite && abs(v) < 9e15 ? Int(v.rounded()).grouped : String(v) }
+
     public func csv() -> String {
-        var out = "rank,option,gps_added,newly_covered_population,newly_uncovered_population,population_beyond_after,mean_minutes_after,mean_score_before,mean_score_after,population_below_before,population_below_after,communes_below_after,sites_opened\n"
+        let costed = hasCosts
+        var out = "rank,option,gps_added,newly_covered_population,newly_uncovered_population,population_beyond_after,mean_minutes_after,mean_score_before,mean_score_after,population_below_before,population_below_after,communes_below_after,sites_opened"
+            + (costed ? ",investment,yearly_cost,cost_years,total_cost,score_gain,newly_covered_per_100k,score_gain_per_100k,score_gain_per_gp" : "") + "\n"
         for (rank, i) in ranking.enumerated() {
             let r = results[i]
             let s = r.run.comparison.summary
@@ -109,7 +158,14 @@ public struct CompareRun: Sendable {
                     String(s.newlyCoveredPopulation), String(s.newlyUncoveredPopulation), String(s.populationBeyondAfter),
                     CSVWriter.number(s.meanMinutesAfter), CSVWriter.number(s.meanScoreBefore), CSVWriter.number(s.meanScoreAfter),
                     String(s.populationBelowBefore), String(s.populationBelowAfter), String(s.communesBelowAfter),
-                    opened].joined(separator: ",") + "\n"
+                    opened].joined(separator: ",")
+            if costed {
+                let b = r.benefit
+                let cells: [Double?] = [b?.cost.investment, b?.cost.yearly, b.map { Double($0.cost.years) }, b?.cost.total, b?.scoreGain,
+                                        b?.newlyCoveredPer100k, b?.scoreGainPer100k, b?.scoreGainPerGP]
+                out += "," + cells.map { $0.map(CSVWriter.number) ?? "" }.joined(separator: ",")
+            }
+            out += "\n"
         }
         return out
     }

@@ -30,23 +30,28 @@ extension GeoJSONLayer {
 
     /// Accessibility: `method` (2SFCA, E2SFCA, G2SFCA, 3SFCA, APL), `catchment` (min), `indicator` (GPs per
     /// 10,000 inhabitants, or APL consultations per inhabitant per year), `demand`, `below_threshold` (the
-    /// under-served cut-off, `null` when none) and `below` (indicator < cut-off, `null` when no cut-off).
+    /// under-served cut-off, `null` when none) and `below` (indicator < cut-off, `null` when no cut-off); with
+    /// `zones` (from the same run), also `zone` (`under_served`, `complementary`, `other`).
     ///
     /// ```swift
     /// let layer = GeoJSONLayer.accessibility(result, study: study)
     /// ```
     /// Complexity: O(rows).
-    public static func accessibility(_ result: AccessibilityResult, study: Study) -> GeoJSONLayer {
-        var layer = GeoJSONLayer(name: "careaccess_access", fields: [
+    public static func accessibility(_ result: AccessibilityResult, study: Study, zones: UnderServedZones? = nil) -> GeoJSONLayer {
+        var fields = [
             GeoJSONField("method", .string), GeoJSONField("catchment", .real), GeoJSONField("indicator", .real),
             GeoJSONField("demand", .real), GeoJSONField("below_threshold", .real), GeoJSONField("below", .boolean),
-        ])
+        ]
+        if zones != nil { fields.append(GeoJSONField("zone", .string)) }
+        var layer = GeoJSONLayer(name: "careaccess_access", fields: fields)
         let cutoff = result.summary.underServed
-        for r in result.rows {
-            layer.append(commune: r.commune, values: [
+        for (k, r) in result.rows.enumerated() {
+            var values: [GeoJSONValue] = [
                 .string(result.method.name), .real(result.threshold), .real(r.score), .real(r.demand),
                 .real(cutoff), .boolean(cutoff.map { r.score < $0 }),
-            ])
+            ]
+            if let zones { values.append(.string(zones.rows[k].zone.rawValue)) }
+            layer.append(commune: r.commune, values: values)
         }
         return layer
     }

@@ -8,8 +8,9 @@ extension HTMLReport {
     /// let html = HTMLReport.accessibility(result, study: study, language: .fr)
     /// ```
     /// Linear in the boundary vertices and sites drawn.
+    /// With `zones` (from the same run), a table of the under-served and complementary zones follows the summary.
     public static func accessibility(_ result: AccessibilityResult, study: Study, language: ReportLanguage,
-                                     date: String = HTMLReport.today()) -> String {
+                                     zones: UnderServedZones? = nil, date: String = HTMLReport.today()) -> String {
         let l = ReportLabels(language)
         let name = result.method.name
         var report = HTMLReport(language: language, title: l.format(.titleAccess, name))
@@ -49,6 +50,20 @@ extension HTMLReport {
         var side = report.legend(scale, title: "\(name) (\(unit))")
             + report.siteLegend(largest: map.largestDrawnSite(), radius: map.siteRadius, kinds: [])
             + "<h2>\(escape(l[.summary]))</h2>" + report.keyValueTable(rows)
+        if let zones {
+            let u = language.compact(zones.marks.underServed)
+            let rows = zones.totals.map { t -> [String] in
+                let band: String
+                switch t.zone {
+                case .underServed: band = "< \(u)"
+                case .complementary: band = "\(u) – < \(zones.marks.complementary.map { language.compact($0) } ?? "")"
+                case .other: band = "≥ \(zones.marks.complementary.map { language.compact($0) } ?? u)"
+                }
+                return [l.zone(t.zone), band, language.number(t.communes), language.number(t.population)]
+            }
+            side += "<h2>\(escape(l[.zones]))</h2>"
+                + report.table(header: [l[.zone], name, l[.communes], l[.population]], rows: rows, textColumns: [0, 1])
+        }
         if s.byDepartement.count > 1 {
             var header = [l[.departement], l[.communes], l[.population], l[.meanScore]]
             if let u = s.underServed { header += [l.format(.communesBelow, language.compact(u)), l.format(.populationBelow, language.compact(u))] }

@@ -34,16 +34,29 @@ extension HTMLReport {
         var header = [l[.rank], l[.option], l[.gpsAdded], l.format(.newlyCoveredNet, t), l[.meanMinutesAfter],
                       l.format(.meanScoreAfter, name)]
         if let us { header += [l.format(.populationBelowAfter, us), l[.change]] }
+        let (gains, coverage) = chartGain(run)
+        let gainName = coverage ? l.format(.newlyCoveredNet, t) : l.format(.scoreGainOf, name)
+        if run.hasCosts { header += [l[.costK], gainName, l.format(.perHundredK, gainName)] }
         let rows = run.ranking.enumerated().map { rank, i -> [String] in
             let s = run.results[i].run.comparison.summary
             var row = [String(rank + 1), run.results[i].option.name, language.signed(s.gpsAfter - s.gpsBefore, digits: 1),
                        language.signed(Double(s.newlyCoveredPopulation - s.newlyUncoveredPopulation)),
                        language.number(s.meanMinutesAfter, digits: 2), language.number(s.meanScoreAfter, digits: 3)]
             if u != nil { row += [language.number(s.populationBelowAfter), language.signed(Double(s.populationBelowChange))] }
+            if run.hasCosts {
+                let b = run.results[i].benefit
+                let per = b.flatMap { coverage ? $0.newlyCoveredPer100k : $0.scoreGainPer100k }
+                row += [b.map { language.number($0.cost.total / 1000, digits: 1) } ?? "—", gains[i].map { language.signed($0) } ?? "—",
+                        per.map { language.number($0, digits: 1) } ?? "—"]
+            }
             return row
         }
         report.heading(l[.ranking])
         report.append(report.table(header: header, rows: rows, textColumns: [1]))
+        if run.hasCosts {
+            report.heading(l[.costBenefit])
+            report.append(costBenefitChart(run, language: language))
+        }
 
         // Small multiples, one colour scale and one symbol scale.
         let allChanges = run.results.flatMap { r in r.run.comparison.rows.map { $0.scoreAfter - $0.scoreBefore } }

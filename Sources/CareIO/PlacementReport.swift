@@ -43,7 +43,8 @@ public struct PlacementReport: Sendable {
     public func text() -> String {
         var lines: [String] = []
         let t = compact(problem.threshold)
-        let kText = objective == .lscp ? "fewest sites" : "k = \(k)"
+        let budget = results.first?.budget
+        let kText = budget.map { "budget \(grouped($0)) €" } ?? (objective == .lscp ? "fewest sites" : "k = \(k)")
         // The accessibility objective searches candidates within the indicator's catchment, not a coverage threshold.
         var isAccess = false
         if case .accessibility = objective { isAccess = true }
@@ -101,6 +102,10 @@ public struct PlacementReport: Sendable {
         let how: String
         switch r.method {
         case .exact: how = r.objective == .pCenter ? "Exact (bisection over radii, LSCP by CBC)" : "Exact (CBC MILP)"
+        case .greedy where r.budget != nil:
+            if case .accessibility = r.objective { how = "Greedy by lifted population per euro, with re-evaluation" } else {
+                how = "Greedy by gain per euro (Khuller, Moss & Naor 1999)"
+            }
         case .greedy:
             switch r.objective {
             case .accessibility: how = "Greedy with re-evaluation"
@@ -114,14 +119,19 @@ public struct PlacementReport: Sendable {
         if let size = r.modelSize, r.method == .exact { status += "; model \(size.candidates) candidates × \(size.rows) rows, \(size.nonZeros) non-zeros" }
         l.append("\(how): \(status), \(num(r.seconds * 1000, 1)) ms")
         let unit = gainUnit(r.objective)
-        l.append("   #  id           commune                             \(unit)")
+        let costed = r.budget != nil
+        l.append("   #  id           commune                             " + (costed ? "cost (€)      " : "") + unit)
         for (n, (c, g)) in zip(r.chosenCandidates, r.stepGains).enumerated() {
             let cand = problem.candidates[c]
             let name = cand.communeCode.flatMap { study.territory.index(ofCode: $0) }.map { study.territory.communes[$0].name } ?? ""
             let commune = "\(cand.communeCode ?? "") \(name)"
-            l.append("  \(pad("\(n + 1)", 2))  \(pad(cand.id, 11, left: true))  \(pad(commune, 34, left: true))  \(gainText(g, r.objective))")
+            let cost = costed ? pad(grouped(cand.cost ?? 0), 12, left: true) + "  " : ""
+            l.append("  \(pad("\(n + 1)", 2))  \(pad(cand.id, 11, left: true))  \(pad(commune, 34, left: true))  \(cost)\(gainText(g, r.objective))")
         }
         l.append("  " + valueLine(r))
+        if let budget = r.budget, let cost = r.cost {
+            l.append("  Cost: \(grouped(cost)) € of the \(grouped(budget)) € budget; \(r.value > 0 && cost > 0 ? grouped(r.value / cost * 100_000) : "n/a") \(r.objective == .mclp ? "inhabitants newly within \(compact(problem.threshold)) min" : "inhabitants lifted") per 100 k€")
+        }
         if let optimum, r.method != .exact {
             let gap = r.objective.maximises ? (optimum - r.value) / max(abs(optimum), 1e-12) : (r.value - optimum) / max(abs(optimum), 1e-12)
             l.append("  Gap to the proven optimum: \(pct(optimum == 0 && r.value == 0 ? 0 : gap))")
@@ -174,14 +184,16 @@ public struct PlacementReport: Sendable {
         return "point \(i)"
     }
 
-    /// `rank,method,id,commune,name,gain`, one row per chosen site and method.
+    /// `rank,method,id,commune,name,gain`, one row per chosen site and method; budgeted runs add `cost` (€).
     public func csv() -> String {
-        var out = "rank,method,id,commune,name,gain\n"
+        let costed = results.contains { $0.budget != nil }
+        var out = "rank,method,id,commune,name,gain" + (costed ? ",cost" : "") + "\n"
         for r in results {
             for (n, (c, g)) in zip(r.chosenCandidates, r.stepGains).enumerated() {
                 let cand = problem.candidates[c]
                 let name = cand.communeCode.flatMap { study.territory.index(ofCode: $0) }.map { study.territory.communes[$0].name } ?? ""
-                out += "\(n + 1),\(r.method.rawValue),\(CSVWriter.escape(cand.id)),\(cand.communeCode ?? ""),\(CSVWriter.escape(name)),\(CSVWriter.number(g))\n"
+                out += "\(n + 1),\(r.method.rawValue),\(CSVWriter.escape(cand.id)),\(cand.communeCode ?? ""),\(CSVWriter.escape(name)),\(CSVWriter.number(g))"
+                    + (costed ? "," + CSVWriter.number(cand.cost ?? 0) : "") + "\n"
             }
         }
         return out

@@ -30,6 +30,10 @@ public enum PlausibleRange {
     /// Speed from a place to its nearest road node in km/h (`--access-speed`, `access_speed:`).
     public static let accessSpeedKmh: ClosedRange<Double> = 1...200
 
+    /// Euros: a candidate site's cost, a placement budget, an investment or a yearly cost (10 billion, far above
+    /// any département's or region's health budget, and exact in a `Double`).
+    public static let euros: ClosedRange<Double> = 0...10_000_000_000
+
     /// Yearly consultations + visits + teleconsultations of one GP, above 0 (DREES's derived level is about 4,000).
     public static let activityPerGP: ClosedRange<Double> = 0...20_000
 
@@ -49,6 +53,15 @@ public enum PlausibleRange {
             throw .invalidParameter(name: option, value: "\(a)", reason: "expected a yearly activity per GP in (0, 20,000]")
         }
         return a
+    }
+
+    /// `value` when it is a budget in euros in (0, 10,000,000,000], else a
+    /// ``CareModel/ModelError/invalidParameter(name:value:reason:)`` naming the option.
+    public static func checkBudget(_ value: Double, option: String) throws(ModelError) -> Double {
+        guard value.isFinite, value > euros.lowerBound, value <= euros.upperBound else {
+            throw .invalidParameter(name: option, value: "\(value)", reason: "expected a budget in euros in (0, \(grouped(Int(euros.upperBound)))]")
+        }
+        return value
     }
 
     /// `1…1,000,000` or `1900…2200` for messages.

@@ -23,6 +23,8 @@ public struct ReportLabels: Sendable {
         case communesUnreachable, meanMinutes, p90Minutes, maxMinutes, gpsInArea, gpsPer10k, farthestCommunes
         case indicator, catchment, unit, meanScore, minScore, maxScore, communesZero, communesBelow, populationBelow
         case deciles, byDepartement, departement, communes
+        case zones, zone, zoneUnderServed, zoneComplementary, zoneOther
+        case costBenefit, costAxis, scoreGainOf, frontierNote, costK, perHundredK
         case before, after, change, gpsSupply, newlyWithin, newlyBeyond, communesGaining, communesLosing, events
         case ranking, rank, option, gpsAdded, newlyCoveredNet, meanMinutesAfter, meanScoreAfter, populationBelowAfter
         case rankedBy, baselineFigures, placement, notes, notesInEnglish, commune, minutes, scoreChange
@@ -57,6 +59,15 @@ public struct ReportLabels: Sendable {
         case "Activity": return self[.inputActivity]
         case "Caps": return self[.inputCaps]
         default: return label
+        }
+    }
+
+    /// The name of an under-served zone class.
+    public func zone(_ zone: AccessZone) -> String {
+        switch zone {
+        case .underServed: return self[.zoneUnderServed]
+        case .complementary: return self[.zoneComplementary]
+        case .other: return self[.zoneOther]
         }
     }
 
@@ -158,6 +169,17 @@ public struct ReportLabels: Sendable {
         .byDepartement: ("Par département", "By département"),
         .departement: ("Département", "Département"),
         .communes: ("Communes", "Communes"),
+        .zones: ("Zones sous-dotées", "Under-served zones"),
+        .costBenefit: ("Coût et gain par option", "Cost and gain by option"),
+        .costAxis: ("Coût total (k€ : investissement + coût annuel × années, non actualisé)", "Total cost (k€: investment + yearly cost × years, undiscounted)"),
+        .scoreGainOf: ("Gain de %1 (habitants × variation)", "%1 gain (inhabitants × change)"),
+        .frontierNote: ("Points pleins et trait : la frontière efficace, les options qu’aucune autre ne bat à la fois en coût et en gain. Le numéro est le rang.", "Filled points and line: the efficient frontier, the options no other beats on both cost and gain. The number is the rank."),
+        .costK: ("Coût (k€)", "Cost (k€)"),
+        .perHundredK: ("%1 pour 100 k€", "%1 per 100 k€"),
+        .zone: ("Zone", "Zone"),
+        .zoneUnderServed: ("Sous-dotée", "Under-served"),
+        .zoneComplementary: ("Complémentaire", "Complementary"),
+        .zoneOther: ("Autre", "Other"),
         .before: ("Avant", "Before"),
         .after: ("Après", "After"),
         .change: ("Variation", "Change"),

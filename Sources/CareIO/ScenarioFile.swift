@@ -24,6 +24,8 @@ import Yams
 public struct ScenarioFile: Sendable {
     public var scenario: Scenario
     public var baseline: Baseline
+    /// What the scenario costs (`cost: {investment, yearly, years}` at the top), when the file says.
+    public var cost: OptionCost? = nil
 
     /// What a scenario is compared with: the data, the travel model, the threshold and the indicator.
     public struct Baseline: Sendable {
@@ -95,7 +97,7 @@ public struct ScenarioFile: Sendable {
     public static func parse(_ text: String, file: String, directory: String) throws(InputError) -> ScenarioFile {
         let y = YAMLDocument(file: file)
         let root = try y.parse(text)
-        let top = try y.mapping(root, allowed: ["name", "baseline", "horizon", "events"], context: "the scenario")
+        let top = try y.mapping(root, allowed: ["name", "baseline", "horizon", "events", "cost"], context: "the scenario")
         var baseline = Baseline()
         if let b = top["baseline"] { baseline = try parseBaseline(b.value, y, directory: directory) }
         guard let eventsEntry = top["events"] else { throw y.error(root, "events", "missing: a scenario needs a list of events") }
@@ -103,7 +105,8 @@ public struct ScenarioFile: Sendable {
         let name = try y.string(top["name"], "name") ?? ((file as NSString).lastPathComponent as NSString).deletingPathExtension
         let horizon = try y.int(top["horizon"], "horizon")
         if let h = horizon, !(1900...2200).contains(h) { throw y.error(top["horizon"]?.value, "horizon", "\(h) is not a plausible year") }
-        return ScenarioFile(scenario: Scenario(name: name, horizon: horizon, events: events), baseline: baseline)
+        return ScenarioFile(scenario: Scenario(name: name, horizon: horizon, events: events), baseline: baseline,
+                            cost: try CompareFile.parseCost(root, y, defaultYears: nil))
     }
 
     /// Removes `dir/..` pairs from a relative or absolute path (kept relative, for readable messages).

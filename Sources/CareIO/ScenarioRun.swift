@@ -78,12 +78,22 @@ public struct ScenarioRun: Sendable {
                 return "\(c.name) (\(c.code)) \(f3(r.scoreBefore)) → \(f3(r.scoreAfter))"
             }.joined(separator: "; "))
         }
+        if let cost = file.cost { lines.append(contentsOf: costLines(CostBenefit(cost: cost, comparison: comparison, territory: study.territory))) }
         let notes = study.notes + outcome.assumptions + comparison.notes
         if !notes.isEmpty {
             lines.append("")
             lines.append(contentsOf: notes.map { "Note: " + $0 })
         }
         return lines.joined(separator: "\n")
+    }
+
+    /// The cost and what it buys: total, net population newly within T and indicator gain per 100 k€, gain per GP.
+    func costLines(_ b: CostBenefit) -> [String] {
+        let name = comparison.indicator.name
+        let f1 = { (v: Double?) in v.map { String(format: "%.1f", $0) } ?? "n/a" }
+        return ["",
+                "Cost: \(CompareRun.euros(b.cost.investment)) € investment + \(CompareRun.euros(b.cost.yearly)) € a year × \(b.cost.years) year\(b.cost.years == 1 ? "" : "s") = \(CompareRun.euros(b.cost.total)) € (undiscounted)",
+                "Per 100 k€ (the whole change, every event): \(f1(b.newlyCoveredPer100k)) inhabitants newly within \(comparison.summary.threshold.formatted2) min (net), \(f1(b.scoreGainPer100k)) \(name) gain; \(name) gain \(String(format: "%.0f", b.scoreGain)) (Σ inhabitants × change), \(f1(b.scoreGainPerGP)) per GP added"]
     }
 
     /// Per-commune before/after CSV.

@@ -147,7 +147,7 @@ public struct SweepFile: Sendable {
             guard case .sequence(let seq) = o.value, !seq.isEmpty else { throw y.error(o.value, "options", "expected a non-empty list of options") }
             var optionNames = Set<String>()
             for item in seq {
-                let (option, nameNode) = try CompareFile.parseOption(item, y)
+                let (option, nameNode) = try CompareFile.parseOption(item, y, costs: false)
                 guard optionNames.insert(option.name).inserted else { throw y.error(nameNode, "name", "duplicate option name '\(option.name)'") }
                 options.append(option)
             }

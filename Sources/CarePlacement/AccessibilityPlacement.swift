@@ -18,11 +18,17 @@ import CareModel
 /// let goal = AccessibilityGoal(method: .apl(APLOptions(referenceYear: 2026)), underServed: 2.5, gpsPerSite: 2)
 /// let r = try place(problem, objective: .accessibility(goal), k: 3, method: .greedy)
 /// ```
+/// With a `budget` (euros, every candidate costed), the sites are chosen by lifted population per euro (then
+/// progress per euro) among those that still fit, as Khuller, Moss & Naor (1999) do for budgeted coverage,
+/// until none fits or helps; without submodularity this carries no guarantee either.
+///
 /// Complexity: O(p) for the first gains (p candidate–demand pairs), then per pick the pairs of the
 /// affected candidates.
 enum AccessibilityPlacement {
-    static func solve(_ problem: PlacementProblem, goal: AccessibilityGoal, k: Int,
+    static func solve(_ problem: PlacementProblem, goal: AccessibilityGoal, k: Int, budget: Double? = nil,
                       progress: any ProgressReporter = SilentProgress()) throws -> PlacementResult {
+        let k = budget == nil ? k : problem.candidates.count
+        let costs = try budget.map { _ in try BudgetedCovering.costs(of: problem.candidates) }
         try PlacementSupport.validate(k: k, candidates: problem.candidates.count)
         guard goal.gpsPerSite.isFinite, goal.gpsPerSite > 0 else {
             throw PlacementError.invalidParameter(name: "GPs per site", value: "\(goal.gpsPerSite)", reason: "must be > 0")
@@ -108,18 +114,28 @@ enum AccessibilityPlacement {
         var gains = (0..<cat.siteCount).map(evaluate)
         var isChosen = [Bool](repeating: false, count: cat.siteCount)
         var chosen: [Int] = [], stepGains: [Double] = []
+        var remaining = budget ?? 0
+        // The ranking key: the gains, or with a budget the gains per euro (a free site that helps first).
+        func key(_ j: Int) -> (lifted: Double, progress: Double) {
+            guard let costs else { return gains[j] }
+            func perEuro(_ v: Double) -> Double { costs[j] > 0 ? v / costs[j] : (v > 0 ? .infinity : 0) }
+            return (perEuro(gains[j].lifted), perEuro(gains[j].progress))
+        }
         progress.begin(total: k, label: "placement picks")
         defer { progress.end() }
         while chosen.count < k {
             var best = -1
-            for j in 0..<cat.siteCount where !isChosen[j] {
-                if best < 0 || gains[j].lifted > gains[best].lifted
-                    || (gains[j].lifted == gains[best].lifted && gains[j].progress > gains[best].progress) { best = j }
+            for j in 0..<cat.siteCount where !isChosen[j] && (costs.map { $0[j] <= remaining } ?? true) {
+                let a = key(j)
+                guard best >= 0 else { best = j; continue }
+                let b = key(best)
+                if a.lifted > b.lifted || (a.lifted == b.lifted && a.progress > b.progress) { best = j }
             }
             guard best >= 0, gains[best].lifted > 0 || gains[best].progress > 0 else { break }
             chosen.append(best)
             stepGains.append(gains[best].lifted)
             isChosen[best] = true
+            if let costs { remaining -= costs[best] }
             var affected = Set<Int>()
             for p in cat.range(of: best) {
                 let i = Int(cat.demand[p])
@@ -131,13 +147,23 @@ enum AccessibilityPlacement {
         }
         // Stopped early (no candidate helps): the remaining picks are padding, done at once.
         if chosen.count < k { progress.advance(by: k - chosen.count) }
-        PlacementSupport.pad(&chosen, gains: &stepGains, k: k, reach: PlacementSupport.reach(cat, weights: problem.weights),
-                             notes: &notes, what: ("brings anyone closer to the mark", "bring anyone closer to the mark"))
+        if budget == nil {
+            PlacementSupport.pad(&chosen, gains: &stepGains, k: k, reach: PlacementSupport.reach(cat, weights: problem.weights),
+                                 notes: &notes, what: ("brings anyone closer to the mark", "bring anyone closer to the mark"))
+        } else {
+            notes[0] = "Greedy by lifted population per euro (then progress toward the mark per euro) is a heuristic: the lifted population is not submodular, so there is no bound."
+            if chosen.isEmpty { notes.append("No affordable new site brings anyone closer to the mark within the budget.") }
+        }
         let after = scores.indices.reduce(0.0) { $0 + (counted[$1] && scores[$1] >= mark ? population[$1] : 0) }
-        return PlacementResult(
+        var result = PlacementResult(
             objective: .accessibility(goal), method: .greedy, chosenCandidates: chosen,
             chosenIDs: chosen.map { problem.candidates[$0].id }, stepGains: stepGains, value: after - baseline,
             baseline: baseline, bound: nil, provenOptimal: false, seconds: clock.seconds, uncoverable: [],
             modelSize: nil, notes: notes)
+        if let budget, let costs {
+            result.budget = budget
+            result.cost = chosen.reduce(0.0) { $0 + costs[$1] }
+        }
+        return result
     }
 }

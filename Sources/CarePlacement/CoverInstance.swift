@@ -202,6 +202,12 @@ struct CoverInstance: Sendable {
     /// Upper bound on the best weight coverable by `k` candidates given `picks` (Nemhauser, Wolsey & Fisher
     /// 1978): covered(picks) + the sum of the k largest marginal gains with respect to `picks`. O(p + n log k).
     func aPosterioriBound(picks: [Int], k: Int) -> Double {
+        let m = marginalGains(given: picks)
+        return m.base + largest(m.marginal, k).reduce(0, +)
+    }
+
+    /// The weight `picks` cover, and each kept candidate's marginal gain given them. O(p).
+    func marginalGains(given picks: [Int]) -> (base: Double, marginal: [Double]) {
         var covered = [Bool](repeating: false, count: groupCount)
         var base = 0.0
         for c in picks {
@@ -217,7 +223,7 @@ struct CoverInstance: Sendable {
             for p in range(c) where !covered[Int(groups[p])] { g += weights[Int(groups[p])] }
             marginal.append(g)
         }
-        return base + largest(marginal, k).reduce(0, +)
+        return (base, marginal)
     }
 }
 

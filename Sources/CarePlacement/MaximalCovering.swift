@@ -91,6 +91,12 @@ enum MaximalCovering {
 
     /// The MCLP MILP over a reduced instance, with a start point from kept-candidate positions `start`.
     static func model(_ inst: CoverInstance, k: Int, start: [Int]) -> (MILP, [Double]) {
+        model(inst, limitRow: [Double](repeating: 1, count: inst.candidateCount), limit: Double(k), start: start)
+    }
+
+    /// The covering MILP with one limit row `Σ_j limitRow_j x_j ≤ limit`: all ones and k for MCLP, the
+    /// candidates' costs and the budget for the budgeted MCLP.
+    static func model(_ inst: CoverInstance, limitRow: [Double], limit: Double, start: [Int]) -> (MILP, [Double]) {
         var m = MILP(sense: .maximize)
         let nc = inst.candidateCount
         for _ in 0..<nc { m.addColumn(objective: 0, lower: 0, upper: 1, integer: true) }
@@ -101,7 +107,7 @@ enum MaximalCovering {
             for q in byGroup.offsets[g]..<byGroup.offsets[g + 1] { terms.append((Int(byGroup.candidates[q]), -1)) }
             m.addRow(terms, lower: -.infinity, upper: 0)
         }
-        m.addRow((0..<nc).map { ($0, 1) }, lower: -.infinity, upper: Double(k))
+        m.addRow((0..<nc).map { ($0, limitRow[$0]) }, lower: -.infinity, upper: limit)
         var x0 = [Double](repeating: 0, count: nc + inst.groupCount)
         for c in start {
             x0[c] = 1

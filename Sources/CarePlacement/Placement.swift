@@ -19,9 +19,7 @@ public func place(
     _ problem: PlacementProblem, objective: PlacementObjective, k: Int, method: PlacementMethod,
     timeLimit: Double? = nil, progress: any ProgressReporter = SilentProgress()
 ) throws -> PlacementResult {
-    if let t = timeLimit, !(t.isFinite && t > 0) {
-        throw PlacementError.invalidParameter(name: "time limit", value: "\(t)", reason: "must be a positive number of seconds")
-    }
+    try PlacementSupport.validate(timeLimit: timeLimit)
     guard objective.methods.contains(method) else {
         throw PlacementError.unsupported("\(objective.name) has no \(method.rawValue) method (use \(objective.methods.map(\.rawValue).joined(separator: " or ")))")
     }
@@ -36,6 +34,36 @@ public func place(
         return try PCenter.solve(problem, k: k, method: method, timeLimit: timeLimit)
     case .accessibility(let goal):
         return try AccessibilityPlacement.solve(problem, goal: goal, k: k, progress: progress)
+    }
+}
+
+/// Chooses new sites for `problem` within a budget in euros instead of a number of sites: every candidate needs
+/// a ``PlacementCandidate/cost``. MCLP has exact (CBC, the budget as a knapsack row) and greedy (gain per
+/// euro, Khuller, Moss & Naor 1999, with a proven bound) methods; see ``BudgetedCovering``. The accessibility
+/// objective has a greedy by lifted population per euro (no bound).
+///
+/// ```swift
+/// let r = try place(problem, objective: .mclp, budget: 664_000, method: .exact)
+/// print(r.chosenIDs, r.cost ?? 0, r.gap ?? 0)
+/// ```
+/// - Throws: ``PlacementError`` for a budget that is not finite and > 0, a candidate without a cost or with a
+///   negative one, an objective without a budgeted form, and the travel-time model's errors.
+public func place(
+    _ problem: PlacementProblem, objective: PlacementObjective, budget: Double, method: PlacementMethod,
+    timeLimit: Double? = nil, progress: any ProgressReporter = SilentProgress()
+) throws -> PlacementResult {
+    try PlacementSupport.validate(timeLimit: timeLimit)
+    guard budget.isFinite, budget > 0 else {
+        throw PlacementError.invalidParameter(name: "budget", value: "\(budget)", reason: "must be a finite number of euros > 0")
+    }
+    switch objective {
+    case .mclp:
+        return try BudgetedCovering.solve(problem, budget: budget, method: method, timeLimit: timeLimit)
+    case .accessibility(let goal):
+        guard method == .greedy else { throw PlacementError.unsupported("the accessibility objective has a greedy method only") }
+        return try AccessibilityPlacement.solve(problem, goal: goal, k: 1, budget: budget, progress: progress)
+    case .lscp, .pMedian, .pCenter:
+        throw PlacementError.unsupported("\(objective.name) within a budget (budgeted placement is for MCLP and the accessibility objective)")
     }
 }
 

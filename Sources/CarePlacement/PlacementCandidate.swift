@@ -11,10 +11,13 @@ public struct PlacementCandidate: Sendable, Hashable {
     public var place: Place
     /// Commune the candidate lies in (or nearest to), when known.
     public var communeCode: String?
+    /// What opening the site costs, in euros (the budgeted objectives; `nil` when not given).
+    public var cost: Double?
 
-    public init(id: String, place: Place, communeCode: String? = nil) {
+    public init(id: String, place: Place, communeCode: String? = nil, cost: Double? = nil) {
         self.id = id
         self.place = place
         self.communeCode = communeCode
+        self.cost = cost
     }
 }

@@ -77,10 +77,7 @@ public struct PlacementProblem: Sendable {
         model: any TravelTimeModel, threshold: Double, maxRadius: Double? = nil, competingDemand: Bool = false
     ) throws(PlacementError) {
         guard !studied.isEmpty else { throw .invalidParameter(name: "demand", value: "", reason: "no commune studied") }
-        let cands = candidates ?? studied.map { i in
-            let c = territory.communes[i]
-            return PlacementCandidate(id: c.code, place: c.place, communeCode: c.code)
-        }
+        let cands = candidates ?? Self.communeCandidates(territory: territory, studied: studied)
         if competingDemand {
             var counted = [Bool](repeating: false, count: territory.count)
             for i in studied { counted[i] = true }
@@ -93,6 +90,14 @@ public struct PlacementProblem: Sendable {
                           population: studied.map { Double(territory.communes[$0].population) },
                           existing: sites, candidates: cands, model: model, threshold: threshold, maxRadius: maxRadius)
             codes = studied.map { territory.communes[$0].code }
+        }
+    }
+
+    /// The default candidates: every studied commune at its point, id and commune its code.
+    public static func communeCandidates(territory: Territory, studied: [Int]) -> [PlacementCandidate] {
+        studied.map { i in
+            let c = territory.communes[i]
+            return PlacementCandidate(id: c.code, place: c.place, communeCode: c.code)
         }
     }
 

@@ -30,6 +30,10 @@ public struct PlacementResult: Sendable {
     public var modelSize: (candidates: Int, rows: Int, nonZeros: Int)?
     /// Plain-language notes: assumptions, heuristics, time limits.
     public var notes: [String]
+    /// Budgeted placements: the budget in euros (`nil` for a placement of `k` sites).
+    public var budget: Double? = nil
+    /// Budgeted placements: what the chosen sites cost, in euros.
+    public var cost: Double? = nil
 
     /// Relative gap `|bound − value| / max(|bound|, |value|)`, 0 when both are 0; `nil` without a bound.
     public var gap: Double? {

@@ -47,6 +47,12 @@ enum PlacementSupport {
         (0..<c.siteCount).map { j in c.range(of: j).reduce(0.0) { $0 + weights[Int(c.demand[$1])] } }
     }
 
+    static func validate(timeLimit: Double?) throws(PlacementError) {
+        if let t = timeLimit, !(t.isFinite && t > 0) {
+            throw .invalidParameter(name: "time limit", value: "\(t)", reason: "must be a positive number of seconds")
+        }
+    }
+
     static func validate(k: Int, candidates: Int) throws(PlacementError) {
         guard k >= 1, k <= candidates else { throw .invalidK(k: k, candidates: candidates) }
     }

@@ -95,6 +95,16 @@ struct AccessCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Write the per-commune table to this CSV file (written atomically).", valueName: "file.csv"))
     var out: String?
 
+    @Option(help: ArgumentHelp(
+        "Classify the studied communes into under-served zones (score below --below, default 2.5 for apl) and complementary ones (up to --complementary-below) and write them to this CSV (code,name,departement,population,score,zone); --geojson gains a zone field, --report a zones table.",
+        valueName: "file.csv"))
+    var zones: String?
+
+    @Option(help: ArgumentHelp(
+        "With --zones: the complementary band's upper mark, strictly above --below (default 4 for apl; none for other indicators unless given).",
+        valueName: "score"))
+    var complementaryBelow: Double?
+
     @OptionGroup var report: ReportOptions
 
     @OptionGroup var geojson: GeoJSONOptions
@@ -102,7 +112,7 @@ struct AccessCommand: ParsableCommand {
     func run() throws {
         try CLIErrors.exitOnFailure {
             try OutputPathCheck.refuseOverwrite(
-                outputs: OutputPathCheck.csv("--out", out) + report.outputs + geojson.outputs,
+                outputs: OutputPathCheck.csv("--out", out) + OutputPathCheck.csv("--zones", zones) + report.outputs + geojson.outputs,
                 inputs: study.inputs + travel.inputs + [("--age-structure", ageStructure), ("--age-weights", ageWeights)])
             _ = try PlausibleRange.check(year, in: PlausibleRange.year, option: "--year", what: "a year")
             if let excludeAge { _ = try PlausibleRange.check(excludeAge, in: PlausibleRange.age, option: "--exclude-age", what: "an age") }
@@ -123,6 +133,7 @@ struct AccessCommand: ParsableCommand {
                 return
             }
             if !deriveExclude.isEmpty { throw ValidationError("--derive-exclude goes with --derive-activity-level") }
+            let marks = try zoneMarks()
             let analysis = try AccessibilityAnalysis(threshold: threshold, method: chosen,
                                                      underServed: below ?? (method == .apl ? 2.5 : nil))
             // Supply gaps: their communes and those whose catchment reaches them get no score unless asked.
@@ -131,6 +142,7 @@ struct AccessCommand: ParsableCommand {
             loaded = studied
             let result = try analysis.run(territory: loaded.territory, communes: loaded.demand,
                                           sites: loaded.supply.sites, model: model)
+            let classified = marks.map { UnderServedZones(result, territory: loaded.territory, marks: $0) }
             // Every output staged, then all renamed into place together (or none when one fails).
             let reportLine = try OutputTransaction.run { (transaction: inout OutputTransaction) throws -> String? in
                 if let out {
@@ -139,14 +151,38 @@ struct AccessCommand: ParsableCommand {
                                     sources: [loaded.territorySource, loaded.supplySource], notes: loaded.notes)
                         .stage(besides: out, in: &transaction)
                 }
-                try geojson.stage(GeoJSONLayer.accessibility(result, study: loaded), territory: loaded.territory, in: &transaction)
-                return try report.stage(in: &transaction) { HTMLReport.accessibility(result, study: loaded, language: $0) }
+                if let zones, let classified {
+                    try transaction.stage(ZonesFile.csv(classified, study: loaded), to: zones)
+                    try CSVMetadata(title: "CareAccess under-served zones per commune", model: model.summary, caveats: model.caveats,
+                                    sources: [loaded.territorySource, loaded.supplySource], notes: loaded.notes)
+                        .stage(besides: zones, in: &transaction)
+                }
+                try geojson.stage(GeoJSONLayer.accessibility(result, study: loaded, zones: classified),
+                                  territory: loaded.territory, in: &transaction)
+                return try report.stage(in: &transaction) {
+                    HTMLReport.accessibility(result, study: loaded, language: $0, zones: classified)
+                }
             }
-            print(AccessibilityOutput.summary(result, study: loaded, headline: gapLine.map { [$0] } ?? []))
+            print(AccessibilityOutput.summary(result, study: loaded, headline: gapLine.map { [$0] } ?? [],
+                                              zones: classified.map { ZonesFile.summary($0, path: zones ?? "") } ?? []))
             if let reportLine { print(reportLine) }
             if let out { print("Per-commune table: \(out)") }
             geojson.printLocation()
         }
+    }
+
+    /// The zone marks when --zones asks for the classification: --below (default 2.5 for apl) and
+    /// --complementary-below (default 4 for apl), range-checked before the run.
+    func zoneMarks() throws -> ZoneMarks? {
+        guard zones != nil else {
+            if complementaryBelow != nil { throw ValidationError("--complementary-below goes with --zones") }
+            return nil
+        }
+        let isAPL = method == .apl
+        guard let u = below ?? (isAPL ? ZoneMarks.apl.underServed : nil) else {
+            throw ValidationError("--zones with --method \(method.rawValue) needs --below (the under-served mark)")
+        }
+        return try ZoneMarks(underServed: u, complementary: complementaryBelow ?? (isAPL ? ZoneMarks.apl.complementary : nil))
     }
 
     func stepWeights() throws -> StepWeights {

@@ -11,7 +11,7 @@ struct CareAccessCommand: ParsableCommand {
             Ardèche (07) and the GPs of the communes within 35 km (INSEE BPE).
             """,
         version: CareAccessVersion.current,
-        subcommands: [CoverageCommand.self, AccessCommand.self, ScenarioCommand.self, CompareCommand.self, SweepCommand.self, PlaceCommand.self, TravelCommand.self, NetworkCommand.self, ImportCommand.self, ExportPeerCommand.self],
+        subcommands: [CoverageCommand.self, AccessCommand.self, ScenarioCommand.self, CompareCommand.self, SweepCommand.self, PlaceCommand.self, InternsCommand.self, TravelCommand.self, NetworkCommand.self, ImportCommand.self, ExportPeerCommand.self],
         defaultSubcommand: CoverageCommand.self
     )
 }

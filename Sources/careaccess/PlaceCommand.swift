@@ -36,6 +36,25 @@ struct PlaceCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Candidate sites CSV: id plus x,y (Lambert-93) | lon,lat | commune. Default: every studied commune.", valueName: "file.csv"))
     var candidates: String?
 
+    @Option(help: ArgumentHelp(
+        "Restrict the candidates to the communes of these zones (a CSV written by access --zones; see --zone-level).",
+        valueName: "zones.csv"))
+    var zones: String?
+
+    @Option(name: .customLong("zone-level"), help: "With --zones: under-served zones only, or complementary ones too.")
+    var zoneLevel: ZoneLevel = .underServed
+
+
+    @Option(help: ArgumentHelp(
+        "mclp, access: choose sites of total cost at most this many euros instead of k sites (knapsack budget; costs from the candidates' cost column or --site-cost).",
+        valueName: "euros"))
+    var budget: Double?
+
+    @Option(name: .customLong("site-cost"), help: ArgumentHelp(
+        "With --budget: the cost in euros of a candidate without one (every commune candidate, or an empty cost cell).",
+        valueName: "euros"))
+    var siteCost: Double?
+
     @Option(help: ArgumentHelp("Coverage threshold in minutes (inclusive): mclp, lscp, and who counts as covered.", valueName: "minutes"))
     var threshold: Double = 20
 
@@ -72,11 +91,33 @@ struct PlaceCommand: ParsableCommand {
     func run() throws {
         try CLIErrors.exitOnFailure {
             try OutputPathCheck.refuseOverwrite(outputs: [("--out", out), ("--export-candidates", exportCandidates)],
-                                                inputs: study.inputs + travel.inputs + [("--candidates", candidates)])
+                                                inputs: study.inputs + travel.inputs + [("--candidates", candidates), ("--zones", zones)])
             let loaded = try study.load()
             Diagnostics.printImportNotes(loaded)
             let (model, modelNotes) = try travel.travelTimeModel(for: loaded)
-            let cands = try candidates.map { try CandidatesFile.load(path: $0, territory: loaded.territory) }
+            var cands = try candidates.map { try CandidatesFile.load(path: $0, territory: loaded.territory) }
+            var candidatesSource = candidates
+            if let zones {
+                let file = try ZonesFile.load(path: zones)
+                let all = cands ?? PlacementProblem.communeCandidates(territory: loaded.territory, studied: loaded.demand)
+                cands = file.restrict(all, to: zoneLevel.zone)
+                if cands?.isEmpty ?? true {
+                    throw ValidationError("--zones \(zones): none of the \(all.count) candidates lies in a zone of level \(zoneLevel.rawValue)")
+                }
+                candidatesSource = "\(candidates ?? "studied communes") in the \(zoneLevel == .underServed ? "under-served" : "under-served and complementary") zones of \(zones), \(all.count) before"
+            } else if zoneLevel != .underServed {
+                throw ValidationError("--zone-level goes with --zones")
+            }
+            if let budget {
+                _ = try PlausibleRange.checkBudget(budget, option: "--budget")
+                guard objective == .mclp || objective == .access else { throw ValidationError("--budget is for --objective mclp or access") }
+                if let siteCost {
+                    _ = try PlausibleRange.check(siteCost, in: PlausibleRange.euros, option: "--site-cost", what: "a cost in euros")
+                }
+                cands = try costed(cands ?? PlacementProblem.communeCandidates(territory: loaded.territory, studied: loaded.demand))
+            } else if siteCost != nil {
+                throw ValidationError("--site-cost goes with --budget")
+            }
             let goal = try accessibilityGoal()
             let target = placementObjective(goal)
             let methods = try chosenMethods(for: target)
@@ -100,11 +141,15 @@ struct PlaceCommand: ParsableCommand {
             do {
                 var results: [PlacementResult] = []
                 for m in methods {
-                    results.append(try place(problem, objective: target, k: k, method: m, timeLimit: timeLimit,
-                                             progress: travel.quiet.progress))
+                    if let budget {
+                        results.append(try place(problem, objective: target, budget: budget, method: m, timeLimit: timeLimit))
+                    } else {
+                        results.append(try place(problem, objective: target, k: k, method: m, timeLimit: timeLimit,
+                                                 progress: travel.quiet.progress))
+                    }
                 }
                 report = PlacementReport(problem: problem, study: loaded, results: results, k: k,
-                                         candidatesSource: candidates, modelSummary: model.summary, modelNotes: modelNotes,
+                                         candidatesSource: candidatesSource, modelSummary: model.summary, modelNotes: modelNotes,
                                          travelSeconds: travelSeconds)
                 if let out { try transaction.stage(report.csv(), to: out) }
             } catch {
@@ -114,6 +159,20 @@ struct PlaceCommand: ParsableCommand {
             try transaction.commit()
             print(report.text())
             if let out { print("Chosen sites: \(out)") }
+        }
+    }
+
+    /// The candidates with a cost each: their own, else --site-cost; a candidate with neither is an error.
+    func costed(_ candidates: [PlacementCandidate]) throws -> [PlacementCandidate] {
+        try candidates.map { c in
+            var c = c
+            if c.cost == nil {
+                guard let siteCost else {
+                    throw ValidationError("--budget: candidate \(c.id) has no cost: give a cost column in --candidates or --site-cost")
+                }
+                c.cost = siteCost
+            }
+            return c
         }
     }
 

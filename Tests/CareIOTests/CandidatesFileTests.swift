@@ -30,6 +30,22 @@ import Testing
         #expect(c[1].place.point == ProjectedPoint(x: 810_000, y: 6_400_000))
     }
 
+    @Test func anOptionalCostColumnGivesEurosAndEmptyCellsNone() throws {
+        let c = try parse("id,commune,cost\nmsp-a,07001,221333.5\nmsp-b,07002,\nfree,07001,0\n")
+        #expect(c.map(\.cost) == [221_333.5, nil, 0])
+        #expect(try parse("id,commune\nmsp-a,07001\n").map(\.cost) == [nil])
+    }
+
+    @Test(arguments: [
+        ("id,commune,cost\na,07001,10\nb,07002,-1\n", "cand.csv:3: field 'cost': -1.0 is not a cost in euros in 0…10,000,000,000"),
+        ("id,commune,cost\na,07001,2e10\n", "cand.csv:2: field 'cost': 20000000000.0 is not a cost in euros in 0…10,000,000,000"),
+        ("id,commune,cost\na,07001,inf\n", "cand.csv:2: field 'cost': 'inf' is not a finite number"),
+        ("id,commune,cost\na,07001,cheap\n", "cand.csv:2: field 'cost': 'cheap' is not a number"),
+    ])
+    func badCostsNameFileLineAndField(text: String, message: String) {
+        #expect(error(text)?.description == message)
+    }
+
     @Test func coordinateRowsTakeTheNearestCommuneForReporting() throws {
         // 845 km is nearer 26001 (850 km) than 07002 (810 km); 806 km is nearer 07002 than 07001.
         let c = try parse("id,x,y\nnorth,845000,6401000\nwest,806000,6399000\n")

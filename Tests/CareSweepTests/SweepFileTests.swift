@@ -55,6 +55,8 @@ struct SweepFileTests {
              InputError(file: "s.yaml", line: 3, field: "horizons", message: "expected a year in 1900…2200")),
             ("scenarios:\n  - name: x\n    horizon: 2026\n    events:\n      - horizon: 2030\n      - retire: {age: 67, share: 0.1}\nhorizons: [2030]\n",
              InputError(file: "s.yaml", line: 7, field: "horizons", message: "scenario 'x' sets several years (2026 on line ?, 2030 on line 5): a sweep over horizons replaces its year, so give it once")),
+            ("scenarios:\n  - {name: x, events: []}\noptions:\n  - {name: a, events: [], cost: {investment: 5}}\n",
+             InputError(file: "s.yaml", line: 4, field: "cost", message: "unknown key in an option (allowed: events, name, place)")),
             ("scenarios:\n  - {name: x, events: [{open_bar: {}}]}\n",
              InputError(file: "s.yaml", line: 2, field: "open_bar", message: "unknown event (expected add_gps, close_site, open_site, remove_gps, retire, horizon)")),
             ("scenarios:\n  - {name: x, events: []}\noptions:\n  - {name: a, events: []}\n  - {name: a, events: []}\n",
