@@ -29,6 +29,8 @@ let readers = [
     "pbf",
     "osmxml",
     "carn",
+    "zones",
+    "interns",
 ]
 
 let package = Package(

@@ -4,7 +4,7 @@
 #   bash Scripts/fuzz.sh [--seconds N] [--jobs J] [--out DIR] [target ...]
 #
 # Builds Fuzz/ (swift build -c release -Xswiftc -sanitize=fuzzer,address), then runs each target (default:
-# all 18, see Fuzz/Package.swift) for N seconds (default 30) on a copy of its seed corpus Fuzz/Corpus/<target>
+# all 20, see Fuzz/Package.swift) for N seconds (default 30) on a copy of its seed corpus Fuzz/Corpus/<target>
 # (symlinks to the shipped fixtures are followed; with ../shared present, its small real OSM files are added to
 # the pbf and osmxml seeds), J targets at a time (default 2). A finding — a crash, an ASan report, a timeout
 # (30 s on one input), more than 2 GiB of memory, or an error message that is not one clean line — is saved

@@ -52,6 +52,10 @@ public enum FuzzTarget: String, Sendable, CaseIterable {
     case osmxml
     /// A road-network cache (`.carn`), as given and with its checksum resealed.
     case carn
+    /// An under-served zones CSV (`access --zones`, read by `place --zones` and `interns --zones`).
+    case zones
+    /// An intern placements YAML file (`careaccess interns`).
+    case interns
 
     /// Reads `bytes` as this target's file. Returns ``FuzzOutcome/violation(_:)`` when an error message is
     /// not one clean line; a crash or hang shows as such.
@@ -132,6 +136,10 @@ public enum FuzzTarget: String, Sendable, CaseIterable {
             FuzzFile.with(bytes, suffix: ".osm.pbf") { path in attempt { _ = try RoadGraph.load(path: path, threads: 1) } }
         case .osmxml:
             FuzzFile.with(bytes, suffix: ".osm") { path in attempt { _ = try RoadGraph.load(path: path, threads: 1) } }
+        case .zones:
+            attempt { _ = try ZonesFile.parse(bytes, file: "fuzz.csv") }
+        case .interns:
+            attempt { _ = try InternsFile.parse(Self.text(bytes), file: "fuzz.yaml") }
         case .carn:
             attempt { _ = try RoadGraph.decodeCache(bytes, file: "fuzz.carn") }
             attempt { _ = try RoadGraph.decodeCache(RoadGraph.resealedCache(bytes), file: "fuzz.carn") }

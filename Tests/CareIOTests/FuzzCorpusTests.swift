@@ -43,7 +43,7 @@ struct FuzzCorpusTests {
             (.osmxml, "saint-barthelemy-small.osm"), (.osmxml, "saint-barthelemy-small.osm.gz"),
             (.carn, "saint-barthelemy-small.carn"), (.observed, "drees-2019-ardeche-head.csv"),
             (.model, "metric-2019.json"), (.scenario, "ardeche-events.yaml"), (.compare, "ardennes-options.yaml"),
-            (.sweep, "creuse-sweep.yaml"),
+            (.sweep, "creuse-sweep.yaml"), (.zones, "ardeche-zones-head.csv"), (.interns, "grand-est-interns.yaml"),
         ]
         for (target, name) in real {
             let url = Self.fuzzDirectory.appendingPathComponent("Corpus/\(target.rawValue)/\(name)")
