@@ -27,6 +27,13 @@ public struct ScenarioFile: Sendable {
     /// What the scenario costs (`cost: {investment, yearly, years}` at the top), when the file says.
     public var cost: OptionCost? = nil
 
+    /// A scenario built in code (``InternsAccess``) rather than read from a file.
+    public init(scenario: Scenario, baseline: Baseline, cost: OptionCost? = nil) {
+        self.scenario = scenario
+        self.baseline = baseline
+        self.cost = cost
+    }
+
     /// What a scenario is compared with: the data, the travel model, the threshold and the indicator.
     public struct Baseline: Sendable {
         public var territoryPath: String?

@@ -24,14 +24,21 @@ struct InternsCommand: ParsableCommand {
     @Option(name: .customLong("zone-level"), help: "With --zones: under-served zones only, or complementary ones too.")
     var zoneLevel: ZoneLevel = .underServed
 
+    @Option(help: ArgumentHelp("With --supply: the effect of the intern posts on access (APL before/after) on this territory (CSV or .catr).", valueName: "file"))
+    var territory: String?
+
+    @Option(help: ArgumentHelp("With --territory: the GP supply the intern posts are added to (BPE CSV or practitioners).", valueName: "file.csv"))
+    var supply: String?
+
     @Option(help: ArgumentHelp("Write every grant to this CSV file (written atomically, with its -metadata.json).", valueName: "file.csv"))
     var out: String?
 
     func run() throws {
         try CLIErrors.exitOnFailure {
             try OutputPathCheck.refuseOverwrite(outputs: OutputPathCheck.csv("--out", out),
-                                                inputs: [("the interns file", file), ("--zones", zones)])
+                                                inputs: [("the interns file", file), ("--zones", zones), ("--territory", territory), ("--supply", supply)])
             if zones == nil, zoneLevel != .underServed { throw ValidationError("--zone-level goes with --zones") }
+            if (territory == nil) != (supply == nil) { throw ValidationError("--territory and --supply go together (the effect on access)") }
             let interns = try InternsFile.load(path: file)
             let zoneFile = try zones.map { try ZonesFile.load(path: $0) }
             let grants = try InternGrants(placements: interns.placements, faculties: interns.faculties, schedule: interns.schedule,
@@ -47,6 +54,11 @@ struct InternsCommand: ParsableCommand {
                 }
             }
             print(text)
+            if let territory, let supply {
+                let run = try InternsAccess.run(grants, name: interns.name, territoryPath: territory, supplyPath: supply, path: file)
+                print("\nEffect on access of the intern posts (temporary supply, as a scenario):")
+                print(run.summaryText())
+            }
             if let out { print("Grants: \(out)") }
         }
     }
