@@ -19,7 +19,9 @@ public enum PBFReader {
     /// Whether `prefix` (the first bytes of a file) looks like an OSM PBF: a 4-byte big-endian header length
     /// followed by a BlobHeader whose type field is `OSMHeader`.
     public static func looksLikePBF(_ prefix: [UInt8]) -> Bool {
-        guard prefix.count >= 14 else { return false }
+        // 4 length bytes, then field 1 (0x0A), length 9 and "OSMHeader": bytes 0…14 (fuzzing found a 14-byte file
+        // that trapped when this guard said 14).
+        guard prefix.count >= 15 else { return false }
         return prefix[4] == 0x0A && prefix[5] == 9 && Array(prefix[6..<15]) == Array("OSMHeader".utf8)
     }
 

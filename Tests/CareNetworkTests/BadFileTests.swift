@@ -22,6 +22,19 @@ final class BadFileTests {
         return path
     }
 
+    /// Fuzzing found it (Fuzz/Regressions/pbf): a 14-byte file starting like a PBF header trapped in the format
+    /// sniffing (it read 15 bytes after checking for 14). Every prefix of a real header is now a clean error.
+    @Test func everyShortPrefixOfAPBFHeaderIsACleanError() throws {
+        let header: [UInt8] = [0, 0, 0, 0x0D, 0x0A, 0x09] + Array("OSMHeader".utf8) + [0x18, 0x50]
+        #expect(!PBFReader.looksLikePBF(Array(header.prefix(14))))
+        #expect(PBFReader.looksLikePBF(Array(header.prefix(15))))
+        for n in 1...header.count {
+            let path = try write(Array(header.prefix(n)), "short-\(n).osm.pbf")
+            let text = message(path)
+            #expect(text.hasPrefix(path + ": "), "\(n) bytes: \(text)")
+        }
+    }
+
     func message(_ path: String) -> String {
         do {
             _ = try RoadGraph.load(path: path)
