@@ -14,9 +14,17 @@ public enum MinutesLimit {
     /// Throws ``ModelError/invalidParameter(name:value:reason:)`` unless `minutes` is finite, ≥ 0 (> 0 when
     /// `positive`) and at most ``maximum``.
     public static func check(_ minutes: Double, name: String, positive: Bool = false) throws(ModelError) {
-        let low = positive ? "> 0" : "≥ 0"
-        guard minutes.isFinite, positive ? minutes > 0 : minutes >= 0, minutes <= maximum else {
-            throw .invalidParameter(name: name, value: "\(minutes)", reason: "must be a finite number of minutes \(low) and at most \(Int(maximum))")
+        if let reason = problem(minutes, positive: positive) {
+            throw .invalidParameter(name: name, value: "\(minutes)", reason: reason)
         }
+    }
+
+    /// Why `minutes` is refused (the reason ``check(_:name:positive:)`` gives), or `nil` when it is accepted; for
+    /// layers with their own error type (placement).
+    public static func problem(_ minutes: Double, positive: Bool = false) -> String? {
+        guard minutes.isFinite, positive ? minutes > 0 : minutes >= 0, minutes <= maximum else {
+            return "must be a finite number of minutes \(positive ? "> 0" : "≥ 0") and at most \(Int(maximum))"
+        }
+        return nil
     }
 }

@@ -49,9 +49,8 @@ public struct PlacementProblem: Sendable {
         guard population.allSatisfy({ $0.isFinite && $0 >= 0 }) else {
             throw .invalidParameter(name: "population", value: "", reason: "every population must be finite and ≥ 0")
         }
-        guard threshold.isFinite, threshold > 0, threshold <= MinutesLimit.maximum else {
-            throw .invalidParameter(name: "threshold", value: "\(threshold)",
-                                    reason: "must be a finite number of minutes > 0 and at most \(Int(MinutesLimit.maximum))")
+        if let reason = MinutesLimit.problem(threshold, positive: true) {
+            throw .invalidParameter(name: "threshold", value: "\(threshold)", reason: reason)
         }
         if let r = maxRadius, !(r.isFinite && r > 0) {
             throw .invalidParameter(name: "max radius", value: "\(r)", reason: "must be a finite number of minutes > 0")

@@ -52,9 +52,6 @@ enum CLIErrors {
     /// `Error Domain=… UserInfo={…}` dump; anything else as it describes itself. `eprint` escapes the rest.
     static func describe(_ error: any Error) -> String {
         let text = String(describing: error)
-        guard text.hasPrefix("Error Domain=") else { return text }
-        let ns = error as NSError
-        if let underlying = ns.userInfo[NSUnderlyingErrorKey] as? NSError { return underlying.localizedDescription }
-        return ns.localizedDescription
+        return text.hasPrefix("Error Domain=") ? FileInput.reason(error) : text
     }
 }
