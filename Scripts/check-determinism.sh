@@ -40,6 +40,10 @@ run place-budget "$bin" place --threshold 10 --budget 250000 --candidates Fixtur
   --territory Fixtures/ardennes/communes.csv --supply Fixtures/ardennes/gp.csv --departement 08
 scenario() { "$bin" scenario Fixtures/scenarios/creuse-medecins-solidaires.yaml --out "$1/scenario" --quiet; }
 run_files scenario-creuse scenario
+# Monte-Carlo draws of the assumed retirements (issue 12, item 2): the same bands with 1 and 2 threads.
+run scenario-draws "$bin" scenario Fixtures/scenarios/creuse-medecins-solidaires.yaml --draws 50 --quiet
+scenario_one() { "$bin" scenario Fixtures/scenarios/creuse-medecins-solidaires.yaml --draws 1 --out "$1/scenario" --quiet; }
+run_files scenario-creuse-one-draw scenario_one
 scenario_ardennes() { "$bin" scenario Fixtures/scenarios/ardennes-maisons-de-sante.yaml --out "$1/scenario" --quiet; }
 run_files scenario-ardennes scenario_ardennes
 compare() { "$bin" compare Fixtures/scenarios/ardennes-options.yaml --out "$1/compare.csv" --quiet; }

@@ -42,8 +42,11 @@ check() {
 
 check coverage 1 coverage
 check access 1 access --method apl
-# Creuse: retirements move nearest GPs away, three maps (minutes after, their change, APL change).
-check scenario 3 scenario Fixtures/scenarios/creuse-medecins-solidaires.yaml
+# Creuse, one draw of its assumed retirements: nearest GPs move away, three maps (minutes after, their
+# change, APL change).
+check scenario 3 scenario Fixtures/scenarios/creuse-medecins-solidaires.yaml --draws 1
+# Creuse over 200 draws (the default): probability of falling below 2.5 and of being beyond 20 min.
+check scenario-draws 2 scenario Fixtures/scenarios/creuse-medecins-solidaires.yaml
 # Ardennes: minutes unchanged, two maps and a line saying so.
 check scenario-unchanged 2 - scenario Fixtures/scenarios/ardennes-maisons-de-sante.yaml
 check compare 2 compare Fixtures/scenarios/ardennes-options.yaml

@@ -85,6 +85,21 @@ enum Palette {
 }
 
 extension ColorScale {
+    /// A probability (share of Monte-Carlo draws) of a bad outcome: white for never, then oranges for
+    /// ≤ 10 %, 10–25 %, 25–50 %, 50–75 % and ≥ 75 %; the break is at 50 % ("at risk" in the summaries).
+    public static func probability(language: ReportLanguage) -> ColorScale {
+        let l = ReportLabels(language)
+        let p = { (v: Double) in language.number(v * 100) + (language == .fr ? "\u{202F}%" : "%") }
+        let colours = ["#fdeedd"] + Palette.worse
+        let cuts: [(Double, Bool)] = [(0.1, true), (0.25, true), (0.5, false), (0.75, false), (.infinity, true)]
+        var bands = [Band(label: l[.probabilityNever], color: Palette.neutral, upper: 0, inclusive: true)]
+        for (i, (cut, inclusive)) in cuts.enumerated() {
+            let label = i == 0 ? "≤ \(p(cut))" : (cut.isFinite ? "\(p(cuts[i - 1].0))–\(p(cut))" : "≥ \(p(cuts[i - 1].0))")
+            bands.append(Band(label: label, color: colours[i], upper: cut, inclusive: inclusive))
+        }
+        return ColorScale(bands: bands, breakAfter: 3, breakLabel: p(0.5))
+    }
+
     /// Minutes to the nearest GP with the break at `threshold` (inclusive, like ``CoverageSummary``): four
     /// equal classes up to the threshold (≤ 5, 5–10, 10–15, 15–20 for 20 min), then threshold–1.5×threshold,
     /// beyond, and unreachable.

@@ -93,3 +93,30 @@ extension GeoJSONLayer {
         return layer
     }
 }
+
+extension GeoJSONLayer {
+    /// `scenario --draws`: per commune, the baseline, mean and 5th/95th percentiles of minutes and of the
+    /// indicator across the draws, and the shares of draws below the mark and beyond the threshold.
+    public static func scenarioDraws(_ d: ScenarioDraws) -> GeoJSONLayer {
+        var layer = GeoJSONLayer(name: "careaccess_scenario_draws", fields: [
+            GeoJSONField("threshold", .real), GeoJSONField("draws", .integer), GeoJSONField("seed", .string),
+            GeoJSONField("minutes_baseline", .real), GeoJSONField("minutes_mean", .real),
+            GeoJSONField("minutes_p5", .real), GeoJSONField("minutes_p95", .real),
+            GeoJSONField("method", .string), GeoJSONField("indicator_baseline", .real), GeoJSONField("indicator_mean", .real),
+            GeoJSONField("indicator_p5", .real), GeoJSONField("indicator_p95", .real),
+            GeoJSONField("below_threshold", .real), GeoJSONField("p_below", .real), GeoJSONField("p_beyond", .real),
+        ])
+        let s = d.first.comparison.summary
+        for (k, r) in d.first.comparison.rows.enumerated() {
+            let (m, score) = (d.bands.minutes[k], d.bands.scores[k])
+            layer.append(commune: r.commune, values: [
+                .real(s.threshold), .integer(d.bands.draws), .string(String(d.seed)),
+                .real(r.minutesBefore), .real(m.mean), .real(m.p5), .real(m.p95),
+                .string(d.first.comparison.indicator.name), .real(r.scoreBefore), .real(score.mean),
+                .real(score.p5), .real(score.p95), .real(s.underServed),
+                .real(d.bands.probabilityBelow?[k]), .real(d.bands.probabilityBeyond[k]),
+            ])
+        }
+        return layer
+    }
+}

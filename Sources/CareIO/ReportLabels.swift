@@ -29,6 +29,7 @@ public struct ReportLabels: Sendable {
         case ranking, rank, option, gpsAdded, newlyCoveredNet, meanMinutesAfter, meanScoreAfter, populationBelowAfter
         case rankedBy, baselineFigures, placement, notes, notesInEnglish, commune, minutes, scoreChange
         case unitAPL, unitFCA, smallMultiples, synthetic, meanOf
+        case drawsBands, drawsMethod, mapProbabilityBelow, mapProbabilityBeyond, probabilityNever, probabilityLegend, eventsDrawZero, percentileShort, meanShort
         case unitAPLStandardised, inputDemand, inputActivity, inputCaps
         case titleTravel, trips, band, mae, medianError, p90Error, bias, over5, upTo30, allTrips
         case scatterTitle, observedMinutes, modelledMinutes, mapDepartementError, errorByBand, largestBias
@@ -211,6 +212,16 @@ public struct ReportLabels: Sendable {
                           "One map per option: change in %1 against the baseline, one colour scale for all."),
         .synthetic: ("données synthétiques", "synthetic data"),
         .meanOf: ("%1 moyen", "Mean %1"),
+        .drawsBands: ("Sur %1 tirages : moyenne et centiles", "Over %1 draws: mean and percentiles"),
+        .drawsMethod: ("Départs en retraite tirés au hasard selon la part supposée, %1 tirages (graine %2) ; chaque tirage est une issue possible, pas une prévision. Centiles : interpolation linéaire entre statistiques d’ordre (type 7 de R).",
+                       "Retirements drawn at random under the assumed share, %1 draws (seed %2); each draw is one possible outcome, not a forecast. Percentiles: linear between order statistics (R type 7)."),
+        .mapProbabilityBelow: ("Probabilité de passer sous %1 (part des tirages)", "Probability of falling below %1 (share of draws)"),
+        .mapProbabilityBeyond: ("Probabilité d’être à plus de %1 min (part des tirages)", "Probability of being beyond %1 min (share of draws)"),
+        .probabilityNever: ("jamais", "never"),
+        .probabilityLegend: ("Probabilité (part des tirages)", "Probability (share of draws)"),
+        .eventsDrawZero: ("Événements du tirage 0 (les départs tirés changent d’un tirage à l’autre)", "Events of draw 0 (the retirements drawn change from draw to draw)"),
+        .percentileShort: ("%1e centile", "p%1"),
+        .meanShort: ("Moyenne", "Mean"),
         .unitAPLStandardised: ("consultations par habitant standardisé et par an", "consultations per standardised inhabitant per year"),
         .inputDemand: ("Demande", "Demand"),
         .inputActivity: ("Activité", "Activity"),

@@ -12,7 +12,15 @@ public struct ScenarioRun: Sendable {
 
     /// `progress` is told of the road-network catchment searches, when the baseline uses a road network.
     public static func run(path: String, progress: any ProgressReporter = SilentProgress()) throws -> ScenarioRun {
-        let file = try ScenarioFile.load(path: path)
+        try run(file: ScenarioFile.load(path: path), path: path, progress: progress)
+    }
+
+    /// Runs an already read scenario `file` (read from `path`): loads its baseline study and travel model
+    /// (with `threads` worker threads when given), then applies and evaluates the scenario.
+    public static func run(file: ScenarioFile, path: String, threads: Int? = nil,
+                           progress: any ProgressReporter = SilentProgress()) throws -> ScenarioRun {
+        var file = file
+        if let threads { file.baseline.travel.threads = threads }
         let study = try file.baseline.study()
         let (model, notes) = try file.baseline.model(for: study, progress: progress)
         return try run(file: file, study: study, path: path, model: model, travelNotes: notes)

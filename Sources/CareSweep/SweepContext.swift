@@ -1,3 +1,4 @@
+import CareModel
 import CareIO
 
 /// Everything the merge needs besides the task results, identical in every shard of a sweep: the groups and
@@ -46,7 +47,7 @@ public struct SweepContext: Sendable, Hashable {
     public struct Baseline: Sendable, Hashable {
         /// The year the indicator was evaluated at (`nil`: the default year).
         public var year: Int?
-        /// Baseline value of each figure (NaN where a figure has none), ``SweepFigure/allCases`` order.
+        /// Baseline value of each figure (NaN where a figure has none), ``ScenarioFigure/allCases`` order.
         public var figures: [Double]
         public var minutes: [Double]
         public var scores: [Double]
@@ -138,7 +139,7 @@ public struct SweepContext: Sendable, Hashable {
             throw InputError(file: file, message: "damaged shard file: groups cover \(next) tasks, the sweep has \(taskCount)")
         }
         for b in baselines where b.minutes.count != communes.count || b.scores.count != communes.count
-            || b.within.count != communes.count || b.figures.count != SweepFigure.allCases.count {
+            || b.within.count != communes.count || b.figures.count != ScenarioFigure.allCases.count {
             throw InputError(file: file, message: "damaged shard file: a baseline does not match the \(communes.count) communes")
         }
     }

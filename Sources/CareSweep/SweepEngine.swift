@@ -58,7 +58,7 @@ public struct SweepEngine: Sendable {
             evaluations.append(evaluation)
             sides.append(side)
             baselines.append(SweepContext.Baseline(
-                year: year, figures: SweepFigure.allCases.map { $0.before(summary) ?? .nan },
+                year: year, figures: ScenarioFigure.allCases.map { $0.before(summary) ?? .nan },
                 minutes: side.coverage.rows.map(\.minutes), scores: side.accessibility.rows.map(\.score),
                 within: side.coverage.rows.map(\.withinThreshold)))
         }
@@ -171,7 +171,7 @@ public struct SweepEngine: Sendable {
         let opened = outcome.sites.indices.filter { outcome.kinds[$0] != .practice }
             .map { outcome.sites[$0].communeCode ?? outcome.sites[$0].id }
         return SweepTaskResult(
-            task: task.index, seed: task.seed, figures: SweepFigure.allCases.map { $0.after(comparison.summary) },
+            task: task.index, seed: task.seed, figures: ScenarioFigure.allCases.map { $0.after(comparison.summary) },
             minutes: comparison.rows.map(\.minutesAfter), scores: comparison.rows.map(\.scoreAfter),
             within: comparison.rows.map(\.withinAfter), opened: opened, placement: placement,
             notes: outcome.assumptions)

@@ -1,3 +1,4 @@
+import CareModel
 import CareIO
 import Foundation
 
@@ -39,7 +40,7 @@ public enum SweepMerge {
         let files = try outputs.map { (name) throws(OutputError) in try AtomicStream(path: out + "/" + name) }
         let (tasks, bands, communes) = (files[0], files[1], files[2])
         var report = SweepReport(context: ctx, shardCount: set.readers.count)
-        let figures = SweepFigure.allCases
+        let figures = ScenarioFigure.allCases
         try tasks.write("task,scenario,horizon,option,draw,seed," + figures.map(\.rawValue).joined(separator: ",") + ",sites_opened,placement\n")
         try bands.write("scenario,horizon,option,draws,figure,baseline,mean,p5,p50,p95,min,max\n")
         try communes.write("scenario,horizon,option,draws,code,name,departement,population,minutes_baseline,minutes_mean,minutes_p5,minutes_p50,minutes_p95,score_baseline,score_mean,score_p5,score_p50,score_p95,p_below,p_beyond\n")
@@ -57,29 +58,25 @@ public enum SweepMerge {
                                 + CSVWriter.escape(r.opened.joined(separator: ";")) + "," + CSVWriter.escape(r.placement) + "\n")
             }
             let baseline = ctx.baselines[g.baseline]
-            var figureBands: [Bands] = []
+            let drawn = DrawBands(figures: results.map(\.figures), minutes: results.map(\.minutes), scores: results.map(\.scores),
+                                  within: results.map(\.within), underServed: ctx.underServed)
             for (f, figure) in figures.enumerated() {
-                let b = Bands(results.map { $0.figures[f] })
-                figureBands.append(b)
+                let b = drawn.figures[f]
                 try bands.write(label + "," + figure.rawValue + "," + CSVWriter.number(baseline.figures[f]) + ","
                                 + [b.mean, b.p5, b.p50, b.p95, b.min, b.max].map(CSVWriter.number).joined(separator: ",") + "\n")
             }
-            var below = [Double](repeating: 0, count: ctx.communes.count), beyond = below
-            var line = ""
+            let below = drawn.probabilityBelow ?? [Double](repeating: 0, count: ctx.communes.count)
             for (c, commune) in ctx.communes.enumerated() {
-                let minutes = Bands(results.map { $0.minutes[c] })
-                let scores = Bands(results.map { $0.scores[c] })
-                beyond[c] = Double(results.count { !$0.within[c] }) / Double(g.draws)
-                let pBelow = ctx.underServed.map { u in Double(results.count { $0.scores[c] < u }) / Double(g.draws) }
-                if let pBelow { below[c] = pBelow }
-                line = label + "," + [commune.code, CSVWriter.escape(commune.name), commune.departement, String(commune.population)]
+                let (minutes, scores) = (drawn.minutes[c], drawn.scores[c])
+                var line = label + "," + [commune.code, CSVWriter.escape(commune.name), commune.departement, String(commune.population)]
                     .joined(separator: ",")
                 line += "," + ([baseline.minutes[c], minutes.mean, minutes.p5, minutes.p50, minutes.p95,
                                 baseline.scores[c], scores.mean, scores.p5, scores.p50, scores.p95].map(CSVWriter.number)
-                               + [pBelow.map(CSVWriter.number) ?? "", CSVWriter.number(beyond[c])]).joined(separator: ",") + "\n"
+                               + [drawn.probabilityBelow.map { CSVWriter.number($0[c]) } ?? "", CSVWriter.number(drawn.probabilityBeyond[c])])
+                    .joined(separator: ",") + "\n"
                 try communes.write(line)
             }
-            report.add(group: g, bands: figureBands, first: results[0], below: below, beyond: beyond)
+            report.add(group: g, bands: drawn.figures, first: results[0], below: below, beyond: drawn.probabilityBeyond)
         }
         for r in set.readers where r.read != r.recordCount {
             throw InputError(file: r.path, message: "damaged shard file: \(r.recordCount - r.read) records were not read")

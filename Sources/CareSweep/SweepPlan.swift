@@ -63,7 +63,7 @@ public struct SweepPlan: Sendable {
         let g = groups[lo]
         let draw = index - g.firstTask
         return SweepTask(index: index, group: lo, scenario: g.scenario, horizonIndex: g.horizonIndex, horizon: g.horizon,
-                         option: g.option, draw: draw, seed: SweepSeeds.drawSeed(sweepSeed: file.seed, draw: draw))
+                         option: g.option, draw: draw, seed: DrawSeeds.drawSeed(sweepSeed: file.seed, draw: draw))
     }
 
     /// The tasks of shard `k` of `n` (0-based): `k, k + n, k + 2n, …`. Striding spreads expensive groups
@@ -80,7 +80,7 @@ public struct SweepPlan: Sendable {
     /// The scenario a task applies (its year and retirement seeds set for the task).
     public func scenario(for task: SweepTask) -> Scenario {
         let entry = file.scenarios[task.scenario].scenario
-        return SweepSeeds.scenario(entry, horizon: file.horizons?[task.horizonIndex], drawSeed: task.seed)
+        return DrawSeeds.scenario(entry, horizon: file.horizons?[task.horizonIndex], drawSeed: task.seed)
     }
 }
 
@@ -93,7 +93,7 @@ public struct SweepTask: Sendable, Hashable {
     public var horizon: Int?
     public var option: Int
     public var draw: Int
-    /// The draw's seed (``SweepSeeds/drawSeed(sweepSeed:draw:)``).
+    /// The draw's seed (``DrawSeeds/drawSeed(sweepSeed:draw:)``).
     public var seed: UInt64
 }
 

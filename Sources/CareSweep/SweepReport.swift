@@ -1,3 +1,4 @@
+import CareModel
 import Foundation
 
 /// The text report of a merged sweep: what was swept and on which model and data, then for each scenario ×
@@ -14,24 +15,6 @@ struct SweepReport {
         self.shardCount = shardCount
     }
 
-    static func number(_ v: Double, _ figure: SweepFigure) -> String {
-        guard v.isFinite, Swift.abs(v) < 1e15 else { return "n/a" }
-        switch figure {
-        case .meanMinutes, .gps: return grouped(v, decimals: 2)
-        case .meanScore: return String(format: "%.3f", v)
-        case .communesBelow, .communesGaining, .communesLosing: return grouped(v, decimals: v == v.rounded() ? 0 : 1)
-        default: return Int(v.rounded()).grouped  // people: whole numbers
-        }
-    }
-
-    /// `33303.94` with 1 decimal → `"33,303.9"`.
-    static func grouped(_ v: Double, decimals: Int) -> String {
-        let text = String(format: "%.\(decimals)f", Swift.abs(v))
-        let parts = text.split(separator: ".", maxSplits: 1)
-        let whole = (Int(parts[0]) ?? 0).grouped
-        return (v < 0 && text.contains(where: { $0 != "0" && $0 != "." }) ? "-" : "") + whole + (parts.count > 1 ? "." + parts[1] : "")
-    }
-
     mutating func add(group g: SweepContext.Group, bands: [Bands], first: SweepTaskResult, below: [Double], beyond: [Double]) {
         let ctx = context
         var lines = ["== \(g.scenario)" + (g.horizon.map { " · horizon \($0)" } ?? "") + " · \(g.option) — "
@@ -39,12 +22,12 @@ struct SweepReport {
         let header = "".padding(toLength: 34, withPad: " ", startingAt: 0)
             + ["baseline", "mean", "p5", "p50", "p95"].map { $0.leftPadded(12) }.joined()
         lines.append(header)
-        for (f, figure) in SweepFigure.allCases.enumerated() where !(figure.needsMark && ctx.underServed == nil) {
+        for (f, figure) in ScenarioFigure.allCases.enumerated() where !(figure.needsMark && ctx.underServed == nil) {
             let before = ctx.baselines[g.baseline].figures[f]
             let b = bands[f]
             lines.append(figure.label(threshold: ctx.threshold, underServed: ctx.underServed, indicator: ctx.indicator)
                 .padding(toLength: 34, withPad: " ", startingAt: 0)
-                + ([before.isNaN ? "" : Self.number(before, figure)] + [b.mean, b.p5, b.p50, b.p95].map { Self.number($0, figure) })
+                + ([before.isNaN ? "" : figure.text(before)] + [b.mean, b.p5, b.p50, b.p95].map(figure.text))
                 .map { $0.leftPadded(12) }.joined())
         }
         if !first.opened.isEmpty {

@@ -51,7 +51,7 @@ public enum SweepRunner {
                 return try evaluate(engine, task: t)
             }
         }
-        let slots = ResultSlots(count: tasks.count)
+        let slots = ResultSlots<SweepTaskResult>(count: tasks.count, what: "sweep task")
         DispatchQueue.concurrentPerform(iterations: min(jobs, tasks.count)) { worker in
             var k = worker
             while k < tasks.count {
@@ -87,25 +87,5 @@ public enum SweepRunner {
         }
         _ = try runShard(engine, shard: try SweepShard(index: 0, count: 1), directory: directory, jobs: jobs, progress: progress)
         return try SweepMerge.run(directory: directory)
-    }
-}
-
-/// Result slots filled from several threads (a lock around an array).
-final class ResultSlots: @unchecked Sendable {
-    private var slots: [Result<SweepTaskResult, any Error>?]
-    private let lock = NSLock()
-
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-
-    func set(_ k: Int, _ value: Result<SweepTaskResult, any Error>) {
-        lock.lock()
-        slots[k] = value
-        lock.unlock()
-    }
-
-    func values() -> [Result<SweepTaskResult, any Error>] {
-        lock.lock()
-        defer { lock.unlock() }
-        return slots.map { $0 ?? .failure(OutputError(file: "sweep", message: "a task did not run")) }
     }
 }

@@ -1,6 +1,7 @@
+import CareModel
 import CareIO
 
-/// What one task gives: its summary figures (in ``SweepFigure/allCases`` order) and, per studied commune, the
+/// What one task gives: its summary figures (in ``ScenarioFigure/allCases`` order) and, per studied commune, the
 /// minutes to the nearest GP, the indicator and the within-threshold flag after its events.
 public struct SweepTaskResult: Sendable, Hashable {
     public var task: Int
@@ -32,9 +33,9 @@ public struct SweepTaskResult: Sendable, Hashable {
         let result = SweepTaskResult(task: try r.int(), seed: try r.u64(), figures: try r.doubles(), minutes: try r.doubles(),
                                      scores: try r.doubles(), within: try r.bools(), opened: try r.strings(),
                                      placement: try r.string(), notes: try r.strings())
-        guard result.figures.count == SweepFigure.allCases.count, result.minutes.count == communes,
+        guard result.figures.count == ScenarioFigure.allCases.count, result.minutes.count == communes,
               result.scores.count == communes, result.within.count == communes else {
-            throw r.damaged("task \(result.task) has \(result.minutes.count) communes and \(result.figures.count) figures, expected \(communes) and \(SweepFigure.allCases.count)")
+            throw r.damaged("task \(result.task) has \(result.minutes.count) communes and \(result.figures.count) figures, expected \(communes) and \(ScenarioFigure.allCases.count)")
         }
         return result
     }

@@ -11,8 +11,17 @@ struct ScenarioCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("Scenario file (YAML or JSON).", valueName: "file"))
     var file: String
 
-    @Option(help: ArgumentHelp("Write communes.csv, sites.csv and summary.txt into this folder.", valueName: "dir"))
+    @Option(help: ArgumentHelp("Write communes.csv, sites.csv and summary.txt into this folder (with draws: communes.csv, bands.csv, draws.csv, summary.txt).", valueName: "dir"))
     var out: String?
+
+    @Option(help: ArgumentHelp("Monte-Carlo draws of the retirements with an assumed share: bands and probabilities (default \(ScenarioDraws.defaultDraws) when the file has such a retirement; 1 runs the file's own seed once).", valueName: "n"))
+    var draws: Int?
+
+    @Option(help: ArgumentHelp("Seed the draws derive from (each draw from the seed and its number alone).", valueName: "s"))
+    var seed: UInt64 = 1
+
+    @Option(help: ArgumentHelp("Worker threads (default: all cores); the results do not depend on it.", valueName: "n"))
+    var threads: Int?
 
     @OptionGroup var report: ReportOptions
 
@@ -23,11 +32,15 @@ struct ScenarioCommand: ParsableCommand {
 
     func run() throws {
         try CLIErrors.exitOnFailure {
-            let run = try ScenarioRun.run(path: file, progress: quiet.progress)
-            // Before anything is written: no output may replace the scenario file or a file it reads.
-            let written = out.map { d in ["communes.csv", "sites.csv", "summary.txt"].map { (option: "--out", path: Optional(d + "/" + $0)) } } ?? []
-            try OutputPathCheck.refuseOverwrite(outputs: written + report.outputs + geojson.outputs,
-                                                inputs: [("the scenario file", file)] + run.file.baseline.inputs)
+            if let threads, !(1...256).contains(threads) { throw InputError(file: "--threads", message: "\(threads) is not in 1…256") }
+            let scenario = try ScenarioFile.load(path: file)
+            let (count, note) = try ScenarioDraws.drawCount(requested: draws, scenario: scenario.scenario)
+            if let note { eprint("Note: " + note) }
+            let written = count > 1 ? ScenarioDraws.outputs : ["communes.csv", "sites.csv", "summary.txt"]
+            // Before anything runs or is written: no output may replace the scenario file or a file it reads.
+            try refuseOverwrite(written, baseline: scenario.baseline)
+            if count > 1 { return try runDraws(scenario, count) }
+            let run = try ScenarioRun.run(file: scenario, path: file, threads: threads, progress: quiet.progress)
             Diagnostics.printImportNotes(run.study)
             // Every output staged, then all renamed into place together (or none when one fails).
             let reportLine = try OutputTransaction.run { (transaction: inout OutputTransaction) throws -> String? in
@@ -36,9 +49,33 @@ struct ScenarioCommand: ParsableCommand {
                 return try report.stage(in: &transaction) { HTMLReport.scenario(run, language: $0) }
             }
             print(run.summaryText())
-            if let reportLine { print(reportLine) }
-            if let out { print("Written: \(out)/communes.csv, \(out)/sites.csv, \(out)/summary.txt") }
-            geojson.printLocation()
+            finish(reportLine, written)
         }
+    }
+
+    /// `--draws N` (N ≥ 2): bands across the draws instead of one outcome.
+    func runDraws(_ scenario: ScenarioFile, _ count: Int) throws {
+        let drawn = try ScenarioDraws.run(file: scenario, path: file, draws: count, seed: seed, threads: threads, progress: quiet.progress)
+        Diagnostics.printImportNotes(drawn.first.study)
+        let reportLine = try OutputTransaction.run { (transaction: inout OutputTransaction) throws -> String? in
+            if let out { try drawn.stage(into: out, in: &transaction) }
+            try geojson.stage(GeoJSONLayer.scenarioDraws(drawn), territory: drawn.first.study.territory, in: &transaction)
+            return try report.stage(in: &transaction) { HTMLReport.scenarioDraws(drawn, language: $0) }
+        }
+        print(drawn.summaryText())
+        finish(reportLine, ScenarioDraws.outputs)
+    }
+
+    /// Refuses outputs that would replace the scenario file or a file its baseline reads.
+    func refuseOverwrite(_ names: [String], baseline: ScenarioFile.Baseline) throws {
+        let written = out.map { d in names.map { (option: "--out", path: Optional(d + "/" + $0)) } } ?? []
+        try OutputPathCheck.refuseOverwrite(outputs: written + report.outputs + geojson.outputs,
+                                            inputs: [("the scenario file", file)] + baseline.inputs)
+    }
+
+    func finish(_ reportLine: String?, _ names: [String]) {
+        if let reportLine { print(reportLine) }
+        if let out { print("Written: " + names.map { "\(out)/\($0)" }.joined(separator: ", ")) }
+        geojson.printLocation()
     }
 }

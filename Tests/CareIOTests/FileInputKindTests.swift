@@ -63,7 +63,7 @@ struct FileInputKindTests {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("careaccess-\(UUID().uuidString).yaml").path
         defer { try? FileManager.default.removeItem(atPath: path) }
         let bytes: [UInt8] = Array("name: x\nevents:\n  - horizon: ".utf8) + [0xE9] + Array("\n".utf8)   // Latin-1 é: byte 30 (29 before it)
-        FileManager.default.createFile(atPath: path, contents: Data(bytes))
+        #expect(FileManager.default.createFile(atPath: path, contents: Data(bytes)))
         #expect(throws: InputError(file: path, line: 3, message: "not UTF-8 text (byte 30 is \\xe9): save the file as UTF-8")) {
             _ = try ScenarioFile.load(path: path)
         }

@@ -65,7 +65,7 @@ struct EmptySupplyMessageTests {
     static func run(_ csv: String) throws -> InputError? {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("careaccess-supply-\(UUID().uuidString).csv").path
         defer { try? FileManager.default.removeItem(atPath: path) }
-        FileManager.default.createFile(atPath: path, contents: Data(csv.utf8))
+        #expect(FileManager.default.createFile(atPath: path, contents: Data(csv.utf8)))
         let fixture = try EmbeddedFixture.ardeche()
         do {
             _ = try Study.load(territoryPath: fixture.territoryPath, supplyPath: path, departements: ["07"])

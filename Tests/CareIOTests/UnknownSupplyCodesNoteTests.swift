@@ -13,7 +13,7 @@ struct UnknownSupplyCodesNoteTests {
         let supply = try String(contentsOfFile: fixtures + "/ardennes/gp.csv", encoding: .utf8) + "\"07005\",2,\"1121\",1402\n"
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("careaccess-gp-\(UUID().uuidString).csv").path
         defer { try? FileManager.default.removeItem(atPath: path) }
-        FileManager.default.createFile(atPath: path, contents: Data(supply.utf8))
+        #expect(FileManager.default.createFile(atPath: path, contents: Data(supply.utf8)))
         let study = try Study.load(territoryPath: fixtures + "/ardeche/communes.csv", supplyPath: path, departements: [])
         let unknown = study.supply.unknownCodes.count
         #expect(unknown > 20)

@@ -1,4 +1,5 @@
 import CareIO
+import CareModel
 import Foundation
 import Testing
 
@@ -34,7 +35,7 @@ struct SweepMergeTests {
         let tasks = try String(contentsOfFile: whole + "/tasks.csv", encoding: .utf8)
         #expect(tasks.split(separator: "\n").count == 17)
         let bands = try String(contentsOfFile: whole + "/bands.csv", encoding: .utf8)
-        #expect(bands.split(separator: "\n").count == 1 + 4 * SweepFigure.allCases.count)
+        #expect(bands.split(separator: "\n").count == 1 + 4 * ScenarioFigure.allCases.count)
     }
 
     @Test func taskSeedsDependOnTheTaskNotTheShard() throws {
@@ -64,7 +65,7 @@ struct SweepMergeTests {
         let tasks = (0..<plan.taskCount).map(plan.task)
         let random = tasks.filter { $0.scenario == 0 }
         #expect(Set(random.map(\.seed)).count == 7)
-        for t in random { #expect(t.seed == SweepSeeds.drawSeed(sweepSeed: 11, draw: t.draw)) }
+        for t in random { #expect(t.seed == DrawSeeds.drawSeed(sweepSeed: 11, draw: t.draw)) }
         for t in random where t.option == 1 {
             #expect(t.seed == random.first { $0.option == 0 && $0.draw == t.draw }?.seed)
         }
@@ -116,7 +117,7 @@ struct SweepMergeTests {
         var file = try ScenarioFile.load(path: SweepFixture.fixtures + "/scenarios/creuse-medecins-solidaires.yaml")
         file.scenario.events = file.scenario.events.map { e in
             guard case .retire(var r) = e.action else { return e }
-            r.seed = SweepSeeds.eventSeed(drawSeed: SweepSeeds.drawSeed(sweepSeed: 4, draw: 0), fileSeed: 2030)
+            r.seed = DrawSeeds.eventSeed(drawSeed: DrawSeeds.drawSeed(sweepSeed: 4, draw: 0), fileSeed: 2030)
             var e = e
             e.action = .retire(r)
             return e
@@ -124,7 +125,7 @@ struct SweepMergeTests {
         let run = try ScenarioRun.run(file: file, study: engine.study, path: "x", model: engine.model)
         #expect(result.minutes == run.comparison.rows.map(\.minutesAfter))
         #expect(result.scores == run.comparison.rows.map(\.scoreAfter))
-        #expect(result.figures[SweepFigure.allCases.firstIndex(of: .populationBelow) ?? 0] == Double(run.comparison.summary.populationBelowAfter))
+        #expect(result.figures[ScenarioFigure.allCases.firstIndex(of: .populationBelow) ?? 0] == Double(run.comparison.summary.populationBelowAfter))
         #expect(result.opened == ["23002"])
     }
 }

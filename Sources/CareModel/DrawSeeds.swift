@@ -1,7 +1,5 @@
-import CareModel
-
-/// Where a sweep task's random numbers come from: the sweep's seed and the task's draw number, never the
-/// shard, the thread or the order in which tasks run.
+/// Where a Monte-Carlo draw's random numbers come from (a sweep task, a draw of `scenario --draws`): the run's
+/// seed and the draw number, never the shard, the thread or the order in which draws run.
 ///
 /// Draw `d` has the seed `mix(mix(sweepSeed) ^ d)`; a `retire` event with an assumed share, whose file seed
 /// is `s`, draws in task draw `d` with `mix(drawSeed(d) ^ mix(s))`. Every scenario and option of the same draw
@@ -9,11 +7,11 @@ import CareModel
 /// difference, not noise), and two draws never share them.
 ///
 /// ```swift
-/// let seed = SweepSeeds.drawSeed(sweepSeed: 2030, draw: 7)
-/// let retireSeed = SweepSeeds.eventSeed(drawSeed: seed, fileSeed: 2030)
+/// let seed = DrawSeeds.drawSeed(sweepSeed: 2030, draw: 7)
+/// let retireSeed = DrawSeeds.eventSeed(drawSeed: seed, fileSeed: 2030)
 /// ```
 /// Complexity: O(1). The mixer is SplitMix64's finaliser (Steele, Lea & Flood 2014).
-public enum SweepSeeds {
+public enum DrawSeeds {
     /// SplitMix64's output function: a bijection of 64-bit words that spreads every input bit.
     public static func mix(_ x: UInt64) -> UInt64 {
         var z = x &+ 0x9E37_79B9_7F4A_7C15

@@ -1,6 +1,6 @@
 import Testing
 
-@testable import CareSweep
+import CareModel
 
 struct BandsTests {
     /// Reference values from the definition (Hyndman & Fan type 7, numpy's default `linear`), worked by hand.

@@ -1,8 +1,6 @@
-import CareModel
-
-/// The summary figures a sweep records for every task and gives bands for across draws: those of a scenario's
-/// summary (`careaccess scenario`), after the task's events.
-public enum SweepFigure: String, Sendable, CaseIterable {
+/// The summary figures of a scenario (`careaccess scenario`) after its events, that Monte-Carlo runs (`scenario
+/// --draws`, sweeps) record for every draw and give bands for.
+public enum ScenarioFigure: String, Sendable, CaseIterable {
     case gps = "gps"
     case populationBeyond = "population_beyond"
     case meanMinutes = "mean_minutes"
@@ -44,10 +42,10 @@ public enum SweepFigure: String, Sendable, CaseIterable {
     }
 
     /// Whether the figure only means something with an under-served mark.
-    var needsMark: Bool { self == .populationBelow || self == .communesBelow }
+    public var needsMark: Bool { self == .populationBelow || self == .communesBelow }
 
     /// A label for the report, e.g. `population below 2.5`.
-    func label(threshold: Double, underServed: Double?, indicator: String) -> String {
+    public func label(threshold: Double, underServed: Double?, indicator: String) -> String {
         let t = threshold.compactText, u = underServed?.compactText ?? "—"
         switch self {
         case .gps: return "GPs in the supply (FTE)"
@@ -66,7 +64,7 @@ public enum SweepFigure: String, Sendable, CaseIterable {
 
 extension Double {
     /// `20` → `"20"`, `2.5` → `"2.5"`: the shortest text of a parameter.
-    var compactText: String {
+    package var compactText: String {
         self == rounded() && Swift.abs(self) < 1e15 ? String(Int(self)) : String(self)
     }
 }
