@@ -8,6 +8,7 @@
 import Benchmark
 import BenchmarkSupport
 import CareIO
+import CareModel
 import CareSweep
 import Foundation
 
@@ -84,6 +85,31 @@ let benchmarks: @Sendable () -> Void = {
             benchmark.startMeasurement()
             for _ in benchmark.scaledIterations { blackHole(try SweepMerge.run(directory: folder + "/merge\(draws)")) }
             benchmark.stopMeasurement()
+        }
+    }
+    // `careaccess scenario --draws`: the same national retirement scenario as a scenario file, its study and
+    // travel model loaded once; each run evaluates the baseline once and 16 draws (draws per second = 16 / time).
+    for travel in ["crowfly", "calibrated"] {
+        guard let (_, dir) = try? nationalSpec(draws: 1, travel: travel) else { continue }
+        let path = dir + "/scenario.yaml"
+        guard (try? """
+            name: retirements by 2030 (share 0.15)
+            horizon: 2030
+            baseline: {territory: \(dir)/national.catr, supply: \(bpePath), departements: [metro], indicator: apl, travel: \(travel)}
+            events: [{retire: {age: 67, share: 0.15}}]
+            """.write(toFile: path, atomically: true, encoding: .utf8)) != nil,
+              let file = try? ScenarioFile.load(path: path), let study = try? file.baseline.study()
+        else { continue }
+        for threads in [1, 2] {
+            var spec = file.baseline.travel
+            spec.threads = 1
+            guard let (built, _) = try? spec.make(for: study) else { continue }
+            let model = CatchmentMemo(model: built)
+            Benchmark("scenario --draws 16, national APL (34,784 communes), \(travel), \(threads) thread\(threads > 1 ? "s" : "")", configuration: slow) { benchmark in
+                for _ in benchmark.scaledIterations {
+                    blackHole(try ScenarioDraws.run(file: file, study: study, path: path, model: model, draws: 16, seed: 1, threads: threads))
+                }
+            }
         }
     }
     Benchmark("Sweep load, national: .catr territory, BPE, travel model, baseline evaluation, spec hash", configuration: slow) { benchmark in
