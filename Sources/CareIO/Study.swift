@@ -90,7 +90,7 @@ public struct Study: Sendable {
             // A territory cut down to a few communes leaves most of a national supply file unknown: list a few.
             let shown = supply.unknownCodes.prefix(Self.listedUnknownCodes).map { MessageText.value($0.code) }.joined(separator: ", ")
             let more = supply.unknownCodes.count - Self.listedUnknownCodes
-            notes.append("\(supply.unknownCodes.count) supply codes unknown to the territory (\(Int(supply.unknownGPs)) GPs not placed): \(shown)\(more > 0 ? ", … and \(more) more" : "").")
+            notes.append("\(supply.unknownCodes.count) supply codes unknown to the territory (\(Int(supply.unknownGPs)) \(supply.unitsNoun) not placed): \(shown)\(more > 0 ? ", … and \(more) more" : "").")
             let mangled = supply.unknownCodes.compactMap { u in territory.likelyCode(for: u.code).map { (u.code, $0) } }
             if let first = mangled.first {
                 notes.append("\(mangled.count) of these codes are territory codes without their leading zero (e.g. \(MessageText.value(first.0)) → \(first.1)): the supply file has probably been through a spreadsheet that read the codes as numbers; re-export the column as text.")

@@ -22,6 +22,8 @@ public struct SupplyImport: Sendable {
     public var totalGPs: Double { sites.reduce(0) { $0 + $1.gps } }
     /// Whether the supply counts GPs (practitioners, or BPE D201), not another BPE equipment.
     public var countsGPs: Bool { countColumn.map(\.countsGPs) ?? true }
+    /// What one unit of the supply is, in plural, for counts in notes: `GPs`, or `units of NB_D107`.
+    public var unitsNoun: String { countsGPs ? "GPs" : "units of \(countColumn?.name ?? "")" }
     /// The supply's total, named by what it counts: `1868 GPs`, `421 maternity units (BPE D107, column NB_D107)`.
     public var totalText: String { (countColumn ?? .generalPractitioners).units(totalGPs) }
 }

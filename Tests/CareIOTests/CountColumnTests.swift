@@ -22,6 +22,7 @@ import Testing
         #expect(s.countColumn == BPECountColumn("NB_D107"))
         #expect(!s.countsGPs)
         #expect(s.totalText == "3 maternity units (BPE D107, column NB_D107)")
+        #expect(s.unitsNoun == "units of NB_D107")
     }
 
     @Test func aMissingColumnNamesFileLineOneAndTheColumnsPresent() throws {
