@@ -3,8 +3,9 @@
 # `$ careaccess` is run with the release binary in a temporary sandbox (never the repository) and what it
 # prints is compared with the README's text; a mismatch is reported with its README line and a unified diff,
 # and the script exits 1. Examples on the national data run only where ../shared/data is present (else they
-# are skipped with that reason). The rules (elisions `…`, masked timings and paths, skip/setup comments) are
-# in Scripts/readme_doctest.py and the README's "Checks" section.
+# are skipped with that reason; $CAREACCESS_SHARED names another shared folder, as for the tests). The rules
+# (elisions `…`, masked timings and paths, skip/setup comments) are in Scripts/readme_doctest.py and the
+# README's "Checks" section.
 #
 #   CAREACCESS_BIN=.build/release/careaccess bash Scripts/check-readme.sh [README.md]
 #   bash Scripts/check-readme.sh --list          # the examples, and which need ../shared
@@ -18,7 +19,7 @@ case "${1:-}" in
   --list) mode=list; shift ;;
 esac
 [ $# -gt 0 ] && readme=$1
-helper=(python3 Scripts/readme_doctest.py --repo . --shared ../shared)
+helper=(python3 Scripts/readme_doctest.py --repo . --shared "${CAREACCESS_SHARED:-../shared}")
 if [ $mode = list ]; then exec "${helper[@]}" --bin /dev/null --list "$readme"; fi
 . Scripts/careaccess-bin.sh
 helper+=(--bin "$bin")

@@ -30,8 +30,9 @@ public enum CSVDelimiter: Sendable, Equatable, CaseIterable {
         }
     }
 
-    /// The delimiter of the header line of `bytes`, or a located error (line 1, the column holding a second
-    /// delimiter) when more than one kind appears outside quotes.
+    /// The delimiter of the header line of `bytes` (its first non-blank line), or a located error when more than
+    /// one kind appears outside quotes: the header's line, and as the field the cell, as the first delimiter
+    /// splits the header, that holds the second kind.
     public static func detect(in bytes: [UInt8], file: String) throws(InputError) -> CSVDelimiter {
         let quote = UInt8(ascii: "\""), lf = UInt8(ascii: "\n"), cr = UInt8(ascii: "\r")
         var i = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
