@@ -65,6 +65,18 @@ import Testing
         #expect(table.string(0) == "07001")
     }
 
+    @Test func latin1NamesDoNotDisturbTheCounts() throws {
+        // INSEE files are sometimes Latin-1: a name column holding é (0xE9, not UTF-8) is carried, not read; the
+        // codes and counts, ASCII, read as from the UTF-8 file.
+        var bytes = Array("CODGEO;LIBCOM;NB_D201\r\n07001;B".utf8) + [0xE9] + Array("doin;3\r\n07099;Ch".utf8) + [0xE2]
+            + Array("teau;2\r\n".utf8)
+        let latin1 = try BPEImporter().importBytes(bytes, file: "gp.csv", territory: territory)
+        bytes = Array("CODGEO;LIBCOM;NB_D201\n07001;Bédoin;3\n07099;Château;2\n".utf8)
+        let utf8 = try BPEImporter().importBytes(bytes, file: "gp.csv", territory: territory)
+        #expect(latin1.sites == utf8.sites)
+        #expect(latin1.sites.map(\.gps) == [3, 2])
+    }
+
     @Test func quotedDelimitersDoNotCount() throws {
         // A ';' inside a quoted name is text, not a delimiter: the header is comma-separated.
         let t = try CSVTableReader(bytes: Array("\"id;x\",commune\na,07001\n".utf8), file: "q.csv")
