@@ -15,7 +15,7 @@ public enum APLLevelOutput {
         lines.append("CareAccess APL activity level — derived to reproduce a mean APL of \(d.target.formatted2), catchment \(d.threshold.formatted2) min")
         lines.append("Travel model: \(modelSummary)")
         lines.append("Territory: \(study.territorySource)")
-        lines.append("Supply:    \(study.supplySource) (\(study.supply.sites.count) sites, \(study.supply.totalGPs.formatted2) GPs)")
+        lines.append("Supply:    \(study.supplySummary)")
         for i in r.inputs where i.label != "Activity" {
             lines.append((i.label + ":").padding(toLength: 11, withPad: " ", startingAt: 0) + i.text)
         }

@@ -24,7 +24,7 @@ public enum AccessibilityOutput {
         var lines: [String] = []
         lines.append("CareAccess accessibility — \(result.method.name) (\(result.method.decayDescription)), catchment \(result.threshold.formatted2) min, \(result.modelSummary)")
         lines.append("Territory: \(study.territorySource)")
-        lines.append("Supply:    \(study.supplySource) (\(study.supply.sites.count) sites, \(study.supply.totalGPs.formatted2) GPs)")
+        lines.append("Supply:    \(study.supplySummary)")
         lines.append("Studied:   \(s.communes) communes, \(s.population.grouped) inhabitants; \(result.pairCount.grouped) site–commune pairs within the catchment")
         for h in headline { lines.append("Data gap:  " + h) }
         lines.append("Unit:      \(result.method.unit)")

@@ -8,11 +8,15 @@ import CareModel
 /// proportion to population (an assumption, reported), a row repeated verbatim is counted once, and codes unknown to the territory are listed in the ``SupplyImport`` (and so on
 /// stderr and in the summary), never silently dropped. Duplicate codes and counts outside
 /// ``PlausibleRange/gpsPerRow`` (negative, or more than 100,000 on one row) are input errors.
+/// Another BPE equipment is counted with `countColumn` (`NB_D107`: maternity units): the import then records the
+/// column (``SupplyImport/countColumn``) so that outputs do not call its units GPs. A column missing from the
+/// header is an error naming the file, line 1, the column and the columns present.
 public struct BPEImporter: Sendable {
     public var codeColumn = "CODGEO"
-    public var countColumn = "NB_D201"
+    public var countColumn = BPECountColumn.generalPractitioners.name
 
-    public init() {}
+    /// An importer counting `countColumn` (default `NB_D201`, general practitioners).
+    public init(countColumn: String = BPECountColumn.generalPractitioners.name) { self.countColumn = countColumn }
 
     public func importFile(path: String, territory: Territory, displayName: String? = nil) throws(InputError) -> SupplyImport {
         try importBytes(try FileInput.bytes(path: path), file: displayName ?? path, territory: territory)
@@ -78,6 +82,6 @@ public struct BPEImporter: Sendable {
         report.count("sites", sites.count)
         report.count("codes mapped to a parent commune", report.entries(of: .codeMappedToParent).count)
         report.count("unknown codes", unknown.count)
-        return SupplyImport(sites: sites, report: report, unknownCodes: unknown)
+        return SupplyImport(sites: sites, report: report, unknownCodes: unknown, countColumn: BPECountColumn(countColumn))
     }
 }

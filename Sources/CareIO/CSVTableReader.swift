@@ -8,19 +8,24 @@ import CareKernel
 /// let code = try table.columnIndex("CODGEO")
 /// while try table.next() { let c = try table.nonEmptyString(code) }
 /// ```
-/// Every error names the file, the record's line and the column.
+/// The delimiter (`,`, `;` or tab) is detected from the header line (``CSVDelimiter``), so INSEE's
+/// `;`-separated files read like comma-separated ones. Every error names the file, the record's line and the column.
 public struct CSVTableReader: Sendable {
     public let file: String
     public let header: [String]
+    /// The field delimiter, detected from the header line.
+    public let delimiter: CSVDelimiter
     public private(set) var record = CSVRecord()
     private var reader: CSVReader
     /// Number of data records read so far.
     public private(set) var recordsRead = 0
 
-    /// Reads the header. Throws on an empty file, a duplicate or empty column name, or a missing required column.
+    /// Reads the header. Throws on an empty file, a header mixing delimiters, a duplicate or empty column name, or
+    /// a missing required column.
     public init(bytes: [UInt8], file: String, required: [String] = []) throws(InputError) {
         self.file = file
-        reader = CSVReader(bytes: bytes, file: file)
+        delimiter = try CSVDelimiter.detect(in: bytes, file: file)
+        reader = CSVReader(bytes: bytes, file: file, separator: delimiter.byte)
         if reader.isBlank { throw InputError(file: file, line: 1, message: "empty file: expected a header row") }
         var head = CSVRecord()
         guard try reader.next(into: &head) else {
@@ -36,7 +41,7 @@ public struct CSVTableReader: Sendable {
         }
         for name in required where !seen.contains(name) {
             throw InputError(file: file, line: head.line, field: name,
-                             message: "missing required column (header has: \(MessageText.value(names.joined(separator: ", "), limit: 200)))")
+                             message: "missing required column (header has: \(MessageText.value(names.joined(separator: ", "), limit: 200))\(delimiter == .comma ? "" : "; separated by \(delimiter.name)"))")
         }
         header = names
         record.header = names
@@ -57,8 +62,10 @@ public struct CSVTableReader: Sendable {
         guard try reader.next(into: &record) else { return false }
         recordsRead += 1
         if record.count != header.count {
+            let separated = delimiter == .comma ? "" : " separated by \(delimiter.name)"
+            let sep = String(UnicodeScalar(delimiter.byte))
             throw InputError(file: file, line: record.line,
-                             message: "expected \(header.count) fields (\(MessageText.value(header.joined(separator: ","), limit: 80))), found \(record.count)")
+                             message: "expected \(header.count) fields\(separated) (\(MessageText.value(header.joined(separator: sep), limit: 80))), found \(record.count)")
         }
         return true
     }

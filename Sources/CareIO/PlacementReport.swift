@@ -50,7 +50,7 @@ public struct PlacementReport: Sendable {
         if case .accessibility = objective { isAccess = true }
         lines.append("CareAccess placement — \(objective.name), \(kText), \(isAccess ? "catchment" : "threshold") \(t) min, \(modelSummary)")
         lines.append("Territory:  \(study.territorySource)")
-        lines.append("Supply:     \(study.supplySource) (\(problem.existing.count) sites with GPs, fixed)")
+        lines.append("Supply:     \(study.supplySource) (\(problem.existing.count) sites with \(study.supply.countsGPs ? "GPs" : study.supply.countColumn.map(\.name) ?? "GPs"), fixed)")
         let deps = Set(study.demand.map { study.territory.communes[$0].departement }).sorted()
         lines.append("Studied:    \(study.demand.count) communes in \(deps.count <= 8 ? deps.joined(separator: ", ") : "\(deps.count) départements"), \(grouped(studiedPopulation)) inhabitants")
         lines.append("Candidates: \(problem.candidates.count) (\(candidatesSource ?? "every studied commune"))")

@@ -35,8 +35,10 @@ public struct Study: Sendable {
     static let listedUnknownCodes = 20
 
     /// Loads a study. `departements` may contain département codes and the word `metro` (all metropolitan
-    /// départements). Throws ``InputError`` for bad files and ``ModelError`` for an empty selection.
-    public static func load(territoryPath: String?, supplyPath: String?, departements: [String]) throws -> Study {
+    /// départements). `countColumn` counts another BPE column than `NB_D201` (``BPECountColumn``; the run's notes
+    /// then say what "GP" stands for). Throws ``InputError`` for bad files and ``ModelError`` for an empty selection.
+    public static func load(territoryPath: String?, supplyPath: String?, departements: [String],
+                            countColumn: String? = nil) throws -> Study {
         var notes: [String] = []
         let embedded = territoryPath == nil && supplyPath == nil
         if (territoryPath == nil) != (supplyPath == nil) {
@@ -54,7 +56,10 @@ public struct Study: Sendable {
         }
         let loaded = try TerritoryFile.load(path: tPath)
         let territory = loaded.territory
-        let supply = try SupplyFile.load(path: sPath, territory: territory)
+        let supply = try SupplyFile.load(path: sPath, territory: territory, countColumn: countColumn)
+        if let column = supply.countColumn, !column.countsGPs {
+            notes.append("Supply: \(sPath) counts \(column.provenance), not general practitioners: wherever this output says GP, read one unit of \(column.name) (the APL activity level and the under-served marks are meant for GPs).")
+        }
         if !supply.sites.contains(where: { $0.gps > 0 }) { throw Self.noSupply(supply, file: sPath, territory: territory) }
         var wanted = Set(departements.filter { $0 != "metro" })
         if departements.contains("metro") { wanted.formUnion(territory.metropolitanDepartements) }
@@ -85,7 +90,7 @@ public struct Study: Sendable {
             // A territory cut down to a few communes leaves most of a national supply file unknown: list a few.
             let shown = supply.unknownCodes.prefix(Self.listedUnknownCodes).map { MessageText.value($0.code) }.joined(separator: ", ")
             let more = supply.unknownCodes.count - Self.listedUnknownCodes
-            notes.append("\(supply.unknownCodes.count) supply codes unknown to the territory (\(Int(supply.unknownGPs)) GPs not placed): \(shown)\(more > 0 ? ", … and \(more) more" : "").")
+            notes.append("\(supply.unknownCodes.count) supply codes unknown to the territory (\(Int(supply.unknownGPs)) \(supply.unitsNoun) not placed): \(shown)\(more > 0 ? ", … and \(more) more" : "").")
             let mangled = supply.unknownCodes.compactMap { u in territory.likelyCode(for: u.code).map { (u.code, $0) } }
             if let first = mangled.first {
                 notes.append("\(mangled.count) of these codes are territory codes without their leading zero (e.g. \(MessageText.value(first.0)) → \(first.1)): the supply file has probably been through a spreadsheet that read the codes as numbers; re-export the column as text.")

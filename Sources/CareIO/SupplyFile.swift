@@ -1,15 +1,28 @@
+import CareKernel
 import CareModel
 
 /// Loads GP supply from a BPE counts file (`CODGEO,NB_D201`) or a generic practitioners file, chosen by header.
+/// With `countColumn` the file must be a BPE file with that column (`NB_D107`: maternity units), counted instead
+/// of `NB_D201`; a header without it is an error naming the file, line 1 and the columns present.
 public enum SupplyFile {
-    public static func load(path: String, territory: Territory) throws(InputError) -> SupplyImport {
-        try load(bytes: try FileInput.bytes(path: path), file: path, territory: territory)
+    public static func load(path: String, territory: Territory, countColumn: String? = nil) throws(InputError) -> SupplyImport {
+        try load(bytes: try FileInput.bytes(path: path), file: path, territory: territory, countColumn: countColumn)
     }
 
-    public static func load(bytes: [UInt8], file: String, territory: Territory) throws(InputError) -> SupplyImport {
+    public static func load(bytes: [UInt8], file: String, territory: Territory,
+                            countColumn: String? = nil) throws(InputError) -> SupplyImport {
+        if let countColumn {
+            return try BPEImporter(countColumn: countColumn).importBytes(bytes, file: file, territory: territory)
+        }
         let header = String(decoding: bytes.prefix { $0 != UInt8(ascii: "\n") }, as: UTF8.self)
-        if header.contains("NB_D201") {
+        if header.contains(BPECountColumn.generalPractitioners.name) {
             return try BPEImporter().importBytes(bytes, file: file, territory: territory)
+        }
+        // A BPE file of another equipment (`CODGEO,NB_D107`): say which option counts it, not "no location columns".
+        let table = try CSVTableReader(bytes: bytes, file: file)
+        if table.hasColumn(BPEImporter().codeColumn), let other = table.header.first(where: { $0.hasPrefix("NB_") }) {
+            throw InputError(file: file, line: 1, field: BPECountColumn.generalPractitioners.name,
+                             message: "missing required column (header has: \(MessageText.value(table.header.joined(separator: ", "), limit: 200))): a BPE file of another equipment; count it with --count-column \(MessageText.value(other))")
         }
         return try PractitionersImporter().importBytes(bytes, file: file, territory: territory)
     }

@@ -148,13 +148,13 @@ struct AccessCommand: ParsableCommand {
                 if let out {
                     try transaction.stage(AccessibilityOutput.csv(result, study: loaded), to: out)
                     try CSVMetadata(title: "CareAccess accessibility per commune", model: model.summary, caveats: model.caveats,
-                                    sources: [loaded.territorySource, loaded.supplySource], notes: loaded.notes)
+                                    sources: [loaded.territorySource, loaded.supplyProvenance], notes: loaded.notes)
                         .stage(besides: out, in: &transaction)
                 }
                 if let zones, let classified {
                     try transaction.stage(ZonesFile.csv(classified, study: loaded), to: zones)
                     try CSVMetadata(title: "CareAccess under-served zones per commune", model: model.summary, caveats: model.caveats,
-                                    sources: [loaded.territorySource, loaded.supplySource], notes: loaded.notes)
+                                    sources: [loaded.territorySource, loaded.supplyProvenance], notes: loaded.notes)
                         .stage(besides: zones, in: &transaction)
                 }
                 try geojson.stage(GeoJSONLayer.accessibility(result, study: loaded, zones: classified),

@@ -42,7 +42,7 @@ struct CoverageCommand: ParsableCommand {
                 if let out {
                     try transaction.stage(CoverageOutput.csv(result, study: loaded), to: out)
                     try CSVMetadata(title: "CareAccess coverage per commune, threshold \(threshold) min", model: result.modelSummary,
-                                    caveats: result.modelCaveats, sources: [loaded.territorySource, loaded.supplySource],
+                                    caveats: result.modelCaveats, sources: [loaded.territorySource, loaded.supplyProvenance],
                                     notes: loaded.notes).stage(besides: out, in: &transaction)
                 }
                 if let repairsOut, let report = loaded.territoryReport { try transaction.stage(report.csv(), to: repairsOut) }

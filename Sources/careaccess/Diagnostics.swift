@@ -11,7 +11,7 @@ enum Diagnostics {
             for line in report.summaryLines() { eprint("territory: repaired/noted \(line)") }
         }
         if !study.supply.unknownCodes.isEmpty {
-            let codes = study.supply.unknownCodes.prefix(50).map { "\(MessageText.value($0.code)) (line \($0.line), \(Int($0.gps)) GPs)" }
+            let codes = study.supply.unknownCodes.prefix(50).map { "\(MessageText.value($0.code)) (line \($0.line), \(Int($0.gps)) \(study.supply.unitsNoun))" }
             let more = study.supply.unknownCodes.count - codes.count
             eprint("supply: \(study.supply.unknownCodes.count) codes unknown to the territory, not placed: \(codes.joined(separator: ", "))\(more > 0 ? ", … and \(more) more" : "")")
         }

@@ -29,6 +29,8 @@ extension NetworkCommand {
         var territory: String
         @Option(help: ArgumentHelp("GP supply (BPE by commune, or a sites CSV).", valueName: "file"))
         var supply: String
+        @Option(help: ArgumentHelp("BPE column to count in --supply (default NB_D201, general practitioners).", valueName: "name"))
+        var countColumn: String?
         @Option(name: .customLong("limit"), help: ArgumentHelp("Catchment limit, minutes (repeatable).", valueName: "min"))
         var limits: [Double] = [20, 30]
         @Option(help: "Threads for the bounded searches.") var threads: Int = 2
@@ -52,7 +54,7 @@ extension NetworkCommand {
                 let loadTime = try clock.measure { graph = try RoadGraph.load(path: file, progress: NetworkProgressBar(quiet.progress)) }
                 guard let graph else { return }
                 let loaded = try TerritoryFile.load(path: territory).territory
-                let sites = try SupplyFile.load(path: supply, territory: loaded).sites.filter { $0.gps > 0 }
+                let sites = try SupplyFile.load(path: supply, territory: loaded, countColumn: countColumn).sites.filter { $0.gps > 0 }
                 let communes = loaded.communes
                 let snapper = RoadSnapper(graph: graph, accessSpeedKmh: snapping.accessSpeed, limitMetres: snapping.snapLimit)
                 var communeSnap: RoadSnapper.Result?, siteSnap: RoadSnapper.Result?

@@ -14,6 +14,11 @@ struct StudyOptions: ParsableArguments {
         valueName: "file"))
     var supply: String?
 
+    @Option(help: ArgumentHelp(
+        "BPE column to count in --supply (default NB_D201, general practitioners; e.g. NB_D107, maternity units).",
+        valueName: "name"))
+    var countColumn: String?
+
     @Option(name: .customLong("departement"), parsing: .upToNextOption, help: ArgumentHelp(
         "Study only these départements ('--departement 01 03 07', or repeated; 'metro' = all metropolitan). GPs are never filtered: neighbours' GPs count.",
         valueName: "code"))
@@ -23,7 +28,7 @@ struct StudyOptions: ParsableArguments {
     var inputs: [OutputPathCheck.Named] { [("--territory", territory), ("--supply", supply)] }
 
     func load() throws -> Study {
-        try Study.load(territoryPath: territory, supplyPath: supply, departements: departements)
+        try Study.load(territoryPath: territory, supplyPath: supply, departements: departements, countColumn: countColumn)
     }
 }
 
