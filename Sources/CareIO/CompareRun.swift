@@ -25,8 +25,9 @@ public struct CompareRun: Sendable {
     /// greedy picks of placement options.
     public static func run(path: String, progress: any ProgressReporter = SilentProgress()) throws -> CompareRun {
         let file = try CompareFile.load(path: path)
-        let study = try file.baseline.study()
-        let (model, travelNotes) = try file.baseline.model(for: study, progress: progress)
+        let loaded = try file.baseline.study()
+        let (model, travelNotes) = try file.baseline.model(for: loaded, progress: progress)
+        let study = try file.baseline.handlingSupplyGaps(loaded, model: model)
         var results: [Result] = []
         for option in file.options {
             var events: [ScenarioEvent]
@@ -72,6 +73,7 @@ public struct CompareRun: Sendable {
         var lines = ["Comparison: \(file.name) — ranked by \(file.rankBy.rawValue)"]
         lines.append("Baseline: \(study.territorySource); \(study.supplySource); \(study.demand.count) communes studied, threshold \(file.baseline.threshold.formatted2) min; \(file.baseline.travel.label)")
         if let first { lines.append(first.parameterLine) }
+        if let gap = study.supplyGap { lines.append("Data gap: " + gap) }
         lines.append(contentsOf: first?.inputLines ?? [])
         lines.append(contentsOf: (results.first?.run.travelNotes ?? []).map { "Note: " + $0 })
         if let s = first?.summary {
@@ -122,7 +124,7 @@ public struct CompareRun: Sendable {
             lines.append("")
             lines.append(contentsOf: placements.map { "Placement — " + $0 })
         }
-        let notes = Set(results.flatMap { $0.run.outcome.assumptions }).sorted() + study.notes
+        let notes = Set(results.flatMap { $0.run.outcome.assumptions }).sorted() + study.notes.filter { $0 != study.supplyGap }
         if !notes.isEmpty {
             lines.append("")
             lines.append(contentsOf: notes.map { "Note: " + $0 })

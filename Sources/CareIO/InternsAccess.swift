@@ -30,8 +30,9 @@ public enum InternsAccess {
                 months: Double(row.placement.months))))
         }
         let file = ScenarioFile(scenario: Scenario(name: "\(name): intern posts", events: events), baseline: baseline)
-        let study = try baseline.study()
-        let (model, notes) = try baseline.model(for: study)
+        let loaded = try baseline.study()
+        let (model, notes) = try baseline.model(for: loaded)
+        let study = try baseline.handlingSupplyGaps(loaded, model: model)
         return try ScenarioRun.run(file: file, study: study, path: path, model: model, travelNotes: notes)
     }
 }

@@ -72,14 +72,16 @@ public struct ScenarioDraws: Sendable {
     /// travel model, then evaluates the draws.
     public static func run(file: ScenarioFile, path: String, draws: Int, seed: UInt64, threads: Int? = nil,
                            progress: any ProgressReporter = SilentProgress()) throws -> ScenarioDraws {
-        let study = try file.baseline.study()
+        let loaded = try file.baseline.study()
         let threads = max(1, threads ?? ProcessInfo.processInfo.activeProcessorCount)
-        try check(draws: draws, communes: study.demand.count, file: path)
+        try check(draws: draws, communes: loaded.demand.count, file: path)
         var travel = file.baseline.travel
         // Several draws at once: one thread each; one at a time: every thread for the travel model.
         if threads > 1 { travel.threads = 1 }
-        let (built, notes) = try travel.make(for: study, progress: progress)
-        return try run(file: file, study: study, path: path, model: CatchmentMemo(model: built), draws: draws, seed: seed,
+        let (built, notes) = try travel.make(for: loaded, progress: progress)
+        let model = CatchmentMemo(model: built)
+        let study = try file.baseline.handlingSupplyGaps(loaded, model: model)
+        return try run(file: file, study: study, path: path, model: model, draws: draws, seed: seed,
                        threads: threads, travelNotes: notes, progress: progress)
     }
 

@@ -53,6 +53,8 @@ public struct ScenarioFile: Sendable {
         /// APL activity per counted GP; the derived level (``APLActivityLevel``) when `nil`.
         public var activityPerGP: Double?
         public var underServed: Double?
+        /// `accept_supply_gaps: true`: score the communes a supply gap distorts (default: left out as no data).
+        public var acceptSupplyGaps = false
         /// Line of the `baseline` key, for errors about it.
         public var line: Int?
 
@@ -134,7 +136,8 @@ public struct ScenarioFile: Sendable {
     static func parseBaseline(_ node: Node, _ y: YAMLDocument, directory: String) throws(InputError) -> Baseline {
         let m = try y.mapping(node, allowed: ["territory", "supply", "departements", "departement", "threshold", "catchment", "speed",
                                                "circuity", "travel", "model", "network", "matrix", "symmetric_matrix", "access_speed",
-                                               "snap_limit", "speed_factor", "indicator", "under_served", "demand", "activity_per_gp"],
+                                               "snap_limit", "speed_factor", "indicator", "under_served", "demand", "activity_per_gp",
+                                               "accept_supply_gaps"],
                                       context: "baseline")
         var b = Baseline()
         b.line = node.mark?.line
@@ -167,6 +170,7 @@ public struct ScenarioFile: Sendable {
             b.indicator = i
         }
         b.underServed = try y.double(m["under_served"], "under_served")
+        b.acceptSupplyGaps = try y.bool(m["accept_supply_gaps"], "accept_supply_gaps") ?? false
         for key in ["demand", "activity_per_gp"] where m[key] != nil && b.indicator != "apl" {
             throw y.error(m[key]?.value, key, "\(key) applies to indicator apl, not \(b.indicator)")
         }

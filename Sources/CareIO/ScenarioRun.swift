@@ -21,8 +21,9 @@ public struct ScenarioRun: Sendable {
                            progress: any ProgressReporter = SilentProgress()) throws -> ScenarioRun {
         var file = file
         if let threads { file.baseline.travel.threads = threads }
-        let study = try file.baseline.study()
-        let (model, notes) = try file.baseline.model(for: study, progress: progress)
+        let loaded = try file.baseline.study()
+        let (model, notes) = try file.baseline.model(for: loaded, progress: progress)
+        let study = try file.baseline.handlingSupplyGaps(loaded, model: model)
         return try run(file: file, study: study, path: path, model: model, travelNotes: notes)
     }
 
@@ -52,6 +53,7 @@ public struct ScenarioRun: Sendable {
         var lines = ["Scenario: \(file.scenario.name)" + (file.scenario.horizon.map { " (horizon \($0))" } ?? "")]
         lines.append("Baseline: \(study.territorySource); \(study.supplySource); \(study.demand.count) communes studied; \(file.baseline.travel.label)")
         lines.append(comparison.parameterLine)
+        if let gap = study.supplyGap { lines.append("Data gap: " + gap) }
         lines.append(contentsOf: comparison.inputLines)
         lines.append(contentsOf: travelNotes.map { "Note: " + $0 })
         lines.append("Events:")
@@ -87,7 +89,7 @@ public struct ScenarioRun: Sendable {
             }.joined(separator: "; "))
         }
         if let cost = file.cost { lines.append(contentsOf: costLines(CostBenefit(cost: cost, comparison: comparison, territory: study.territory))) }
-        let notes = study.notes + outcome.assumptions + comparison.notes
+        let notes = (study.notes + outcome.assumptions + comparison.notes).filter { $0 != study.supplyGap }
         if !notes.isEmpty {
             lines.append("")
             lines.append(contentsOf: notes.map { "Note: " + $0 })

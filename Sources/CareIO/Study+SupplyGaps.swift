@@ -13,10 +13,28 @@ extension Study {
     /// - Throws: ``CareModel/ModelError/emptyDemand(_:)`` when every studied commune is left out; the model's errors.
     public func handlingSupplyGaps(model: some TravelTimeModel, catchment: Double, method: AccessibilityMethod,
                                    accepted: Bool) throws -> (study: Study, line: String?) {
+        let handled = try handlingSupplyGaps(model: model, indicator: (catchment, method), coverage: false, accepted: accepted)
+        return (handled, handled.supplyGap)
+    }
+
+    /// The study with its supply gaps handled for the figures a run gives: a floating-catchment `indicator`
+    /// (communes whose catchment reaches a gap, ``CareModel/SupplyGaps/affectedCommunes(studied:territory:model:catchment:method:)``)
+    /// and/or `coverage` (communes for which a gap commune is no farther than their nearest GP,
+    /// ``CareModel/SupplyGaps/nearestDistorted(studied:territory:sites:model:)``). Unless `accepted`, they leave
+    /// the demand as no data. The line is ``supplyGap`` and the first note.
+    /// - Throws: ``CareModel/ModelError/emptyDemand(_:)`` when every studied commune is left out; the model's errors.
+    public func handlingSupplyGaps(model: some TravelTimeModel, indicator: (catchment: Double, method: AccessibilityMethod)?,
+                                   coverage: Bool, accepted: Bool) throws -> Study {
         let gaps = SupplyGaps(territory: territory, sites: supply.sites, studied: demand)
-        guard !gaps.isEmpty else { return (self, nil) }
-        let affected = try gaps.affectedCommunes(studied: demand, territory: territory, model: model, catchment: catchment,
-                                                 method: method)
+        guard !gaps.isEmpty else { return self }
+        var affected = Set<Int>()
+        if let indicator {
+            affected.formUnion(try gaps.affectedCommunes(studied: demand, territory: territory, model: model,
+                                                         catchment: indicator.catchment, method: indicator.method))
+        }
+        if coverage {
+            affected.formUnion(try gaps.nearestDistorted(studied: demand, territory: territory, sites: supply.sites, model: model))
+        }
         let holes = Set(gaps.holeCommunes)
         let reaching = affected.filter { !holes.contains($0) }
         let population = reaching.reduce(0) { $0 + territory.communes[$1].population }
@@ -24,20 +42,28 @@ extension Study {
         var line = "\(names.joined(separator: ", ")) \(gaps.gaps.count == 1 ? "has" : "have") no GP in the supply file while "
             + "\(gaps.departementsWithSupply) of the \(gaps.departementsConsidered - gaps.gaps.count) other départements of "
             + "\(SupplyGaps.minimumPopulation.grouped)+ inhabitants do: the file is missing rows. "
-        let whom = "\((affected.count - reaching.count).grouped) studied communes of the gap and the \(reaching.count.grouped) others "
-            + "whose \(catchment.formatted2)-minute catchment reaches them (\(population.grouped) inhabitants)"
+        let reason = [indicator.map { "whose \($0.catchment.formatted2)-minute catchment reaches them" },
+                      coverage ? "for which one of them is no farther than their nearest GP" : nil].compactMap { $0 }
+            .joined(separator: " or ")
+        let own = "\((affected.count - reaching.count).grouped) studied communes of the gap"
+        let whom = reaching.isEmpty ? own + " (no other studied commune is affected)"
+            : own + " and the \(reaching.count.grouped) others \(reason) (\(population.grouped) inhabitants)"
         var study = self
         if accepted {
-            line += "Scored anyway (--accept-supply-gaps): the scores of the \(whom) miss the gap's GPs and count its demand."
+            line += indicator == nil
+                ? "Counted anyway (--accept-supply-gaps): the minutes of the \(whom) ignore GPs the file lacks."
+                : "Scored anyway (--accept-supply-gaps): the scores of the \(whom) miss the gap's GPs and count its demand."
         } else {
-            line += "The \(whom) are left out as no data, not scored; --accept-supply-gaps scores them."
-            let out = Set(affected)
-            study.demand = demand.filter { !out.contains($0) }
+            line += indicator == nil
+                ? "The \(whom) are left out as no data, not counted; --accept-supply-gaps counts them."
+                : "The \(whom) are left out as no data, not scored; --accept-supply-gaps scores them."
+            study.demand = demand.filter { !affected.contains($0) }
             guard !study.demand.isEmpty else {
                 throw ModelError.emptyDemand("every studied commune is in or within reach of a supply gap (\(gaps.departements.joined(separator: ", "))); --accept-supply-gaps scores them anyway")
             }
         }
         study.notes.insert(line, at: 0)
-        return (study, line)
+        study.supplyGap = line
+        return study
     }
 }

@@ -17,6 +17,9 @@ public struct Study: Sendable {
     public var territoryReport: ImportReport?
     /// Plain-language notes about the run's scope (exclusions, assumptions), printed with the summary.
     public var notes: [String]
+    /// The line naming the supply's gaps and what was done about them, once handled
+    /// (``handlingSupplyGaps(model:indicator:coverage:accepted:)``); `nil` when there are none.
+    public var supplyGap: String? = nil
 
     /// Why a supply file gives no GP at all, named: every code unknown to the territory (with the leading-zero
     /// hint when that is the cause), or every count 0.

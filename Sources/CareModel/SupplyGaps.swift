@@ -76,6 +76,23 @@ public struct SupplyGaps: Sendable, Equatable {
         return studied.filter { reached[$0] }.sorted()
     }
 
+    /// The studied communes whose minutes to the nearest GP the gaps may distort: those of the gaps, and every
+    /// other for which a gap commune's point is at most as far as the nearest GP of `sites` (a GP there, had
+    /// the file listed it, could be the nearest). Sorted, territory indices. Complexity: two nearest searches
+    /// from the studied communes (to the gaps' points and to the sites).
+    public func nearestDistorted(studied: [Int], territory: Territory, sites: [SupplySite], model: some TravelTimeModel) throws -> [Int] {
+        guard !holeCommunes.isEmpty, !studied.isEmpty else { return [] }
+        let origins = studied.map { territory.communes[$0].place }
+        let toGap = try model.nearest(from: origins, to: holeCommunes.map { territory.communes[$0].place })
+        let active = sites.filter { $0.gps > 0 }.map(\.place)
+        let toGP = active.isEmpty ? [NearestFacility](repeating: .unreachable, count: origins.count)
+            : try model.nearest(from: origins, to: active)
+        let holes = Set(holeCommunes)
+        return studied.indices.filter { k in
+            holes.contains(studied[k]) || (toGap[k].site != nil && toGap[k].minutes <= toGP[k].minutes)
+        }.map { studied[$0] }.sorted()
+    }
+
     /// For every commune of `territory`, whether a point of the communes at `sources` reaches it within
     /// `catchment` with a weight above 0 under `decay` (a GP there would count in its floating-catchment score).
     static func reached(from sources: [Int], territory: Territory, model: some TravelTimeModel, catchment: Double,

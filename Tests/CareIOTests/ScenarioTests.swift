@@ -40,6 +40,14 @@ struct ScenarioFileTests {
         #expect(f.scenario.events.count == 1)
     }
 
+    @Test func acceptSupplyGapsIsABaselineFlag() throws {
+        #expect(try parse("baseline: {accept_supply_gaps: true}\nevents: []\n").baseline.acceptSupplyGaps)
+        #expect(try !parse("events: []\n").baseline.acceptSupplyGaps)
+        #expect(throws: InputError(file: "s.yaml", line: 2, field: "accept_supply_gaps", message: "expected true or false")) {
+            _ = try parse("baseline:\n  accept_supply_gaps: maybe\nevents: []\n")
+        }
+    }
+
     @Test func errorsNameLineAndKey() {
         #expect(throws: InputError(file: "s.yaml", line: 3, field: "colour",
                                    message: "unknown key in open_site (allowed: commune, fte, gps, id, kind, months, name, x, y)")) {

@@ -33,4 +33,27 @@ extension NationalDataTests {
         guard case .emptyDemand(let why)? = error else { Issue.record("no empty-demand error"); return }
         #expect(why.contains("within reach of a supply gap (75)") && why.contains("--accept-supply-gaps"))
     }
+
+    /// Scenarios, comparisons and sweeps give coverage and APL figures: their baseline leaves out the gap's
+    /// communes, those its catchment reaches and those for which it is no farther than their nearest GP —
+    /// a superset of `access`'s set — unless `accept_supply_gaps: true`.
+    @Test func scenarioBaselinesLeaveTheParisGapOut() throws {
+        let t = try national().territory
+        let s = try BPEImporter().importFile(path: SharedData.bpe, territory: t)
+        let metro = try t.indices(inDepartements: t.metropolitanDepartements)
+        let study = Study(territory: t, supply: s, demand: metro, territorySource: SharedData.communes,
+                          supplySource: SharedData.bpe, territoryReport: nil, notes: [])
+        let model = try CrowFlyModel()
+        var baseline = ScenarioFile.Baseline()
+        let out = try baseline.handlingSupplyGaps(study, model: model)
+        let gap = try #require(out.supplyGap)
+        #expect(gap.contains("whose 20-minute catchment reaches them or for which one of them is no farther than their nearest GP"))
+        let method = try baseline.evaluation(horizon: nil).accessibility.method
+        let (access, _) = try study.handlingSupplyGaps(model: model, catchment: 20, method: method, accepted: false)
+        #expect(Set(out.demand).isSubset(of: Set(access.demand)))
+        #expect(out.demand.allSatisfy { t.communes[$0].departement != "75" })
+        baseline.acceptSupplyGaps = true
+        let all = try baseline.handlingSupplyGaps(study, model: model)
+        #expect(all.demand == metro && all.supplyGap?.contains("Scored anyway") == true)
+    }
 }

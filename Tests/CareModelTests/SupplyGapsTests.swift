@@ -53,6 +53,29 @@ struct SupplyGapsTests {
         #expect(Set(near).isSubset(of: Set(affected)) && near.count < affected.count)
     }
 
+    /// Coverage: a commune's minutes are distorted when a gap commune is no farther than its nearest GP (a GP
+    /// listed there could be the nearest). Brute force over crow-fly distances.
+    @Test func nearestDistortionMatchesBruteForce() throws {
+        let (t, sites) = try Self.instance()
+        let gaps = SupplyGaps(territory: t, sites: sites)
+        let model = try CrowFlyModel(speedKmh: 60, circuity: 1.3)
+        let studied = Array(t.communes.indices)
+        let distorted = try gaps.nearestDistorted(studied: studied, territory: t, sites: sites, model: model)
+        func metres(_ a: ProjectedPoint, _ b: ProjectedPoint) -> Double { ((a.x - b.x) * (a.x - b.x) + (a.y - b.y) * (a.y - b.y)).squareRoot() }
+        let expected = studied.filter { i in
+            let p = t.communes[i].point
+            let toGap = gaps.holeCommunes.map { metres(t.communes[$0].point, p) }.min() ?? .infinity
+            let toGP = sites.map { metres($0.point, p) }.min() ?? .infinity
+            return t.communes[i].departement == "05" || toGap <= toGP
+        }
+        #expect(distorted == expected)
+        // The gap's 4 communes, and the communes of 04 and 06 on the gap's side (9 km out, 2 km from it).
+        #expect(distorted.map { t.communes[$0].code } == ["04004", "05001", "05002", "05003", "05004", "06003"])
+        // Without a gap, nothing.
+        let (full, fullSites) = try Self.instance(without: [])
+        #expect(try SupplyGaps(territory: full, sites: fullSites).nearestDistorted(studied: studied, territory: full, sites: fullSites, model: model).isEmpty)
+    }
+
     @Test func aRegionalFileOrAFullFileHasNoGap() throws {
         // Fewer than 10 large départements: a regional study, not a hole.
         let (small, smallSites) = try Self.instance(departements: 6)
