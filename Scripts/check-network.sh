@@ -52,10 +52,15 @@ echo "-- drive-time coverage to 3 SYNTHETIC GP sites (covered communes)"
 # Crow-fly lower bound; the same run on all of 06; the real BPE supply on all of 06 (GPs at commune points).
 "$bin" coverage --territory "$tmp/riviera-communes.csv" --supply "$tmp/gp-demo-synthetic.csv" \
   --speed "$vmax" --circuity 1 --out "$tmp/lower.csv" > /dev/null
+# The extract covers 5 of the 163 communes of 06: the run on all of 06 is refused unless accepted as partial.
+if "$bin" coverage --territory "$communes" --departement 06 --supply "$bpe" "${net[@]}" > /dev/null 2> "$tmp/refused.txt"; then
+  echo "check-network: a network covering 5 of 163 communes was not refused" >&2; exit 1
+fi
+grep -q "the road network covers 5 of the 163 studied communes" "$tmp/refused.txt"
 "$bin" coverage --territory "$communes" --departement 06 --supply "$tmp/gp-demo-synthetic.csv" "${net[@]}" \
-  --out "$tmp/all06.csv" > /dev/null 2>&1
-"$bin" coverage --territory "$communes" --departement 06 --supply "$bpe" "${net[@]}" --out "$tmp/bpe.csv" \
-  > /dev/null 2>&1
+  --accept-partial-travel --out "$tmp/all06.csv" > /dev/null 2>&1
+"$bin" coverage --territory "$communes" --departement 06 --supply "$bpe" "${net[@]}" --accept-partial-travel \
+  --out "$tmp/bpe.csv" > /dev/null 2>&1
 
 echo "-- per-commune drive minutes (SYNTHETIC sites) and checks"
 

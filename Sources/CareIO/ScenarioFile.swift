@@ -137,7 +137,7 @@ public struct ScenarioFile: Sendable {
         let m = try y.mapping(node, allowed: ["territory", "supply", "departements", "departement", "threshold", "catchment", "speed",
                                                "circuity", "travel", "model", "network", "matrix", "symmetric_matrix", "access_speed",
                                                "snap_limit", "speed_factor", "indicator", "under_served", "demand", "activity_per_gp",
-                                               "accept_supply_gaps"],
+                                               "accept_supply_gaps", "accept_partial_travel"],
                                       context: "baseline")
         var b = Baseline()
         b.line = node.mark?.line
@@ -171,6 +171,7 @@ public struct ScenarioFile: Sendable {
         }
         b.underServed = try y.double(m["under_served"], "under_served")
         b.acceptSupplyGaps = try y.bool(m["accept_supply_gaps"], "accept_supply_gaps") ?? false
+        b.travel.acceptPartialCoverage = try y.bool(m["accept_partial_travel"], "accept_partial_travel") ?? false
         for key in ["demand", "activity_per_gp"] where m[key] != nil && b.indicator != "apl" {
             throw y.error(m[key]?.value, key, "\(key) applies to indicator apl, not \(b.indicator)")
         }

@@ -39,6 +39,13 @@ public struct TravelModelSpec: Sendable, Equatable {
     public var snapLimitMetres = RoadSnapper.defaultLimitMetres
     /// Network: class speeds multiplied by this (`network calibrate --observed` fits it).
     public var networkSpeedFactor = 1.0
+    /// Run even when a road network or an OD matrix covers less than ``minimumCoveredShare`` of the studied
+    /// communes or inhabitants (`--accept-partial-travel`, `accept_partial_travel: true`).
+    public var acceptPartialCoverage = false
+
+    /// The least share of the studied communes, and of their inhabitants, that a road network or an OD matrix
+    /// must reach for a run to go ahead without ``acceptPartialCoverage``.
+    public static let minimumCoveredShare = 0.95
 
     public init() {}
 
@@ -91,6 +98,11 @@ public struct TravelModelSpec: Sendable, Equatable {
             let model = try ODMatrixReader.read(path: matrixPath, territory: territory, symmetric: symmetricMatrix)
             let unlocated = sites.filter { $0.gps > 0 && model.keyOfPlace[$0.place] == nil }.count
             var notes = ["OD matrix: \(model.pairCount) pairs; pairs missing from the matrix are unreachable."]
+            if let note = try coverage(of: matrixPath, what: "the OD matrix", territory: territory, demand: demand,
+                                       covered: { model.keyOfPlace[territory.communes[$0].place].map(model.hasPairs) ?? false },
+                                       restrict: "keep to the communes the matrix holds (--departement, or a territory of them)") {
+                notes.append(note)
+            }
             if unlocated > 0 { notes.append("\(unlocated) GP sites are not at a commune point and cannot be found in the matrix: ignored.") }
             return (model, notes)
         }
@@ -118,6 +130,34 @@ public struct TravelModelSpec: Sendable, Equatable {
         return (model, notes)
     }
 
+    /// Refuses a travel input (`what`, read from `file`) that reaches less than ``minimumCoveredShare`` of the
+    /// studied communes or of their inhabitants, unless ``acceptPartialCoverage``: every figure would count the
+    /// others as unreachable (or at 0 minutes from a GP at their own point). Returns the note of an accepted
+    /// partial input, `nil` when the input covers enough. `covered` takes a territory index, or with
+    /// `byPosition` a position in `demand`.
+    func coverage(of file: String, what: String, territory: Territory, demand: [Int], covered: (Int) -> Bool,
+                  byPosition: Bool = false, restrict: String) throws(InputError) -> String? {
+        guard !demand.isEmpty else { return nil }
+        var communes = 0, people = 0, total = 0
+        for (k, i) in demand.enumerated() {
+            let population = territory.communes[i].population
+            total += population
+            if covered(byPosition ? k : i) {
+                communes += 1
+                people += population
+            }
+        }
+        let shareCommunes = Double(communes) / Double(demand.count)
+        let sharePeople = total > 0 ? Double(people) / Double(total) : shareCommunes
+        guard shareCommunes < Self.minimumCoveredShare || sharePeople < Self.minimumCoveredShare else { return nil }
+        let text = "\(what) covers \(communes.grouped) of the \(demand.count.grouped) studied communes (\(people.grouped) of \(total.grouped) inhabitants, \(String(format: "%.1f", sharePeople * 100)) %)"
+        let minimum = Int(Self.minimumCoveredShare * 100)
+        guard acceptPartialCoverage else {
+            throw InputError(file: file, message: "\(text), less than \(minimum) %: every figure would count the others as unreachable (or at 0 min from a GP at their own point); \(restrict), or pass --accept-partial-travel")
+        }
+        return "Partial travel input (--accept-partial-travel): \(text); the others are unreachable by it (or at 0 min from a GP at their own point), and every figure counts them so."
+    }
+
     private func networkModel(path: String, territory: Territory, demand: [Int], sites allSites: [SupplySite],
                               progress: any ProgressReporter) throws -> (model: any TravelTimeModel, notes: [String])
     {
@@ -134,6 +174,13 @@ public struct TravelModelSpec: Sendable, Equatable {
         }
         let otherCRS = communes.filter { $0.crs != graph.crs }.count
         if otherCRS > 0 { notes.append("\(otherCRS) communes are in another projected CRS than the network (\(graph.crs)): unreachable.") }
+        let off = Set(far)
+        if let note = try coverage(of: path, what: "the road network", territory: territory, demand: demand,
+                                   covered: { k in !off.contains(k) && communes[k].crs == graph.crs },
+                                   byPosition: true,
+                                   restrict: "restrict the study to them (careaccess network places \(path) --territory … --territory-out covered.csv)") {
+            notes.append(note)
+        }
         let sites = allSites.filter { $0.gps > 0 }
         let unattached = model.snap(sites.map(\.place)).nodes.filter { $0 < 0 }.count
         if unattached > 0 { notes.append("\(unattached) of \(sites.count) GP sites are off the network (beyond \(Int(snapLimitMetres)) m or another CRS) and are ignored.") }

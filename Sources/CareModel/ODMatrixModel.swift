@@ -58,6 +58,13 @@ public struct ODMatrixModel: TravelTimeModel {
 
     public var pairCount: Int { rowKeys.count }
 
+    /// Whether the matrix holds a pair from `key` to another key (the diagonal, which readers add, aside):
+    /// whether the place is covered by the matrix at all. O(row length).
+    public func hasPairs(fromKey key: Int32) -> Bool {
+        guard key >= 0, Int(key) < keyCount else { return false }
+        return rowKeys[rowOffsets[Int(key)]..<rowOffsets[Int(key) + 1]].contains { $0 != key }
+    }
+
     public var caveats: [String] {
         ["OD matrix: minutes as the matrix gives them; pairs it lacks are unreachable, and places that are not commune points (practitioners' own coordinates) are not found in it."]
     }

@@ -63,6 +63,9 @@ struct TravelOptions: ParsableArguments {
     @Flag(help: "The OD matrix is symmetric: a pair given one way holds both ways.")
     var symmetricMatrix = false
 
+    @Flag(help: "Run even when the road network or the OD matrix covers less than 95 % of the studied communes or inhabitants (the others count as unreachable).")
+    var acceptPartialTravel = false
+
     @Option(help: ArgumentHelp("Network: speed on the connector from a place to the nearest road node, in km/h.", valueName: "km/h"))
     var accessSpeed: Double = 15
 
@@ -91,6 +94,7 @@ struct TravelOptions: ParsableArguments {
         s.networkPath = network
         s.matrixPath = matrix
         s.symmetricMatrix = symmetricMatrix
+        s.acceptPartialCoverage = acceptPartialTravel
         s.accessSpeedKmh = accessSpeed
         s.snapLimitMetres = snapLimit
         if let speedFactor { s.networkSpeedFactor = speedFactor }
@@ -106,6 +110,9 @@ struct TravelOptions: ParsableArguments {
         if k == .network && network == nil { throw ValidationError("--travel network needs --network FILE (.osm.pbf, .osm, .osm.gz or a cache)") }
         if k == .matrix && matrix == nil { throw ValidationError("--travel matrix needs --matrix FILE (CSV origin,destination,minutes)") }
         if k != .crowfly && (speed != nil || circuity != nil) { throw ValidationError("--speed/--circuity set the crow-fly model: use them with --travel crowfly (or alone)") }
+        if acceptPartialTravel && k != .network && k != .matrix {
+            throw ValidationError("--accept-partial-travel concerns a road network or an OD matrix: use it with --travel network or matrix")
+        }
         if k != .network && speedFactor != nil { throw ValidationError("--speed-factor scales a road network's speeds: use it with --travel network") }
         if k != .calibrated && travelModel != nil { throw ValidationError("--travel-model needs --travel calibrated (the default)") }
         if let threads, !(1...256).contains(threads) { throw ValidationError("--threads must be 1–256") }

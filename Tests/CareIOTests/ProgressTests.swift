@@ -172,7 +172,7 @@ struct ProgressTests {
         let yaml = dir.appendingPathComponent("s.yaml").path
         try """
             name: progress check
-            baseline: {travel: network, network: roads.carn}
+            baseline: {travel: network, network: roads.carn, accept_partial_travel: true}
             events:
               - open_site: {commune: "07001", gps: 2, kind: health_centre}
             """.write(toFile: yaml, atomically: true, encoding: .utf8)
@@ -207,7 +207,7 @@ struct ProgressTests {
         #expect(run.results.map(\.placementNote) == quiet.results.map(\.placementNote))
 
         let network = dir.appendingPathComponent("network.yaml").path
-        try "name: picks\nbaseline: {travel: network, network: roads.carn}\n\(options)\n"
+        try "name: picks\nbaseline: {travel: network, network: roads.carn, accept_partial_travel: true}\n\(options)\n"
             .write(toFile: network, atomically: true, encoding: .utf8)
         let onRoads = RecordingProgress()
         _ = try CompareRun.run(path: network, progress: onRoads)

@@ -75,7 +75,7 @@ struct ScenarioTravelTests {
         let yaml = dir.appendingPathComponent("s.yaml").path
         try """
             name: GP at Accons, matrix times
-            baseline: {travel: matrix, matrix: od.csv, threshold: 20}
+            baseline: {travel: matrix, matrix: od.csv, threshold: 20, accept_partial_travel: true}   # 1 of 335 communes: partial on purpose
             events:
               - open_site: {commune: "07001", gps: 1, kind: health_centre}
             """.write(toFile: yaml, atomically: true, encoding: .utf8)
@@ -93,6 +93,7 @@ struct ScenarioTravelTests {
         #expect(others.contains { $0.minutesBefore == .infinity } && others.contains { $0.minutesBefore == 0 })
         #expect(run.comparison.summary.newlyCoveredCommunes == 1)
         #expect(run.travelNotes.contains { $0.hasPrefix("OD matrix: ") })
+        #expect(run.travelNotes.contains { $0.hasPrefix("Partial travel input (--accept-partial-travel): the OD matrix covers 1 of the 335") })
         #expect(run.summaryText().contains("OD matrix od.csv"))
     }
 }
