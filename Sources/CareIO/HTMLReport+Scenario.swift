@@ -134,7 +134,7 @@ extension HTMLReport {
         let n = { (v: Int) in self.language.number(v) }
         let dn = { (v: Int) in self.language.signed(Double(v)) }
         var rows: [[String]] = [
-            [l[.gpsSupply], language.number(s.gpsBefore, digits: 1), language.number(s.gpsAfter, digits: 1),
+            [l[.gpsSupply], language.compact(s.gpsBefore), language.compact(s.gpsAfter),
              language.signed(s.gpsAfter - s.gpsBefore, digits: 1)],
             [l.format(.populationBeyond, t), n(s.populationBeyondBefore), n(s.populationBeyondAfter),
              dn(s.populationBeyondAfter - s.populationBeyondBefore)],

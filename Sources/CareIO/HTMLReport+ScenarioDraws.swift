@@ -88,7 +88,7 @@ extension HTMLReport {
         func value(_ v: Double, _ f: ScenarioFigure) -> String {
             guard !v.isNaN else { return "" }
             switch f {
-            case .gps: return language.number(v, digits: 1)
+            case .gps: return language.compact(v)
             case .meanMinutes: return language.number(v, digits: 2)
             case .meanScore: return language.number(v, digits: 3)
             case .communesBelow, .communesGaining, .communesLosing: return language.number(v, digits: v == v.rounded() ? 0 : 1)

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The language of an HTML report: French (the default, since the report's readers are French planners and
 /// elected officials) or English.
 ///
@@ -46,8 +48,16 @@ public enum ReportLanguage: String, Sendable, CaseIterable {
         return value > 0 && text != number(0, digits: digits) ? "+" + text : text
     }
 
-    /// A share in [0, 1] as a percentage with one decimal (`12,3 %` / `12.3%`).
+    /// A share in [0, 1] as a percentage with one decimal (`12,3 %` / `12.3%`). A share that is not 0 but
+    /// would print as 0 gets the decimals it needs, up to 3 (7,169 people of 62 million: `0,01 %`, not
+    /// `0,0 %`), then `< 0,001 %`.
     public func percent(_ share: Double, digits: Int = 1) -> String {
-        number(share * 100, digits: digits) + (self == .fr ? "\u{202F}%" : "%")
+        let sign = self == .fr ? "\u{202F}%" : "%"
+        var d = max(0, digits)
+        while share > 0, share.isFinite, (share * 100 * pow(10, Double(d))).rounded() == 0 {
+            guard d < 3 else { return "< " + number(0.001, digits: 3) + sign }
+            d += 1
+        }
+        return number(share * 100, digits: d) + sign
     }
 }

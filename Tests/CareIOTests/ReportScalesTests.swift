@@ -95,6 +95,11 @@ struct ReportScalesTests {
         #expect(ReportLanguage.en.signed(0) == "0")
         #expect(ReportLanguage.en.number(.nan) == "–")
         #expect(ReportLanguage.en.percent(0.1234) == "12.3%")
+        // A small share that is not 0 does not print as 0 (7,169 people of 64.6 million).
+        #expect(ReportLanguage.fr.percent(7_169 / 64_640_730) == "0,01\u{202F}%")
+        #expect(ReportLanguage.en.percent(0.0004) == "0.04%")
+        #expect(ReportLanguage.en.percent(1e-9) == "< 0.001%")
+        #expect(ReportLanguage.en.percent(0) == "0.0%")
     }
 
     @Test func pathsAreRoundedAndDeduplicated() {
