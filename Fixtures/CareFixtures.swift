@@ -36,6 +36,8 @@ public enum EmbeddedFixture {
     public struct PopulationPaths: Sendable {
         public var structurePath: String
         public var weightsPath: String
+        /// `population/departements.csv`: each département's name as INSEE's sheet spells it (`07,Ardèche`).
+        public var departementNamesPath: String
     }
 
     public static func population() throws -> PopulationPaths {
@@ -43,6 +45,7 @@ public enum EmbeddedFixture {
             throw Missing(description: "the embedded age structure is missing from the build (resource bundle not found)")
         }
         return PopulationPaths(structurePath: dir.appendingPathComponent("age-structure-departement.csv").path,
-                               weightsPath: dir.appendingPathComponent("drees-gp-consumption-weights-2023.csv").path)
+                               weightsPath: dir.appendingPathComponent("drees-gp-consumption-weights-2023.csv").path,
+                               departementNamesPath: dir.appendingPathComponent("departements.csv").path)
     }
 }

@@ -7,7 +7,8 @@ Input:  estim-pop-dep-sexe-aq-1975-2021.xlsx (INSEE "Estimation de population au
         year; title on row 2 ("Année 2021"), header on rows 4-5 (blocks Ensemble / Hommes / Femmes, each
         0-4 … 95+ then Total), one row per département from row 6, then the rows "France métropolitaine",
         "DOM", "France métropolitaine et DOM" and footnotes.
-Output: --out CSV `year,departement,band,population` (both sexes, bands 0-4 … 90-94, 95+), one row per
+Output: --names-out CSV `departement,name` (the sheet's names, e.g. `07,Ardèche`), when asked;
+        --out CSV `year,departement,band,population` (both sexes, bands 0-4 … 90-94, 95+), one row per
         département and band, in the sheet's order.
 
 Every cell is checked, never skipped silently: a département row must be 3 × 20 non-negative integers and
@@ -260,6 +261,7 @@ def main():
     ap.add_argument("--xlsx", required=True)
     ap.add_argument("--out", required=True)
     ap.add_argument("--year", type=int, default=2021)
+    ap.add_argument("--names-out", help="also write the départements' names as given by the sheet (code,name)")
     a = ap.parse_args()
     try:
         deps, excluded, quirks, repairs = convert(a.xlsx, a.year)
@@ -275,6 +277,12 @@ def main():
     with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
         f.write("\n".join(lines) + "\n")
     os.replace(tmp, a.out)
+    if a.names_out:
+        fd, tmp = tempfile.mkstemp(dir=os.path.dirname(os.path.abspath(a.names_out)), suffix=".tmp")
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
+            f.write("departement,name\n" + "".join(f"{code},{name.strip()}\n" for code, name, _, _ in deps))
+        os.replace(tmp, a.names_out)
+        print(f"{a.names_out}: {len(deps)} département names")
     metro = sum(d[3][20] for d in deps if not d[0].startswith("97"))
     dom = sum(d[3][20] for d in deps if d[0].startswith("97"))
     print(f"{a.out}: {len(deps)} départements × {len(BANDS)} bands = {len(lines) - 1} rows, year {a.year}; "

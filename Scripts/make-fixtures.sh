@@ -18,4 +18,5 @@ swift build -c release --scratch-path "$SCRATCH" --product careaccess
 python3 Fixtures/make_fixture.py --territory "$tmp/national.csv" --bpe "$BPE" --departement 07 --out Fixtures/ardeche
 python3 Fixtures/make_fixture.py --territory "$tmp/national.csv" --bpe "$BPE" --departement 08 --out Fixtures/ardennes
 python3 Fixtures/make_fixture.py --territory "$tmp/national.csv" --bpe "$BPE" --departement 23 --out Fixtures/creuse
-python3 Fixtures/make_age_structure.py --xlsx "$POPULATION_XLSX" --year 2021 --out Fixtures/population/age-structure-departement.csv
+python3 Fixtures/make_age_structure.py --xlsx "$POPULATION_XLSX" --year 2021 --out Fixtures/population/age-structure-departement.csv \
+  --names-out Fixtures/population/departements.csv

@@ -68,7 +68,7 @@ extension HTMLReport {
             var header = [l[.departement], l[.communes], l[.population], l[.meanScore]]
             if let u = s.underServed { header += [l.format(.communesBelow, language.compact(u)), l.format(.populationBelow, language.compact(u))] }
             let deps = s.byDepartement.map { d -> [String] in
-                var row = [d.departement, language.number(d.communes), language.number(d.population), f(d.meanScore)]
+                var row = [DepartementNames.label(d.departement), language.number(d.communes), language.number(d.population), f(d.meanScore)]
                 if s.underServed != nil { row += [language.number(d.communesBelow), language.number(d.populationBelow)] }
                 return row
             }

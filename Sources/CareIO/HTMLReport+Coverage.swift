@@ -15,7 +15,8 @@ extension HTMLReport {
         let s = result.summary
         let t = language.number(s.threshold, digits: s.threshold == s.threshold.rounded() ? 0 : 1)
         let deps = Set(result.rows.map { study.territory.communes[$0.commune].departement }).sorted()
-        report.subtitle("\(language.number(s.communes)) \(l[.communes].lowercased()) (\(deps.prefix(8).joined(separator: ", "))\(deps.count > 8 ? "…" : "")) — \(l.format(.thresholdBreak, t)) — \(result.modelSummary)")
+        let named = deps.count <= 3 ? deps.map(DepartementNames.label) : deps
+        report.subtitle("\(language.number(s.communes)) \(l[.communes].lowercased()) (\(named.prefix(8).joined(separator: ", "))\(deps.count > 8 ? "…" : "")) — \(l.format(.thresholdBreak, t)) — \(result.modelSummary)")
 
         let scale = ColorScale.minutes(threshold: s.threshold, language: language)
         let fills = result.rows.map { scale.color(of: $0.nearestSite == nil ? nil : $0.minutes) }

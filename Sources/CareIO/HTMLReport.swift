@@ -178,7 +178,7 @@ public struct HTMLReport: Sendable {
         if !insets.isEmpty {
             html += "<div class=\"insets\">"
             for p in insets {
-                let name = (p.departement.map { $0 + " — " } ?? "") + p.crs.description
+                let name = (p.departement.map { DepartementNames.label($0) + " — " } ?? "") + p.crs.description
                 html += "<div class=\"inset\">\(Self.escape(l.format(.inset, name)))<br>\(p.svg)</div>"
             }
             html += "</div>"

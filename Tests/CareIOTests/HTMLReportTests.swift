@@ -100,7 +100,7 @@ struct HTMLReportTests {
         #expect(!html.contains("data-code=\"26001\""))
         #expect(html.contains("fill=\"\(Palette.context)\""))
         // The overseas commune lives in its own inset.
-        #expect(html.contains("Inset 974 — EPSG:2975"))
+        #expect(html.contains("Inset 974 La Réunion — EPSG:2975"))
         #expect(html.contains("data-communes=\"5\""))
     }
 
