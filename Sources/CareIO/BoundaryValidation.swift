@@ -14,10 +14,12 @@ enum BoundaryValidation {
     /// Gaps smaller than this (m²) are never reported: a 10 m × 10 m square.
     static let minimumGapArea = 100.0
 
-    /// The shapes with shared edges dissolved; every shape still invalid is reported. `names` are (code, name)
-    /// per shape.
-    static func repair(_ shapes: [MultiPolygon?], names: [(String, String)], report: inout ImportReport) -> [MultiPolygon?] {
+    /// The shapes with shared edges dissolved, and the ring vertices that removed (internal borders); every shape
+    /// still invalid is reported. `names` are (code, name) per shape.
+    static func repair(_ shapes: [MultiPolygon?], names: [(String, String)],
+                       report: inout ImportReport) -> (shapes: [MultiPolygon?], verticesRemoved: Int) {
         var out = shapes
+        var removed = 0
         for (m, shape) in shapes.enumerated() {
             guard let shape else { continue }
             if let dissolved = SharedEdgeDissolve.dissolve(shape) {
@@ -25,12 +27,18 @@ enum BoundaryValidation {
                            "\(shape.polygons.count) parts sharing edges dissolved into \(dissolved.polygons.count); area "
                            + "\(km2(shape.area)) km² → \(km2(dissolved.area)) km²")
                 out[m] = dissolved
+                removed += vertexCount(shape) - vertexCount(dissolved)
             }
             if let problem = out[m].flatMap({ PolygonValidity.problems($0, limit: 1).first }) {
                 report.add(.boundaryInvalid, code: names[m].0, name: names[m].1, "invalid boundary kept as it is: \(problem)")
             }
         }
-        return out
+        return (out, removed)
+    }
+
+    /// Ring vertices, closing vertices included (as ``SimplificationReport`` counts them).
+    static func vertexCount(_ shape: MultiPolygon) -> Int {
+        shape.polygons.reduce(0) { $0 + $1.rings.reduce(0) { $0 + $1.count } }
     }
 
     /// Reports every gap among the shapes of at least `minimumArea` (and ``minimumGapArea``): the importer passes

@@ -259,6 +259,7 @@ public struct DataFranceImporter: Sendable {
         }
         var projectedBoundaries = [MultiPolygon?](repeating: nil, count: located.count)
         var simplification: SimplificationReport?
+        var dissolvedVertices = 0
         for (crs, members) in groups.sorted(by: { $0.key.epsg < $1.key.epsg }) {
             let projection: Projection
             do { projection = try Projection(to: crs) } catch {
@@ -287,7 +288,8 @@ public struct DataFranceImporter: Sendable {
                 let simplifier = BoundarySimplifier(tolerance: tolerance)
                 let result = simplifier.simplify(shapes)
                 let names = members.map { (rows[located[$0].row].code, rows[located[$0].row].name) }
-                let checked = BoundaryValidation.repair(result.shapes, names: names, report: &report)
+                let (checked, removed) = BoundaryValidation.repair(result.shapes, names: names, report: &report)
+                dissolvedVertices += removed
                 for (m, k) in members.enumerated() { projectedBoundaries[k] = checked[m] }
                 BoundaryValidation.reportGaps(checked, names: names, withoutBoundary: members.map {
                     delegatedWithoutBoundary[located[$0].row] ?? []
@@ -338,7 +340,10 @@ public struct DataFranceImporter: Sendable {
         for source in PointSource.allCases {
             report.count("points: \(source.rawValue)", communes.filter { $0.pointSource == source }.count)
         }
-        if let simplification { report.countBoundaries(simplification, tolerance: boundaryTolerance ?? 0) }
+        if let simplification {
+            report.countBoundaries(simplification, tolerance: boundaryTolerance ?? 0)
+            report.count("boundary vertices removed by dissolving shared edges (stored: kept − these)", dissolvedVertices)
+        }
         return Output(territory: territory, report: report, boundaries: boundaries, simplification: simplification)
     }
 

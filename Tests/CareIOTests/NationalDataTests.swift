@@ -65,6 +65,7 @@ struct NationalDataTests {
             let areas = e.detail.split(separator: " ").filter { $0.contains(".") && $0.first?.isNumber == true }
             #expect(areas.count == 2 && areas[0] == areas[1], "\(e.code): \(e.detail)")
         }
+        #expect(out.report.counts.first { $0.0.hasPrefix("boundary vertices removed by dissolving") }?.1 == 367)
         let gaps = out.report.entries(of: .coverageGap)
         #expect(gaps.count == 54)
         let blaudeix = try #require(gaps.first { $0.code == "23023" })
