@@ -10,7 +10,7 @@
 ///
 /// ```swift
 /// PolygonValidity.problems(MultiPolygon(polygons: [leftSquare, rightSquare]))   // [.edgesMeet(…)]: shared edge
-/// PolygonValidity.problems(SharedEdgeDissolve.dissolve(twoSquares)!)             // []
+/// PolygonValidity.problems(SharedEdgeDissolve.dissolve(twoSquares) ?? twoSquares)   // []
 /// ```
 /// Complexity: O(E log E) typical for E edges (uniform grid of segments), O(P² · V) for the part containment.
 public enum PolygonValidity {
@@ -29,6 +29,7 @@ public enum PolygonValidity {
         /// Part `inner` lies inside part `outer` (GEOS: "Nested shells").
         case nestedParts(inner: Int, outer: Int)
 
+        /// One line, naming the rule and where (part and ring numbers from 0, coordinates as stored).
         public var description: String {
             switch self {
             case let .ringNotClosed(p, r): return "ring \(r) of part \(p) not closed"
