@@ -16,6 +16,9 @@ import CareModel
 /// - With ``boundaryTolerance`` set, boundaries are projected to the same CRS and simplified together per CRS
 ///   (``BoundarySimplifier``: common borders stay common), then attached to the territory
 ///   (``Territory/boundaries``); the counts before/after and the repairs go to the report.
+/// - Simplified boundaries whose parts share edges are dissolved, any still OGC-invalid is reported, and gaps
+///   among neighbours are reported with their likely owners, never filled (``BoundaryValidation``). Points are
+///   derived before, from the source boundaries, so dissolving leaves them as they were.
 ///
 /// Malformed input (bad CSV, unknown type, negative population, duplicate code, undecodable EWKB) throws an
 /// ``InputError`` naming file, line and field.
@@ -236,6 +239,11 @@ public struct DataFranceImporter: Sendable {
             located.append((i, population, point, source, boundary))
         }
 
+        // Communes déléguées/associées without a boundary of their own, by parent row (named next to a gap).
+        var delegatedWithoutBoundary: [Int: [Int]] = [:]
+        for (i, r) in rows.enumerated() where (r.type == "COMD" || r.type == "COMA") && r.boundary == nil {
+            if let p = r.parentID, let pi = byID[p], rows[pi].boundary != nil { delegatedWithoutBoundary[pi, default: []].append(i) }
+        }
         // Project per CRS, in batches.
         var projected = [ProjectedPoint?](repeating: nil, count: located.count)
         var crsOf = [CRS?](repeating: nil, count: located.count)
@@ -251,6 +259,7 @@ public struct DataFranceImporter: Sendable {
         }
         var projectedBoundaries = [MultiPolygon?](repeating: nil, count: located.count)
         var simplification: SimplificationReport?
+        var dissolvedVertices = 0
         for (crs, members) in groups.sorted(by: { $0.key.epsg < $1.key.epsg }) {
             let projection: Projection
             do { projection = try Projection(to: crs) } catch {
@@ -276,8 +285,15 @@ public struct DataFranceImporter: Sendable {
                                          message: "boundary of \(rows[located[k].row].code) cannot be projected to \(crs): \(error)")
                     }
                 }
-                let result = BoundarySimplifier(tolerance: tolerance).simplify(shapes)
-                for (m, k) in members.enumerated() { projectedBoundaries[k] = result.shapes[m] }
+                let simplifier = BoundarySimplifier(tolerance: tolerance)
+                let result = simplifier.simplify(shapes)
+                let names = members.map { (rows[located[$0].row].code, rows[located[$0].row].name) }
+                let (checked, removed) = BoundaryValidation.repair(result.shapes, names: names, report: &report)
+                dissolvedVertices += removed
+                for (m, k) in members.enumerated() { projectedBoundaries[k] = checked[m] }
+                BoundaryValidation.reportGaps(checked, names: names, withoutBoundary: members.map {
+                    delegatedWithoutBoundary[located[$0].row] ?? []
+                }.map { $0.map { (rows[$0].code, rows[$0].name) } }, minimumArea: simplifier.minimumPartArea, report: &report)
                 simplification = (simplification ?? SimplificationReport()).adding(result.report)
             }
         }
@@ -324,7 +340,10 @@ public struct DataFranceImporter: Sendable {
         for source in PointSource.allCases {
             report.count("points: \(source.rawValue)", communes.filter { $0.pointSource == source }.count)
         }
-        if let simplification { report.countBoundaries(simplification, tolerance: boundaryTolerance ?? 0) }
+        if let simplification {
+            report.countBoundaries(simplification, tolerance: boundaryTolerance ?? 0)
+            report.count("boundary vertices removed by dissolving shared edges (stored: kept − these)", dissolvedVertices)
+        }
         return Output(territory: territory, report: report, boundaries: boundaries, simplification: simplification)
     }
 

@@ -59,6 +59,46 @@ struct DataFranceImporterTests {
         #expect(out.report.entries(of: .boundaryFromDelegated).count == 1)
     }
 
+    func loadWithBoundaries(_ rows: [String]) throws -> DataFranceImporter.Output {
+        try DataFranceImporter(boundaryTolerance: 100)
+            .importBytes(Array(([Self.header] + rows).joined(separator: "\n").utf8), file: "communes.csv")
+    }
+
+    @Test func communesDelegueesSharingAnEdgeAreDissolvedAndThePointIsKept() throws {
+        let rows = [
+            Self.row("1", "07001", pop: "\\N", geometry: "\\N", hall: "\\N"),
+            Self.row("2", "07050", "COMD", pop: "40", parent: "1", geometry: HexEWKB.squares([(4.5, 44.625, 0.125)]), hall: "\\N"),
+            Self.row("3", "07001", "COMD", pop: "60", parent: "1", geometry: HexEWKB.squares([(4.625, 44.625, 0.125)]), hall: "\\N"),
+        ]
+        let out = try loadWithBoundaries(rows)
+        let boundary = try #require(out.territory.boundary(at: 0))
+        #expect(boundary.polygons.count == 1)
+        #expect(PolygonValidity.isValid(boundary))
+        #expect(out.report.entries(of: .boundaryDissolved).map(\.code) == ["07001"])
+        #expect(out.report.entries(of: .boundaryInvalid).isEmpty)
+        // The point is derived from the source parts, as without boundaries: dissolving changes rings only.
+        #expect(out.territory.communes[0].point == (try load(rows)).territory.communes[0].point)
+    }
+
+    @Test func aGapAmongNeighboursIsReportedWithTheCommuneDelegueeWithoutBoundary() throws {
+        // Eight communes around an empty middle square; the northern one has a commune déléguée without boundary.
+        var rows: [String] = []
+        var id = 1
+        for (i, j) in [(0, 0), (1, 0), (2, 0), (0, 1), (2, 1), (0, 2), (1, 2), (2, 2)] {
+            let geometry = HexEWKB.squares([(4.25 + 0.125 * Double(i), 44.5 + 0.125 * Double(j), 0.125)])
+            rows.append(Self.row("\(id)", "0700\(id)", geometry: geometry, hall: "\\N"))
+            id += 1
+        }
+        rows.append(Self.row("9", "07050", "COMD", parent: "7", geometry: "\\N", hall: "\\N"))
+        let out = try loadWithBoundaries(rows)
+        let gaps = out.report.entries(of: .coverageGap)
+        #expect(gaps.map(\.code) == ["07050"])
+        #expect(gaps.first?.detail.contains("enclosed by 07001 Commune 07001, 07002 Commune 07002") == true)
+        #expect(gaps.first?.detail.contains("Commune 07050 (07050), commune déléguée of Commune 07007 (07007)") == true)
+        #expect(out.report.entries(of: .boundaryInvalid).isEmpty)
+        #expect(out.report.entries(of: .boundaryDissolved).isEmpty)
+    }
+
     @Test func arrondissementsReplaceTheirCommuneAndSectorsAreIgnored() throws {
         let out = try load([
             Self.row("1", "69123"),

@@ -47,6 +47,31 @@ struct NationalDataTests {
                 [.rgaf09UTM20, .rgfg95UTM22, .rgr92UTM40S, .rgm04UTM38S])
     }
 
+    /// Issue 12, item 6: every written boundary OGC-valid; the 4 communes made of undissolved communes déléguées
+    /// dissolved with their area kept; the gaps among neighbours (Blaudeix's 7 km² among them) reported.
+    @Test func everyBoundaryIsValidAndGapsAreReported() throws {
+        let out = try national()
+        let t = out.territory
+        var invalid: [String] = []
+        for i in t.communes.indices {
+            guard let b = t.boundary(at: i), !PolygonValidity.isValid(b) else { continue }
+            invalid.append(t.communes[i].code)
+        }
+        #expect(invalid.isEmpty)
+        #expect(out.report.entries(of: .boundaryInvalid).isEmpty)
+        let dissolved = out.report.entries(of: .boundaryDissolved)
+        #expect(dissolved.map(\.code) == ["12218", "14581", "49126", "69114"])
+        for e in dissolved {
+            let areas = e.detail.split(separator: " ").filter { $0.contains(".") && $0.first?.isNumber == true }
+            #expect(areas.count == 2 && areas[0] == areas[1], "\(e.code): \(e.detail)")
+        }
+        #expect(out.report.counts.first { $0.0.hasPrefix("boundary vertices removed by dissolving") }?.1 == 367)
+        let gaps = out.report.entries(of: .coverageGap)
+        #expect(gaps.count == 54)
+        let blaudeix = try #require(gaps.first { $0.code == "23023" })
+        #expect(blaudeix.detail.hasPrefix("7.058 km² enclosed by 23064 Clugnat, 23102 Ladapeyre, 23149 Parsac"))
+    }
+
     @Test func binaryTerritoryRoundTrips() throws {
         let t = try national().territory
         let back = try TerritoryBinary.decode(TerritoryBinary.encode(t), file: "national.catr")
