@@ -42,6 +42,9 @@ public struct TravelModelSpec: Sendable, Equatable {
     /// Run even when a road network or an OD matrix covers less than ``minimumCoveredShare`` of the studied
     /// communes or inhabitants (`--accept-partial-travel`, `accept_partial_travel: true`).
     public var acceptPartialCoverage = false
+    /// The model serves only to score given pairs (`travel validate`): a pair it cannot reach is counted as
+    /// unreachable and left out of the errors, so partial coverage is not refused, only stated.
+    public var scoresPairsOnly = false
 
     /// The least share of the studied communes, and of their inhabitants, that a road network or an OD matrix
     /// must reach for a run to go ahead without ``acceptPartialCoverage``.
@@ -152,6 +155,9 @@ public struct TravelModelSpec: Sendable, Equatable {
         guard shareCommunes < Self.minimumCoveredShare || sharePeople < Self.minimumCoveredShare else { return nil }
         let text = "\(what) covers \(communes.grouped) of the \(demand.count.grouped) studied communes (\(people.grouped) of \(total.grouped) inhabitants, \(String(format: "%.1f", sharePeople * 100)) %)"
         let minimum = Int(Self.minimumCoveredShare * 100)
+        if scoresPairsOnly {
+            return "Partial travel input: \(text); trips with an end outside it are unreachable by it, counted as such and left out of the errors."
+        }
         guard acceptPartialCoverage else {
             throw InputError(file: file, message: "\(text), less than \(minimum) %: every figure would count the others as unreachable (or at 0 min from a GP at their own point); \(restrict), or pass --accept-partial-travel")
         }

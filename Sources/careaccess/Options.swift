@@ -127,10 +127,15 @@ struct TravelOptions: ParsableArguments {
         return try spec.make(for: study, progress: quiet.progress)
     }
 
-    /// The model for places of `territory` (no study): `demand` and `sites` only serve the notes.
-    func travelTimeModel(territory: Territory, demand: [Int], sites: [SupplySite]) throws -> (model: any TravelTimeModel, notes: [String]) {
+    /// The model for places of `territory` (no study): `demand` and `sites` only serve the notes. With
+    /// `scoresPairs` (travel validate) a travel input covering part of `demand` is not refused: a pair the
+    /// model cannot reach is counted as unreachable, not scored, and the note says how much is covered.
+    func travelTimeModel(territory: Territory, demand: [Int], sites: [SupplySite],
+                         scoresPairs: Bool = false) throws -> (model: any TravelTimeModel, notes: [String]) {
         try check()
-        return try spec.make(territory: territory, demand: demand, sites: sites, progress: quiet.progress)
+        var s = spec
+        s.scoresPairsOnly = scoresPairs
+        return try s.make(territory: territory, demand: demand, sites: sites, progress: quiet.progress)
     }
 
     func model() throws -> CrowFlyModel {

@@ -143,7 +143,8 @@ struct TravelCommand: ParsableCommand {
                 // Notes (communes off the network…) about the trips' own communes only.
                 let ends = Set(observed.trips.flatMap { [$0.originCode, $0.destinationCode] }.compactMap { $0 })
                 let demand = input.territory.communes.indices.filter { ends.contains(input.territory.communes[$0].code) }
-                let (model, notes) = try travel.travelTimeModel(territory: input.territory, demand: demand, sites: [])
+                let (model, notes) = try travel.travelTimeModel(territory: input.territory, demand: demand, sites: [],
+                                                                scoresPairs: true)
                 let validation = try TravelValidation(model: model, trips: observed.trips, territory: input.territory)
                 let inSample = (model as? CalibratedModel).map {
                     $0.parameters.observed.fnv1a == observed.source.fnv1a && $0.parameters.observed.bytes == observed.source.bytes

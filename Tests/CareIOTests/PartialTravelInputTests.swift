@@ -28,6 +28,20 @@ struct PartialTravelInputTests {
         #expect(notes.contains { $0.hasPrefix("Partial travel input (--accept-partial-travel): the OD matrix covers 2 of the 335") })
     }
 
+    /// `travel validate` scores only the trips its model reaches and counts the others as unreachable: the
+    /// same matrix runs there without the flag, and the note says what is covered and what happens to the rest.
+    @Test func scoringPairsStatesPartialCoverageInsteadOfRefusing() throws {
+        let study = try Study.load(territoryPath: nil, supplyPath: nil, departements: [])
+        let path = try Self.matrix("07186,07010,12\n07010,07186,12\n")
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        var spec = TravelModelSpec()
+        spec.kind = .matrix
+        spec.matrixPath = path
+        spec.scoresPairsOnly = true
+        let (_, notes) = try spec.make(for: study)
+        #expect(notes.contains("Partial travel input: the OD matrix covers 2 of the 335 studied communes (24,611 of 325,712 inhabitants, 7.6 %); trips with an end outside it are unreachable by it, counted as such and left out of the errors."))
+    }
+
     /// Every studied commune has a pair to some other commune: covered, no note, no refusal; 94.9 % of the
     /// communes is refused.
     @Test func aMatrixCoveringTheStudyRuns() throws {
