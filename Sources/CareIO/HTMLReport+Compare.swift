@@ -77,6 +77,7 @@ extension HTMLReport {
                 sites: opened[i], width: 260, maxHeight: 340, largestSite: largest, siteRadius: 9)
             if geometry == nil { geometry = map.makeGeometry() }
             map.geometry = geometry
+            map.language = language
             let panels = map.panels()
             figures += report.mapFigure(map, panels: panels, caption: "\(rank + 1). \(run.results[i].option.name)", notes: false)
             if rank == 0 { drawingNote = report.drawingNotes(panels) }

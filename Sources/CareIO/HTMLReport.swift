@@ -163,14 +163,17 @@ public struct HTMLReport: Sendable {
     /// number of studied communes, which a check compares with the `commune` paths inside, and `data-circles`
     /// the number of them drawn as circles for lack of a boundary (0 when every boundary was drawn).
     func mapFigure(_ map: SVGMap, caption: String, notes showNotes: Bool = true) -> String {
-        mapFigure(map, panels: map.panels(), caption: caption, notes: showNotes)
+        var map = map
+        map.language = language
+        return mapFigure(map, panels: map.panels(), caption: caption, notes: showNotes)
     }
 
     /// ``mapFigure(_:caption:notes:)`` with the map's panels already drawn.
     func mapFigure(_ map: SVGMap, panels: [SVGMap.Panel], caption: String, notes showNotes: Bool = true) -> String {
         let l = labels
         let width = Int(panels.first?.width ?? map.width)
-        let circles = panels.reduce(0) { $0 + $1.circles }
+        // Zooms draw their communes a second time (class zoom-commune): the counts are the other panels'.
+        let circles = panels.filter { $0.zoom == nil }.reduce(0) { $0 + $1.circles }
         var html = "<figure class=\"map\" data-communes=\"\(map.studied.count)\" data-circles=\"\(circles)\" "
             + "style=\"max-width:\(max(width, 240))px\"><figcaption>\(Self.escape(caption))</figcaption>"
         if let main = panels.first { html += main.svg }
@@ -178,6 +181,10 @@ public struct HTMLReport: Sendable {
         if !insets.isEmpty {
             html += "<div class=\"insets\">"
             for p in insets {
+                if let zoom = p.zoom {
+                    html += "<div class=\"inset zoom\" data-zoom=\"\(Self.escape(zoom.id))\">\(Self.escape(l[zoom.label]))<br>\(p.svg)</div>"
+                    continue
+                }
                 let name = (p.departement.map { DepartementNames.label($0) + " — " } ?? "") + p.crs.description
                 html += "<div class=\"inset\">\(Self.escape(l.format(.inset, name)))<br>\(p.svg)</div>"
             }
@@ -190,8 +197,9 @@ public struct HTMLReport: Sendable {
     /// The drawing notes of a map's panels: grey neighbours, or the circle fallbacks (no boundaries at all,
     /// or some communes without one) as `note fallback` paragraphs, which a check looks for; communes drawn
     /// as dots for their size, and the drawing simplification. Small multiples show them once.
-    func drawingNotes(_ panels: [SVGMap.Panel]) -> String {
+    func drawingNotes(_ allPanels: [SVGMap.Panel]) -> String {
         let l = labels
+        let panels = allPanels.filter { $0.zoom == nil }
         var notes: [(text: String, fallback: Bool)] = []
         if panels.contains(where: { !$0.usedBoundaries }) {
             notes.append((l[.noBoundaries], true))
@@ -204,6 +212,10 @@ public struct HTMLReport: Sendable {
         if dots > 0 { notes.append((l.format(.tooSmall, language.number(dots)), false)) }
         if let tolerance = panels.compactMap(\.tolerance).max() {
             notes.append((l.format(.simplifiedForScale, language.number(tolerance.rounded())), false))
+        }
+        let (symbols, sites) = panels.reduce((0, 0)) { ($0.0 + $1.siteSymbols, $0.1 + $1.sitesDrawn) }
+        if symbols < sites {
+            notes.append((l.format(.sitesGrouped, language.number(symbols), language.number(sites)), false))
         }
         return notes.map { "<p class=\"note\($0.fallback ? " fallback" : "")\">\(Self.escape($0.text))</p>" }.joined()
     }

@@ -33,6 +33,7 @@ public struct ReportLabels: Sendable {
         case unitAPLStandardised, inputDemand, inputActivity, inputCaps
         case titleTravel, trips, band, mae, medianError, p90Error, bias, over5, upTo30, allTrips
         case scatterTitle, observedMinutes, modelledMinutes, mapDepartementError, errorByBand, largestBias
+        case zoomParis, zoomLyon, zoomMarseille, siteGroup, sitesGrouped
     }
 
     public let language: ReportLanguage
@@ -226,5 +227,11 @@ public struct ReportLabels: Sendable {
         .inputDemand: ("Demande", "Demand"),
         .inputActivity: ("Activité", "Activity"),
         .inputCaps: ("Plafonds", "Caps"),
+        .zoomParis: ("Zoom Paris et petite couronne (75, 92, 93, 94)", "Zoom Paris and inner suburbs (75, 92, 93, 94)"),
+        .zoomLyon: ("Zoom Lyon", "Zoom Lyon"),
+        .zoomMarseille: ("Zoom Marseille", "Zoom Marseille"),
+        .siteGroup: ("%1 lieux regroupés à cette échelle : %2 médecins", "%1 sites grouped at this scale: %2 GPs"),
+        .sitesGrouped: ("À l’échelle de la carte, les lieux d’exercice proches sont regroupés : %1 symboles pour %2 lieux, chacun de surface ∝ la somme de leurs médecins, à leur barycentre pondéré.",
+                        "At the map's scale nearby GP sites are grouped: %1 symbols for %2 sites, each of area ∝ their summed GPs, at their GP-weighted centroid."),
     ]
 }

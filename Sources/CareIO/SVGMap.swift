@@ -40,6 +40,14 @@ public struct SVGMap: Sendable {
         public var tolerance: Double?
         /// Width of the panel in screen pixels.
         public var width: Double
+        /// The dense area this panel enlarges (a zoom of the main panel), `nil` for the main panel and the
+        /// overseas insets. A zoom draws its studied communes as `class="zoom-commune"` paths, so that each
+        /// studied commune stays one `class="commune"` path per map.
+        public var zoom: ZoomArea?
+        /// Site symbols drawn, and the sites they stand for (more when nearby sites are grouped, see
+        /// ``SiteAggregation``).
+        public var siteSymbols: Int = 0
+        public var sitesDrawn: Int = 0
 
         /// Studied communes drawn as circles: all of them without boundaries, else those missing one.
         public var circles: Int { usedBoundaries ? missingBoundaries : communes }
@@ -63,6 +71,8 @@ public struct SVGMap: Sendable {
     /// Detail of the stored boundaries in metres (the import tolerance, `careaccess import --simplify`):
     /// panels whose half pixel is coarser get outlines simplified for drawing.
     public var storedDetail: Double
+    /// Language of the hover text of grouped site symbols.
+    public var language: ReportLanguage = .en
     /// Panels and outlines made by ``makeGeometry()`` for a map of the same communes and size, shared to
     /// simplify once; `nil` (or one that does not fit this map) makes them at each ``panels()``.
     public var geometry: MapGeometry?
@@ -89,13 +99,15 @@ public struct SVGMap: Sendable {
         var departement: String?
         var frame: MapFrame
         var inset: Bool
+        var zoom: ZoomArea? = nil
     }
 
-    /// The panels, main first, then insets by département.
+    /// The panels, main first, then the zooms of dense areas, then insets by département.
     public func panels() -> [Panel] {
         let geometry = sharedGeometry
         let largest = largestSite ?? largestDrawnSite(geometry.panels.map(\.layout))
-        return geometry.panels.map { panel($0, largest: largest) }
+        let zooms = geometry.panels.map(\.layout).filter { $0.zoom != nil }
+        return geometry.panels.map { panel($0, largest: largest, zooms: zooms) }
     }
 
     /// ``geometry`` when it fits this map, else a new one.
@@ -126,7 +138,7 @@ public struct SVGMap: Sendable {
             return (a.isEmpty ? 0 : 1, -na, a) < (b.isEmpty ? 0 : 1, -nb, b)
         }
         let useBoundaries = territory.boundaries != nil
-        return order.enumerated().compactMap { position, key in
+        let main: [Layout] = order.enumerated().compactMap { position, key in
             guard let members = groups[key], let first = members.first else { return nil }
             var box: BoundingBox?
             for k in members {
@@ -147,9 +159,30 @@ public struct SVGMap: Sendable {
             return Layout(members: members, crs: territory.communes[studied[first]].crs,
                           departement: key.isEmpty ? nil : key, frame: frame, inset: inset)
         }
+        guard let first = main.first, first.crs == .lambert93, first.departement == nil else { return main }
+        return [first] + zoomLayouts(main: first.frame) + main.dropFirst()
     }
 
-    private func panel(_ geometry: MapGeometry.PanelGeometry, largest: Double) -> Panel {
+    /// The zooms of the dense areas (``ZoomArea/all``) that the study holds and the main panel shows too small.
+    func zoomLayouts(main: MapFrame) -> [Layout] {
+        let studiedSet = Set(studied)
+        let zoomWidth = max(180, (width * 0.48).rounded())
+        return ZoomArea.all.compactMap { zoom -> Layout? in
+            guard let window = zoom.window(territory: territory, studied: studiedSet, crs: .lambert93),
+                  window.width * main.scale < zoomWidth / 3, window.height * main.scale < zoomWidth / 3 else { return nil }
+            let members = studied.indices.filter { k in
+                let i = studied[k]
+                let c = territory.communes[i]
+                guard c.crs == .lambert93 else { return false }
+                let b = territory.boundary(at: i)?.boundingBox ?? BoundingBox(points: [XY(x: c.point.x, y: c.point.y)])
+                return b.map { window.maxX >= $0.minX && window.minX <= $0.maxX && window.maxY >= $0.minY && window.minY <= $0.maxY } ?? false
+            }
+            let frame = MapFrame(box: window, width: zoomWidth, maxHeight: zoomWidth)
+            return Layout(members: members, crs: .lambert93, departement: nil, frame: frame, inset: true, zoom: zoom)
+        }
+    }
+
+    private func panel(_ geometry: MapGeometry.PanelGeometry, largest: Double, zooms: [Layout]) -> Panel {
         let layout = geometry.layout
         let (members, crs, frame) = (layout.members, layout.crs, layout.frame)
         let useBoundaries = territory.boundaries != nil
@@ -158,9 +191,16 @@ public struct SVGMap: Sendable {
         var vertices = 0
         if useBoundaries {
             svg += "<g fill=\"\(Palette.context)\" stroke=\"#ffffff\" stroke-width=\"\(line)\" fill-rule=\"evenodd\">"
-            for shape in geometry.contextShapes {
+            for (k, shape) in geometry.contextShapes.enumerated() {
                 let path = frame.path(shape)
-                if !path.data.isEmpty { svg += "<path d=\"\(path.data)\"/>" }
+                guard !path.data.isEmpty else { continue }
+                if layout.zoom != nil, k < geometry.context.count {
+                    // Zooms name their neighbouring communes too (Paris, left out of a national APL study).
+                    let c = territory.communes[geometry.context[k]]
+                    svg += "<path class=\"zoom-context\" data-code=\"\(HTMLReport.escape(c.code))\" d=\"\(path.data)\"><title>\(HTMLReport.escape(c.name))</title></path>"
+                } else {
+                    svg += "<path d=\"\(path.data)\"/>"
+                }
                 vertices += path.vertices
             }
             svg += "</g>"
@@ -171,6 +211,7 @@ public struct SVGMap: Sendable {
         // Circles: largest first so that small communes stay visible on top.
         let drawOrder = useBoundaries ? Array(members.indices)
             : members.indices.sorted { territory.communes[studied[members[$0]]].population > territory.communes[studied[members[$1]]].population }
+        let pathClass = layout.zoom == nil ? "commune" : "zoom-commune"
         for m in drawOrder {
             let k = members[m]
             let c = territory.communes[studied[k]]
@@ -195,37 +236,72 @@ public struct SVGMap: Sendable {
             }
             let fill = k < fills.count ? fills[k] : Palette.neutral
             let tip = k < tooltips.count ? tooltips[k] : c.name
-            svg += "<path class=\"commune\" data-code=\"\(HTMLReport.escape(c.code))\" fill=\"\(HTMLReport.escape(fill))\" d=\"\(d)\"><title>\(HTMLReport.escape(tip))</title></path>"
+            svg += "<path class=\"\(pathClass)\" data-code=\"\(HTMLReport.escape(c.code))\" fill=\"\(HTMLReport.escape(fill))\" d=\"\(d)\"><title>\(HTMLReport.escape(tip))</title></path>"
         }
         svg += "</g>"
-        svg += symbols(frame: frame, crs: crs, largest: largest)
+        let drawn = symbols(frame: frame, crs: crs, largest: largest)
+        svg += drawn.svg
+        if !layout.inset { svg += zoomFrames(zooms, on: frame) }
         svg += scaleBar(frame: frame)
         svg += "</svg>"
         return Panel(crs: crs, departement: layout.departement, svg: svg, isInset: layout.inset, communes: members.count,
                      usedBoundaries: useBoundaries, missingBoundaries: missing, dots: dots, vertices: vertices,
-                     tolerance: geometry.tolerance, width: frame.width)
+                     tolerance: geometry.tolerance, width: frame.width, zoom: layout.zoom,
+                     siteSymbols: drawn.symbols, sitesDrawn: drawn.sites)
+    }
+
+    /// The outline of each zoom's window on the main panel.
+    private func zoomFrames(_ zooms: [Layout], on frame: MapFrame) -> String {
+        guard !zooms.isEmpty else { return "" }
+        var out = "<g fill=\"none\" stroke=\"#1a1a1a\" stroke-width=\"\(Int(frame.units(1).rounded()))\">"
+        for z in zooms {
+            let b = z.frame.box
+            let a = frame.unit(XY(x: b.minX, y: b.maxY)), c = frame.unit(XY(x: b.maxX, y: b.minY))
+            out += "<rect class=\"zoom-frame\" x=\"\(a.x)\" y=\"\(a.y)\" width=\"\(c.x - a.x)\" height=\"\(c.y - a.y)\"/>"
+        }
+        return out + "</g>"
     }
 
     /// Site symbols, largest first; existing practices as translucent dark discs, opened sites as white
-    /// shapes with a black edge (shape by kind).
-    private func symbols(frame: MapFrame, crs: CRS, largest: Double) -> String {
+    /// shapes with a black edge (shape by kind). Where the practices' discs overlap heavily at the panel's
+    /// scale, nearby practices are grouped (``SiteAggregation``); opened sites always stay on their own.
+    /// Returns the SVG, the symbols drawn and the sites they stand for.
+    private func symbols(frame: MapFrame, crs: CRS, largest: Double) -> (svg: String, symbols: Int, sites: Int) {
         let inside = sites.filter { s in
             s.crs == crs && s.gps > 0 && frame.overlaps(BoundingBox(minX: s.point.x, minY: s.point.y, maxX: s.point.x, maxY: s.point.y))
         }.sorted { ($0.gps, $0.kind == .practice ? 1 : 0) > ($1.gps, $1.kind == .practice ? 1 : 0) }
-        guard !inside.isEmpty else { return "" }
+        guard !inside.isEmpty else { return ("", 0, 0) }
+        let radius = { (gps: Double) in max(1.5, siteRadius * (gps / max(largest, 1e-9)).squareRoot()) }
+        let pixels = 1 / MapFrame.unitsPerPixel
+        let aggregation = SiteAggregation(symbols: inside.enumerated().map { k, s in
+            let u = frame.unit(XY(x: s.point.x, y: s.point.y))
+            return .init(x: Double(u.x) * pixels, y: Double(u.y) * pixels, gps: s.gps, mergeable: s.kind == .practice, index: k)
+        }, radius: radius)
         var out = "<g>"
-        for s in inside {
-            let r = max(1.5, siteRadius * (s.gps / max(largest, 1e-9)).squareRoot())
-            let c = frame.unit(XY(x: s.point.x, y: s.point.y))
-            let title = "<title>\(HTMLReport.escape(s.label))</title>"
+        for group in aggregation.groups {
+            guard let first = group.members.first else { continue }
+            let s = inside[first]
+            let r = radius(group.gps)
+            var title = s.label
+            // A group sits at its centroid in screen pixels; a site on its own where it is, as before.
+            var centre = frame.unit(XY(x: s.point.x, y: s.point.y))
+            if group.members.count > 1 {
+                let l = ReportLabels(language)
+                title = l.format(.siteGroup, language.number(group.members.count),
+                                 language.number(group.gps, digits: group.gps == group.gps.rounded() ? 0 : 1))
+                centre = (Int((group.x / pixels).rounded()), Int((group.y / pixels).rounded()))
+            }
+            let titleTag = "<title>\(HTMLReport.escape(title))</title>"
             if s.kind == .practice {
-                out += "<path fill=\"#1a1a1a\" fill-opacity=\"0.3\" stroke=\"#1a1a1a\" stroke-width=\"\(Int(frame.units(0.8).rounded()))\" d=\"\(frame.circleData(at: XY(x: s.point.x, y: s.point.y), radius: r))\">\(title)</path>"
+                let u = max(1, Int(frame.units(r).rounded()))
+                let d = "M\(centre.x - u) \(centre.y)a\(u) \(u) 0 1 0 \(2 * u) 0a\(u) \(u) 0 1 0 \(-2 * u) 0z"
+                out += "<path fill=\"#1a1a1a\" fill-opacity=\"0.3\" stroke=\"#1a1a1a\" stroke-width=\"\(Int(frame.units(0.8).rounded()))\" d=\"\(d)\">\(titleTag)</path>"
             } else {
-                let d = SiteSymbol.pathData(kind: s.kind, centre: c, radius: frame.units(max(r, 4)))
-                out += "<path fill=\"#ffffff\" stroke=\"#000000\" stroke-width=\"\(Int(frame.units(1.4).rounded()))\" stroke-linejoin=\"round\" d=\"\(d)\">\(title)</path>"
+                let d = SiteSymbol.pathData(kind: s.kind, centre: centre, radius: frame.units(max(r, 4)))
+                out += "<path fill=\"#ffffff\" stroke=\"#000000\" stroke-width=\"\(Int(frame.units(1.4).rounded()))\" stroke-linejoin=\"round\" d=\"\(d)\">\(titleTag)</path>"
             }
         }
-        return out + "</g>"
+        return (out + "</g>", aggregation.groups.count, inside.count)
     }
 
     private func scaleBar(frame: MapFrame) -> String {
