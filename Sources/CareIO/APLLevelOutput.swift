@@ -44,7 +44,7 @@ public enum APLLevelOutput {
         let notes = study.notes + r.notes
         if !notes.isEmpty {
             lines.append("")
-            lines.append(contentsOf: notes.map { "Note: " + $0 })
+            lines.append(contentsOf: notes.map { "Note: \($0)" })
         }
         return lines.joined(separator: "\n")
     }

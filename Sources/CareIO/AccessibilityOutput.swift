@@ -48,7 +48,7 @@ public enum AccessibilityOutput {
                 lines.append(line)
             }
         }
-        let notes = (study.notes + result.notes).filter { !headline.contains($0) }
+        let notes = (study.notes + result.notes).map(\.description).filter { !headline.contains($0) }
         if !notes.isEmpty {
             lines.append("")
             lines.append(contentsOf: notes.map { "Note: " + $0 })

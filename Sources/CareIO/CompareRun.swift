@@ -73,9 +73,9 @@ public struct CompareRun: Sendable {
         var lines = ["Comparison: \(file.name) — ranked by \(file.rankBy.rawValue)"]
         lines.append("Baseline: \(study.territorySource); \(study.supplySource); \(study.demand.count) communes studied, threshold \(file.baseline.threshold.formatted2) min; \(file.baseline.travel.label)")
         if let first { lines.append(first.parameterLine) }
-        if let gap = study.supplyGap { lines.append("Data gap: " + gap) }
+        if let gap = study.supplyGap { lines.append("Data gap: \(gap)") }
         lines.append(contentsOf: first?.inputLines ?? [])
-        lines.append(contentsOf: (results.first?.run.travelNotes ?? []).map { "Note: " + $0 })
+        lines.append(contentsOf: (results.first?.run.travelNotes ?? []).map { "Note: \($0)" })
         if let s = first?.summary {
             lines.append("Baseline figures: mean \(indicator) \(String(format: "%.3f", s.meanScoreBefore))"
                          + (u.map { ", population below \($0.formatted2): \(s.populationBelowBefore.grouped)" } ?? "")
@@ -124,7 +124,7 @@ public struct CompareRun: Sendable {
             lines.append("")
             lines.append(contentsOf: placements.map { "Placement — " + $0 })
         }
-        let notes = Set(results.flatMap { $0.run.outcome.assumptions }).sorted() + study.notes.filter { $0 != study.supplyGap }
+        let notes = Set(results.flatMap { $0.run.outcome.assumptions }).sorted() + study.notes.filter { $0 != study.supplyGap }.map(\.description)
         if !notes.isEmpty {
             lines.append("")
             lines.append(contentsOf: notes.map { "Note: " + $0 })

@@ -28,7 +28,7 @@ public enum CoverageOutput {
         lines.append("Supply:    \(study.supplySummary)")
         let deps = Set(result.rows.map { study.territory.communes[$0.commune].departement }).sorted()
         lines.append("Studied:   \(s.communes) communes in \(deps.count <= 8 ? deps.joined(separator: ", ") : "\(deps.count) départements"), \(s.population.grouped) inhabitants")
-        if let gap = study.supplyGap { lines.append("Data gap:  " + gap) }
+        if let gap = study.supplyGap { lines.append("Data gap:  \(gap)") }
         lines.append("")
         lines.append("Population within \(t) min of a GP: \(s.populationWithin.grouped) (\(percent(s.shareWithin)))")
         lines.append("Beyond \(t) min: \(s.communesBeyond) communes, \(s.populationBeyond.grouped) inhabitants (\(percent(s.population > 0 ? Double(s.populationBeyond) / Double(s.population) : 0)))")
@@ -46,7 +46,7 @@ public enum CoverageOutput {
             }.joined(separator: "; "))
         }
         lines += departementRanking(s, limit: 10)
-        let notes = (study.notes + result.modelCaveats).filter { $0 != study.supplyGap }
+        let notes = study.notes.filter { $0 != study.supplyGap }.map(\.description) + result.modelCaveats
         if !notes.isEmpty {
             lines.append("")
             lines.append(contentsOf: notes.map { "Note: " + $0 })

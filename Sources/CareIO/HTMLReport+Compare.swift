@@ -94,8 +94,9 @@ extension HTMLReport {
             report.heading(l[.placement])
             report.append("<ul class=\"note\">" + placements.map { "<li>\(escape($0))</li>" }.joined() + "</ul>")
         }
-        let notes = Set(run.results.flatMap { $0.run.outcome.assumptions + $0.run.travelNotes }).sorted() + study.notes
-        report.notes((run.results.first.map { [$0.run.comparison.parameterLine] + $0.run.comparison.inputLines } ?? []) + notes)
+        let notes = Set(run.results.flatMap { $0.run.outcome.assumptions.map(Diagnostic.text) + $0.run.travelNotes }).sorted { $0.description < $1.description } + study.notes
+        let parameters = run.results.first.map { [$0.run.comparison.parameterLine] + $0.run.comparison.inputLines } ?? []
+        report.notes(parameters.map(Diagnostic.text) + notes)
         report.sources(study: study, model: model, date: date)
         return report.html()
     }

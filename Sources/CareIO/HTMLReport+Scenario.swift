@@ -60,7 +60,9 @@ extension HTMLReport {
         report.append(report.beforeAfterTable(s, indicator: name))
         report.heading(l[.events])
         report.append("<ul>" + run.outcome.log.map { "<li>\(escape($0))</li>" }.joined() + "</ul>")
-        report.notes([c.parameterLine] + c.inputLines + study.notes + run.outcome.assumptions + c.notes + run.travelNotes)
+        let header: [Diagnostic] = ([c.parameterLine] + c.inputLines).map(Diagnostic.text)
+        let assumed: [Diagnostic] = run.outcome.assumptions.map(Diagnostic.text) + c.notes
+        report.notes(header + study.notes + assumed + run.travelNotes)
         report.sources(study: study, model: model, date: date)
         return report.html()
     }

@@ -60,7 +60,9 @@ extension HTMLReport {
         report.append("<p class=\"note\">\(escape(l.format(.drawsMethod, language.number(d.bands.draws), String(d.seed))))</p>")
         report.heading(l[.eventsDrawZero])
         report.append("<ul>" + run.outcome.log.map { "<li>\(escape($0))</li>" }.joined() + "</ul>")
-        report.notes([c.parameterLine] + c.inputLines + study.notes + run.outcome.assumptions.map { "(draw 0) " + $0 } + c.notes + run.travelNotes)
+        let header: [Diagnostic] = ([c.parameterLine] + c.inputLines).map(Diagnostic.text)
+        let assumed: [Diagnostic] = run.outcome.assumptions.map { .text("(draw 0) " + $0) } + c.notes
+        report.notes(header + study.notes + assumed + run.travelNotes)
         report.sources(study: study, model: model, date: date)
         return report.html()
     }

@@ -240,12 +240,17 @@ public struct HTMLReport: Sendable {
         !study.supply.sites.isEmpty && study.supply.sites.allSatisfy { $0.practitioners.isEmpty }
     }
 
-    /// The run's notes (printed by the CLI in English).
-    mutating func notes(_ notes: [String]) {
+    /// The run's notes, each in the report's language (``CareModel/Diagnostic/text(_:)``); in a French report
+    /// a note that exists in English only is marked so, in its own item (`lang="en"`).
+    mutating func notes(_ notes: [Diagnostic]) {
         guard !notes.isEmpty else { return }
         let l = labels
-        append("<div class=\"note\"><b>\(Self.escape(l[.notes]))</b> \(Self.escape(language == .fr ? l[.notesInEnglish] : ""))<ul>"
-               + notes.map { "<li>\(Self.escape($0))</li>" }.joined() + "</ul></div>")
+        let items = notes.map { note in
+            note.isInEnglishOnly && language == .fr
+                ? "<li lang=\"en\">\(Self.escape(note.text(language))) <i lang=\"fr\">\(Self.escape(l[.inEnglish]))</i></li>"
+                : "<li>\(Self.escape(note.text(language)))</li>"
+        }
+        append("<div class=\"note\"><b>\(Self.escape(l[.notes]))</b><ul>" + items.joined() + "</ul></div>")
     }
 
     /// Existing sites of a supply as map symbols.

@@ -20,12 +20,12 @@ public struct PlacementReport: Sendable {
     public var candidatesSource: String?
     public var modelSummary: String
     /// The travel model's notes (network snapping, matrix coverage), printed with the study's.
-    public var modelNotes: [String]
+    public var modelNotes: [Diagnostic]
     /// Seconds spent on travel times before the methods ran (``PlacementProblem/prepared(for:)``), if apart.
     public var travelSeconds: Double?
 
     public init(problem: PlacementProblem, study: Study, results: [PlacementResult], k: Int,
-                candidatesSource: String?, modelSummary: String, modelNotes: [String] = [], travelSeconds: Double? = nil) {
+                candidatesSource: String?, modelSummary: String, modelNotes: [Diagnostic] = [], travelSeconds: Double? = nil) {
         self.travelSeconds = travelSeconds
         self.problem = problem
         self.study = study
@@ -64,7 +64,7 @@ public struct PlacementReport: Sendable {
             lines.append("")
             lines.append(contentsOf: resultLines(r, optimum: r.method == .exact ? nil : exactValue))
         }
-        let notes = study.notes + modelNotes
+        let notes = (study.notes + modelNotes).map(\.description)
         if !notes.isEmpty {
             lines.append("")
             lines.append(contentsOf: notes.map { "Note: " + $0 })

@@ -111,7 +111,7 @@ public struct ScenarioDraws: Sendable {
     /// Runs the draws of `file`'s scenario on an already loaded study and model (wrap a model in
     /// ``CatchmentMemo`` so that catchments are searched once).
     public static func run(file: ScenarioFile, study: Study, path: String, model: any TravelTimeModel, draws: Int, seed: UInt64,
-                           threads: Int, travelNotes: [String] = [], progress: any ProgressReporter = SilentProgress()) throws -> ScenarioDraws {
+                           threads: Int, travelNotes: [Diagnostic] = [], progress: any ProgressReporter = SilentProgress()) throws -> ScenarioDraws {
         try check(draws: draws, communes: study.demand.count, file: path)
         let evaluation = try file.baseline.evaluation(horizon: file.scenario.horizon)
         let before = try evaluation.evaluate(territory: study.territory, communes: study.demand, sites: study.supply.sites, model: model)

@@ -73,7 +73,7 @@ public struct ScenarioFile: Sendable {
         /// The baseline's travel-time model for `study`, with notes for the summary; a road-network model
         /// tells `progress` of its catchment searches (``TravelModelSpec/make(for:progress:)``).
         public func model(for study: Study, progress: any ProgressReporter = SilentProgress())
-            throws -> (model: any TravelTimeModel, notes: [String])
+            throws -> (model: any TravelTimeModel, notes: [Diagnostic])
         {
             try travel.make(for: study, progress: progress)
         }

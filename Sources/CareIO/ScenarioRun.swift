@@ -8,7 +8,7 @@ public struct ScenarioRun: Sendable {
     public var outcome: Scenario.Outcome
     public var comparison: ScenarioComparison
     /// What the travel model could not reach (communes far from the roads, unreachable matrix pairs…).
-    public var travelNotes: [String] = []
+    public var travelNotes: [Diagnostic] = []
 
     /// `progress` is told of the road-network catchment searches, when the baseline uses a road network.
     public static func run(path: String, progress: any ProgressReporter = SilentProgress()) throws -> ScenarioRun {
@@ -30,7 +30,7 @@ public struct ScenarioRun: Sendable {
     /// Applies `file`'s scenario to an already loaded study and travel model (`compare` shares both across
     /// its options).
     public static func run(file: ScenarioFile, study: Study, path: String, model: any TravelTimeModel,
-                           travelNotes: [String] = []) throws -> ScenarioRun {
+                           travelNotes: [Diagnostic] = []) throws -> ScenarioRun {
         let outcome: Scenario.Outcome
         do {
             outcome = try file.scenario.apply(to: study.supply.sites, territory: study.territory)
@@ -53,9 +53,9 @@ public struct ScenarioRun: Sendable {
         var lines = ["Scenario: \(file.scenario.name)" + (file.scenario.horizon.map { " (horizon \($0))" } ?? "")]
         lines.append("Baseline: \(study.territorySource); \(study.supplySource); \(study.demand.count) communes studied; \(file.baseline.travel.label)")
         lines.append(comparison.parameterLine)
-        if let gap = study.supplyGap { lines.append("Data gap: " + gap) }
+        if let gap = study.supplyGap { lines.append("Data gap: \(gap)") }
         lines.append(contentsOf: comparison.inputLines)
-        lines.append(contentsOf: travelNotes.map { "Note: " + $0 })
+        lines.append(contentsOf: travelNotes.map { "Note: \($0)" })
         lines.append("Events:")
         lines.append(contentsOf: outcome.log.map { "  - " + $0 })
         lines.append("")
@@ -89,7 +89,7 @@ public struct ScenarioRun: Sendable {
             }.joined(separator: "; "))
         }
         if let cost = file.cost { lines.append(contentsOf: costLines(CostBenefit(cost: cost, comparison: comparison, territory: study.territory))) }
-        let notes = (study.notes + outcome.assumptions + comparison.notes).filter { $0 != study.supplyGap }
+        let notes = study.notes.filter { $0 != study.supplyGap }.map(\.description) + outcome.assumptions + comparison.notes.map(\.description)
         if !notes.isEmpty {
             lines.append("")
             lines.append(contentsOf: notes.map { "Note: " + $0 })

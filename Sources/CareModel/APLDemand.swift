@@ -27,7 +27,7 @@ public enum APLDemand: Sendable, Hashable {
         /// One line for outputs: what the demand is.
         public var summary: String
         /// Assumptions and exceptions, for the notes.
-        public var notes: [String]
+        public var notes: [Diagnostic]
     }
 
     public var isStandardised: Bool {
@@ -61,7 +61,7 @@ public enum APLDemand: Sendable, Hashable {
         switch self {
         case .population:
             return Weights(values: populations, isStandardised: false, summary: summary,
-                           notes: ["APL demand is the raw population, not the age-standardised one."])
+                           notes: [.rawDemand])
         case .communes(let byCode, _):
             var values = populations, missing: [String] = []
             for (k, code) in codes.enumerated() {
@@ -87,25 +87,20 @@ public enum APLDemand: Sendable, Hashable {
                     missing[dep, default: (0, 0)].population += populations[k]
                 }
             }
-            var notes = [
-                "Age-standardised demand: each commune's population × its département's GP consumption index (mean "
-                + "consumption weight of its inhabitants over the \(structure.bands.count) age bands of the \(structure.year) "
-                + "estimates, over metropolitan France's mean weight \(Self.fixed(idx.meanWeight, 4))), so that metropolitan "
-                + "France's standardised population equals its population. Assumption: every commune has its département's "
-                + "age structure (no commune-level structure ships).",
-            ]
+            var indices: Diagnostic.IndexRange?
             if let lo = used.min(by: { $0.value < $1.value || ($0.value == $1.value && $0.key < $1.key) }),
                let hi = used.max(by: { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }), used.count > 1 {
-                notes[0] += " Indices in this territory (inhabited communes): \(Self.fixed(lo.value, 3)) (\(lo.key)) to \(Self.fixed(hi.value, 3)) (\(hi.key))."
+                indices = .between(low: lo.value, lowDepartement: lo.key, high: hi.value, highDepartement: hi.key)
             } else if let only = used.first {
-                notes[0] += " Index of \(only.key): \(Self.fixed(only.value, 3))."
+                indices = .single(only.value, departement: only.key)
             }
+            var notes: [Diagnostic] = [.ageStandardisedDemand(bands: structure.bands.count, year: structure.year,
+                                                               meanWeight: idx.meanWeight, indices: indices)]
             if !missing.isEmpty {
                 let names = missing.keys.sorted()
                 let communes = missing.values.reduce(0) { $0 + $1.communes }
                 let people = names.reduce(0.0) { $0 + (missing[$1]?.population ?? 0) }
-                notes.append("No age structure for département\(names.count > 1 ? "s" : "") \(names.joined(separator: ", ")) "
-                             + "(\(communes) communes, \(Int(people.rounded())) inhabitants): their demand is the raw population.")
+                notes.append(.noAgeStructure(departements: names, communes: communes, population: Int(people.rounded())))
             }
             return Weights(values: values, isStandardised: true, summary: summary, notes: notes)
         }

@@ -64,7 +64,7 @@ public struct APLLevelDerivation: Sendable {
         public var reachingCommunes: [Int]
         /// Demand, activity and caps of the run at ``level``.
         public var inputs: [AccessibilityResult.Input]
-        public var notes: [String]
+        public var notes: [Diagnostic]
     }
 
     public func run(

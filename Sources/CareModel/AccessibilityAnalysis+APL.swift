@@ -7,11 +7,11 @@ extension AccessibilityAnalysis {
         var capacity: [Double]
         var demand: [Double]
         var inputs: [AccessibilityResult.Input]
-        var notes: [String]
+        var notes: [Diagnostic]
     }
 
     static func aplInputs(_ o: APLOptions, territory: Territory, sites: [SupplySite]) throws -> APLInputs {
-        var notes: [String] = []
+        var notes: [Diagnostic] = []
         let s = sites.map { o.supply(of: $0) }
         let counted = s.filter(\.counted).count
         let listed = s.count - counted
@@ -19,7 +19,7 @@ extension AccessibilityAnalysis {
         if counted > 0 {
             activity.append("\(Self.grouped(o.activityPerGP)) consultations + visits + teleconsultations per GP a year "
                             + "for the \(counted) sites given as GP counts (\(o.activitySource))")
-            if o.excludeAgeAtLeast != nil { notes.append("\(counted) sites give GP counts only: their GPs' ages are unknown, none excluded.") }
+            if o.excludeAgeAtLeast != nil { notes.append(.gpCountsOnly(sites: counted)) }
         }
         if listed > 0 {
             let imputed = s.reduce(0) { $0 + $1.imputed }
@@ -27,9 +27,9 @@ extension AccessibilityAnalysis {
                             + "\(Self.grouped(o.imputedActivity)) per FTE imputed to \(imputed) new to practice or without a record")
         }
         let uncapped = s.filter(\.uncapped).count
-        if uncapped > 0 { notes.append("\(uncapped) health-centre sites: their practitioners' activity is not capped (salaried GPs).") }
+        if uncapped > 0 { notes.append(.uncappedCentres(sites: uncapped)) }
         if let a = o.excludeAgeAtLeast {
-            notes.append("\(s.reduce(0) { $0 + $1.excluded }) practitioners aged \(a) or more in \(o.referenceYear) excluded.")
+            notes.append(.practitionersExcluded(count: s.reduce(0) { $0 + $1.excluded }, age: a, year: o.referenceYear))
         }
         let w = try o.demand.weights(territory: territory)
         notes += w.notes

@@ -43,7 +43,7 @@ public struct AccessibilityAnalysis: Sendable {
         territory: Territory, communes studied: [Int], sites: [SupplySite], model: some TravelTimeModel
     ) throws -> AccessibilityResult {
         guard !studied.isEmpty else { throw ModelError.emptyDemand("no commune selected") }
-        var notes: [String] = []
+        var notes: [Diagnostic] = []
         var inputs: [AccessibilityResult.Input] = []
         let capacity: [Double], demand: [Double]
         if case .apl(let o) = method {
@@ -66,7 +66,7 @@ public struct AccessibilityAnalysis: Sendable {
         }
         let lost = (0..<sites.count).filter { capacity[$0] > 0 && fca.siteWeightedDemand[$0] == 0 }
         if !lost.isEmpty {
-            notes.append("\(lost.count) sites reach no demand within \(threshold.compact) min: their supply counts nowhere.")
+            notes.append(.sitesReachNoDemand(sites: lost.count, minutes: threshold))
         }
         let scale = method.reportingScale
         let rows = studied.map { i in
@@ -98,7 +98,7 @@ public struct AccessibilityResult: Sendable {
     public var pairCount: Int
     /// What the indicator was fed, one labelled line each (APL: demand, activity, caps); empty for the FCA family.
     public var inputs: [Input]
-    public var notes: [String]
+    public var notes: [Diagnostic]
 
     /// One labelled line of ``AccessibilityResult/inputs``, e.g. `Demand` and what the demand is.
     public struct Input: Sendable, Hashable {

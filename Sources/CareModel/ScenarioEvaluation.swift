@@ -88,7 +88,7 @@ public struct ScenarioComparison: Sendable {
     public var catchment: Double
     /// What the indicator was fed on the baseline (APL: demand, activity, caps; ``AccessibilityResult/inputs``).
     public var inputs: [AccessibilityResult.Input]
-    public var notes: [String]
+    public var notes: [Diagnostic]
 
     public struct Row: Sendable, Hashable {
         public var commune: Int

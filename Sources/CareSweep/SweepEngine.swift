@@ -66,6 +66,8 @@ public struct SweepEngine: Sendable {
         let hash = try specHash(file: file, study: study)
         let method = evaluations[0].accessibility.method
         let b = file.baseline
+        let noted: [Diagnostic] = study.notes.filter { $0 != study.supplyGap } + travelNotes + sides[0].accessibility.notes
+        let notes = noted.map(\.description)
         let context = SweepContext(
             name: file.name, specHash: hash, taskCount: plan.taskCount, seed: file.seed, draws: file.draws, horizons: file.horizons ?? [],
             groups: plan.groups.enumerated().map { k, g in
@@ -83,8 +85,8 @@ public struct SweepEngine: Sendable {
                           + (b.territoryPath == nil ? "; " : " (from the sweep file's folder); ")
                           + "\(study.demand.count) communes studied; \(b.travel.label); threshold \(b.threshold.compactText) min, \(method.name) catchment \(b.indicatorCatchment.compactText) min"
                           + (evaluations[0].accessibility.underServed.map { ", under-served below \($0.compactText)" } ?? "")]
-                + (study.supplyGap.map { ["Data gap: " + $0] } ?? []),
-            notes: study.notes.filter { $0 != study.supplyGap } + travelNotes + sides[0].accessibility.notes)
+                + (study.supplyGap.map { ["Data gap: \($0)"] } ?? []),
+            notes: notes)
         let engine = SweepEngine(plan: plan, path: path, study: study, model: model, context: context,
                                  evaluations: evaluations, baselineSides: sides)
         try engine.checkEvents()

@@ -148,13 +148,13 @@ struct AccessCommand: ParsableCommand {
                 if let out {
                     try transaction.stage(AccessibilityOutput.csv(result, study: loaded), to: out)
                     try CSVMetadata(title: "CareAccess accessibility per commune", model: model.summary, caveats: model.caveats,
-                                    sources: [loaded.territorySource, loaded.supplyProvenance], notes: loaded.notes)
+                                    sources: [loaded.territorySource, loaded.supplyProvenance], notes: loaded.notes.map(\.description))
                         .stage(besides: out, in: &transaction)
                 }
                 if let zones, let classified {
                     try transaction.stage(ZonesFile.csv(classified, study: loaded), to: zones)
                     try CSVMetadata(title: "CareAccess under-served zones per commune", model: model.summary, caveats: model.caveats,
-                                    sources: [loaded.territorySource, loaded.supplyProvenance], notes: loaded.notes)
+                                    sources: [loaded.territorySource, loaded.supplyProvenance], notes: loaded.notes.map(\.description))
                         .stage(besides: zones, in: &transaction)
                 }
                 try geojson.stage(GeoJSONLayer.accessibility(result, study: loaded, zones: classified),
@@ -163,7 +163,7 @@ struct AccessCommand: ParsableCommand {
                     HTMLReport.accessibility(result, study: loaded, language: $0, zones: classified)
                 }
             }
-            print(AccessibilityOutput.summary(result, study: loaded, headline: gapLine.map { [$0] } ?? [],
+            print(AccessibilityOutput.summary(result, study: loaded, headline: gapLine.map { [$0.description] } ?? [],
                                               zones: classified.map { ZonesFile.summary($0, path: zones ?? "") } ?? []))
             if let reportLine { print(reportLine) }
             if let out { print("Per-commune table: \(out)") }

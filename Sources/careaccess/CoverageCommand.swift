@@ -48,7 +48,7 @@ struct CoverageCommand: ParsableCommand {
                     try transaction.stage(CoverageOutput.csv(result, study: loaded), to: out)
                     try CSVMetadata(title: "CareAccess coverage per commune, threshold \(threshold) min", model: result.modelSummary,
                                     caveats: result.modelCaveats, sources: [loaded.territorySource, loaded.supplyProvenance],
-                                    notes: loaded.notes).stage(besides: out, in: &transaction)
+                                    notes: loaded.notes.map(\.description)).stage(besides: out, in: &transaction)
                 }
                 if let repairsOut, let report = loaded.territoryReport { try transaction.stage(report.csv(), to: repairsOut) }
                 try geojson.stage(GeoJSONLayer.coverage(result, study: loaded), territory: loaded.territory, in: &transaction)

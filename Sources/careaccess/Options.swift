@@ -122,7 +122,7 @@ struct TravelOptions: ParsableArguments {
     }
 
     /// The travel-time model chosen on the command line, with notes for the summary.
-    func travelTimeModel(for study: Study) throws -> (model: any TravelTimeModel, notes: [String]) {
+    func travelTimeModel(for study: Study) throws -> (model: any TravelTimeModel, notes: [Diagnostic]) {
         try check()
         return try spec.make(for: study, progress: quiet.progress)
     }
@@ -131,7 +131,7 @@ struct TravelOptions: ParsableArguments {
     /// `scoresPairs` (travel validate) a travel input covering part of `demand` is not refused: a pair the
     /// model cannot reach is counted as unreachable, not scored, and the note says how much is covered.
     func travelTimeModel(territory: Territory, demand: [Int], sites: [SupplySite],
-                         scoresPairs: Bool = false) throws -> (model: any TravelTimeModel, notes: [String]) {
+                         scoresPairs: Bool = false) throws -> (model: any TravelTimeModel, notes: [Diagnostic]) {
         try check()
         var s = spec
         s.scoresPairsOnly = scoresPairs

@@ -164,7 +164,7 @@ struct TravelCommand: ParsableCommand {
                 print(TravelOutput.validation(validation, modelSummary: model.summary, observed: observed,
                                               territory: input.territory, territorySource: input.source, inSample: inSample))
                 if let reportLine { print(reportLine) }
-                for note in notes { print("Note: " + note) }
+                for note in notes { print("Note: \(note)") }
                 if let out { print("Per-trip table: \(out)") }
             }
         }

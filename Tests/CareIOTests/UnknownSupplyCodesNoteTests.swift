@@ -17,7 +17,10 @@ struct UnknownSupplyCodesNoteTests {
         let study = try Study.load(territoryPath: fixtures + "/ardeche/communes.csv", supplyPath: path, departements: [])
         let unknown = study.supply.unknownCodes.count
         #expect(unknown > 20)
-        let note = try #require(study.notes.first { $0.contains("supply codes unknown to the territory") })
+        let diagnostic = try #require(study.notes.first { if case .unknownSupplyCodes = $0 { true } else { false } })
+        guard case .unknownSupplyCodes(let count, _, _, let shown) = diagnostic else { return }
+        #expect(count == unknown && shown.count == 20)
+        let note = diagnostic.description
         #expect(note.hasPrefix("\(unknown) supply codes unknown"))
         #expect(note.hasSuffix(", … and \(unknown - 20) more."))
         #expect(note.split(separator: ",").count < 30)

@@ -50,7 +50,12 @@ struct APLDemandTests {
         #expect(r.values[1] > 1_000 && 1_000 > r.values[0])
         #expect(abs(r.values[1] / r.values[0] - 1.4 / 0.8) < 1e-12)
         #expect(r.isStandardised)
-        #expect(r.notes[0].contains("Assumption: every commune has its département's age structure"))
+        guard case .ageStandardisedDemand(let bands, _, _, let indices)? = r.notes.first else {
+            Issue.record("no age-standardisation note: \(r.notes)"); return
+        }
+        #expect(bands == (try Self.structure()).bands.count)
+        guard case .between(let lo, let loDep, let hi, let hiDep)? = indices else { Issue.record("no index range"); return }
+        #expect(loDep == "01" && hiDep == "23" && abs(hi / lo - 1.4 / 0.8) < 1e-12)
     }
 
     @Test func missingDepartementKeepsRawPopulationAndIsNamed() throws {
@@ -58,7 +63,7 @@ struct APLDemandTests {
         let demand = APLDemand.departementAgeStructure(try Self.structure(), w)
         let r = try demand.weights(codes: ["01001", "97501", "97502", "97701"], populations: [1_000, 5_000, 1_000, 10_000])
         #expect(r.values[1] == 5_000 && r.values[2] == 1_000 && r.values[3] == 10_000)
-        #expect(r.notes.contains("No age structure for départements 975, 977 (3 communes, 16000 inhabitants): their demand is the raw population."))
+        #expect(r.notes.contains(.noAgeStructure(departements: ["975", "977"], communes: 3, population: 16_000)))
     }
 
     @Test func rejectsIncompleteInputs() throws {

@@ -197,8 +197,8 @@ struct AccessibilityInvariantTests {
         let r = try AccessibilityAnalysis(threshold: 20, method: .apl(APLOptions(referenceYear: 2026)), underServed: 2.5)
             .run(territory: t, communes: Array(t.communes.indices), sites: s, model: try CrowFlyModel())
         #expect(r.summary.communesBelow == r.rows.filter { $0.score < 2.5 }.count)
-        #expect(r.notes.contains { $0.contains("1 sites reach no demand") })
-        #expect(r.notes.contains { $0.contains("raw population") })
+        #expect(r.notes.contains(.sitesReachNoDemand(sites: 1, minutes: 20)))
+        #expect(r.notes.contains(.rawDemand))
         #expect(r.summary.deciles.count == 9)
         #expect(r.summary.deciles == r.summary.deciles.sorted())
         #expect(throws: ModelError.self) {

@@ -1,0 +1,122 @@
+/// A note about a run: what it left out, assumed or could not check, as a case with typed figures, not as
+/// text. Renderers (the terminal and CSV sidecars in English, HTML reports in French or English) turn a
+/// diagnostic into a sentence, so that a French report says in French what the terminal says in English, and
+/// tests assert on the case and its figures rather than on words.
+///
+/// ```swift
+/// let d = Diagnostic.sitesReachNoDemand(sites: 1, minutes: 20)
+/// if case .sitesReachNoDemand(let n, _) = d { print(n) }   // 1
+/// ```
+/// `.text` carries a note not yet given a case of its own; reports mark it as written in English.
+public enum Diagnostic: Sendable, Hashable {
+    /// A commune named in a note.
+    public struct Place: Sendable, Hashable {
+        public var name: String
+        public var code: String
+        public init(name: String, code: String) {
+            self.name = name
+            self.code = code
+        }
+    }
+
+    /// One département with no GP at all in the supply file while the others are dense
+    /// (``SupplyGaps/Gap``), with its studied communes and their inhabitants.
+    public struct GapArea: Sendable, Hashable {
+        public var departement: String
+        public var communes: Int
+        public var population: Int
+        public init(departement: String, communes: Int, population: Int) {
+            self.departement = departement
+            self.communes = communes
+            self.population = population
+        }
+    }
+
+    /// The supply gaps of a run and what was done about them (``SupplyGaps``).
+    public struct SupplyGapNote: Sendable, Hashable {
+        /// The départements with no GP in the file.
+        public var gaps: [GapArea]
+        /// How many of the other départements of ``minimumPopulation``+ inhabitants have GPs, and how many there are.
+        public var departementsWithSupply: Int
+        public var otherDepartements: Int
+        public var minimumPopulation: Int
+        /// The indicator's catchment in minutes when communes whose catchment reaches a gap are affected.
+        public var catchment: Double?
+        /// Whether communes for which a gap commune is no farther than their nearest GP are affected (coverage).
+        public var nearestDistorted: Bool
+        /// Studied communes of the gaps themselves.
+        public var gapCommunes: Int
+        /// Other studied communes affected, and their inhabitants.
+        public var reachingCommunes: Int
+        public var reachingPopulation: Int
+        /// Whether the affected communes were scored anyway (`--accept-supply-gaps`) rather than left out.
+        public var accepted: Bool
+
+        public init(gaps: [GapArea], departementsWithSupply: Int, otherDepartements: Int, minimumPopulation: Int,
+                    catchment: Double?, nearestDistorted: Bool, gapCommunes: Int, reachingCommunes: Int,
+                    reachingPopulation: Int, accepted: Bool) {
+            self.gaps = gaps
+            self.departementsWithSupply = departementsWithSupply
+            self.otherDepartements = otherDepartements
+            self.minimumPopulation = minimumPopulation
+            self.catchment = catchment
+            self.nearestDistorted = nearestDistorted
+            self.gapCommunes = gapCommunes
+            self.reachingCommunes = reachingCommunes
+            self.reachingPopulation = reachingPopulation
+            self.accepted = accepted
+        }
+    }
+
+    /// The range of the département consumption indices used in a territory (``APLDemand``).
+    public enum IndexRange: Sendable, Hashable {
+        /// Lowest and highest index, each with its département.
+        case between(low: Double, lowDepartement: String, high: Double, highDepartement: String)
+        /// One département only.
+        case single(Double, departement: String)
+    }
+
+    /// The embedded Ardèche fixture was used: its communes, and the GP counts within `bufferKm` of them.
+    case embeddedFixture(bufferKm: Int)
+    /// The supply file (`file`) counts other equipment than GPs (`provenance`, one unit of `unit`).
+    case supplyCountsOtherUnits(file: String, provenance: String, unit: String)
+    /// Communes left out because no GP site lies in their projected CRS zone (overseas).
+    case overseasExcluded(communes: Int, population: Int, departements: [String])
+    /// Large communes (`minimumPopulation`+) with no GP in the supply file: rows probably missing (renderers
+    /// name the first ``suspiciousExamples``).
+    case suspiciousSupply(minimumPopulation: Int, communes: [Place])
+    /// Supply codes the territory does not know (`shown` of `count`, `units` GPs or units of `unitNoun`).
+    case unknownSupplyCodes(count: Int, units: Int, unitNoun: String, shown: [String])
+    /// `count` of the unknown codes are territory codes without their leading zero (`example` → `code`).
+    case codesWithoutLeadingZero(count: Int, example: String, code: String)
+    /// Départements with no GP in the supply file while the rest is dense.
+    case supplyGap(SupplyGapNote)
+    /// Studied communes on islands with no road to the mainland (`examples`: at most 6 of `count`).
+    case islands(count: Int, examples: [Place])
+    /// Studied communes in a CRS zone without observed trips: the calibrated model's national curve applies.
+    case zoneWithoutObservedTrips(communes: Int)
+    /// Communes without a boundary: the calibrated model's density term uses `fallbackDensity`.
+    case communesWithoutArea(communes: Int, fallbackDensity: Double)
+    /// APL demand standardised by the département age structure (`bands` bands of the `year` estimates, over
+    /// metropolitan France's mean weight `meanWeight`), with the indices met in the territory.
+    case ageStandardisedDemand(bands: Int, year: Int, meanWeight: Double, indices: IndexRange?)
+    /// APL demand is the raw population.
+    case rawDemand
+    /// Départements without an age structure: their demand is the raw population.
+    case noAgeStructure(departements: [String], communes: Int, population: Int)
+    /// Sites given as GP counts when practitioners of an age or more are excluded: their ages are unknown.
+    case gpCountsOnly(sites: Int)
+    /// Health-centre sites whose practitioners' activity is not capped.
+    case uncappedCentres(sites: Int)
+    /// Practitioners aged `age` or more in `year` left out of the supply.
+    case practitionersExcluded(count: Int, age: Int, year: Int)
+    /// Sites that reach no demand within the catchment (`minutes`): their supply counts nowhere.
+    case sitesReachNoDemand(sites: Int, minutes: Double)
+    /// A note without a case of its own yet, in English.
+    case text(String)
+}
+
+extension Diagnostic {
+    /// How many communes a ``suspiciousSupply(minimumPopulation:communes:)`` note names.
+    public static let suspiciousExamples = 8
+}
