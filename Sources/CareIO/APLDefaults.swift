@@ -15,6 +15,11 @@ public enum APLDefaults {
     public static let structureSource = "INSEE population estimates by département and 5-year band, 1 January 2021, provisional"
     /// Source of the shipped weights, for outputs.
     public static let weightsSource = "DREES 2023 GP consumption weights by 5-year band, 90+ weight for 90–94 and 95+"
+    /// ``structureSource`` and ``weightsSource`` in French, for French reports.
+    public static let frenchSources = [
+        structureSource: "estimations de population de l’INSEE par département et tranche d’âge de 5 ans, 1er janvier 2021, provisoires",
+        weightsSource: "poids de consommation de soins de médecine générale de la DREES (2023) par tranche de 5 ans, celui des 90 ans et plus pour 90–94 et 95 ans et plus",
+    ]
 
     private static let loaded: Result<(ConsumptionWeights, DepartementAgeStructure), InputError> = Result { () throws(InputError) in
         let paths: EmbeddedFixture.PopulationPaths

@@ -19,7 +19,7 @@ extension HTMLReport {
         if case .apl(let o) = result.method { (isAPL, standardised) = (true, o.demand.isStandardised) } else { (isAPL, standardised) = (false, false) }
         let unit = isAPL ? (standardised ? l[.unitAPLStandardised] : l[.unitAPL]) : l[.unitFCA]
         let f = { (v: Double) in language.number(v, digits: isAPL ? 2 : 1) }
-        report.subtitle("\(language.number(s.communes)) \(l[.communes].lowercased()) — \(name), \(l[.catchment].lowercased()) \(language.number(result.threshold)) min — \(unit) — \(result.modelSummary)")
+        report.subtitle("\(language.number(s.communes)) \(l[.communes].lowercased()) — \(name), \(l[.catchment].lowercased()) \(language.number(result.threshold)) min — \(unit) — \(result.modelParts.text(language, english: result.modelSummary))")
 
         let scale = ColorScale.indicator(scores: result.rows.map(\.score), isAPL: isAPL, underServed: s.underServed,
                                          language: language)
@@ -33,7 +33,7 @@ extension HTMLReport {
             (l[.indicator], name),
             (l[.catchment], "\(language.number(result.threshold)) min"),
             (l[.unit], unit),
-        ] + result.inputs.map { (l.input($0.label), $0.text) } + [
+        ] + result.inputs.map { (l.input($0.label), $0.text(language)) } + [
             (l[.studiedCommunes], language.number(s.communes)),
             (l[.population], language.number(s.population)),
             (l[.meanScore], f(s.meanScore)),
@@ -77,7 +77,7 @@ extension HTMLReport {
         report.append("<div class=\"row\">" + report.mapFigure(map, caption: l.format(.mapIndicator, name))
                       + "<div>" + side + "</div></div>")
         report.notes(study.notes + result.notes)
-        report.sources(study: study, model: result.modelSummary, date: date)
+        report.sources(study: study, model: result.modelParts.text(language, english: result.modelSummary), date: date)
         return report.html()
     }
 }

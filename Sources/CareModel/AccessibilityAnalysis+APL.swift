@@ -16,13 +16,14 @@ extension AccessibilityAnalysis {
         let counted = s.filter(\.counted).count
         let listed = s.count - counted
         var activity: [String] = []
+        var imputed = 0
         if counted > 0 {
             activity.append("\(Self.grouped(o.activityPerGP)) consultations + visits + teleconsultations per GP a year "
                             + "for the \(counted) sites given as GP counts (\(o.activitySource))")
             if o.excludeAgeAtLeast != nil { notes.append(.gpCountsOnly(sites: counted)) }
         }
         if listed > 0 {
-            let imputed = s.reduce(0) { $0 + $1.imputed }
+            imputed = s.reduce(0) { $0 + $1.imputed }
             activity.append("recorded consultations + visits + teleconsultations of the practitioners of \(listed) sites, "
                             + "\(Self.grouped(o.imputedActivity)) per FTE imputed to \(imputed) new to practice or without a record")
         }
@@ -34,9 +35,11 @@ extension AccessibilityAnalysis {
         let w = try o.demand.weights(territory: territory)
         notes += w.notes
         let inputs = [
-            AccessibilityResult.Input(label: "Demand", text: w.summary),
-            AccessibilityResult.Input(label: "Activity", text: activity.joined(separator: "; ")),
-            AccessibilityResult.Input(label: "Caps", text: APLOptions.capsSummary),
+            AccessibilityResult.Input(label: "Demand", text: w.summary, detail: .demand(o.demand)),
+            AccessibilityResult.Input(label: "Activity", text: activity.joined(separator: "; "),
+                                      detail: .activity(countedSites: counted, perGP: o.activityPerGP, source: o.activitySource,
+                                                        listedSites: listed, imputedPerFTE: o.imputedActivity, imputed: imputed)),
+            AccessibilityResult.Input(label: "Caps", text: APLOptions.capsSummary, detail: .caps),
         ]
         return APLInputs(capacity: s.map(\.activity), demand: w.values, inputs: inputs, notes: notes)
     }

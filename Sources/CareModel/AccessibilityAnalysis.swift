@@ -75,7 +75,7 @@ public struct AccessibilityAnalysis: Sendable {
         let summary = AccessibilitySummary(rows: rows, territory: territory, underServed: underServed)
         return AccessibilityResult(
             rows: rows, summary: summary, method: method, threshold: threshold, modelSummary: model.summary,
-            pairCount: catchments.pairCount, inputs: inputs, notes: notes)
+            pairCount: catchments.pairCount, inputs: inputs, notes: notes, modelParts: model.summaryParts)
     }
 }
 
@@ -99,14 +99,32 @@ public struct AccessibilityResult: Sendable {
     /// What the indicator was fed, one labelled line each (APL: demand, activity, caps); empty for the FCA family.
     public var inputs: [Input]
     public var notes: [Diagnostic]
+    /// ``modelSummary`` as figures (``TravelTimeModel/summaryParts``).
+    public var modelParts: TravelModelSummary = .text("")
 
     /// One labelled line of ``AccessibilityResult/inputs``, e.g. `Demand` and what the demand is.
     public struct Input: Sendable, Hashable {
         public var label: String
+        /// The line in English (terminal, CSV sidecars).
         public var text: String
-        public init(label: String, text: String) {
+        /// What the line says, as figures, for renderers in other languages; `nil` for a line without a case.
+        public var detail: Detail?
+        public init(label: String, text: String, detail: Detail? = nil) {
             self.label = label
             self.text = text
+            self.detail = detail
+        }
+
+        /// The APL's inputs as figures.
+        public enum Detail: Sendable, Hashable {
+            /// The demand (``APLDemand``).
+            case demand(APLDemand)
+            /// The supply's yearly activity: `perGP` for the `countedSites` given as GP counts (`source` says where
+            /// the level comes from), recorded activity for the `listedSites` with practitioners, `imputedPerFTE`
+            /// imputed to `imputed` practitioners without a record.
+            case activity(countedSites: Int, perGP: Double, source: String, listedSites: Int, imputedPerFTE: Double, imputed: Int)
+            /// The DREES caps per GP (``APLOptions/capsSummary``).
+            case caps
         }
     }
 }

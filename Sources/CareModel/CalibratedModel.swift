@@ -72,6 +72,12 @@ public struct CalibratedModel: TravelTimeModel {
     }
 
     public var summary: String { parameters.summary }
+    public var summaryParts: TravelModelSummary {
+        .calibrated(name: parameters.name, heldOut: parameters.heldOut.map {
+            .init(folds: $0.folds, medianRelativeError: $0.upTo30Minutes.medianRelativeError,
+                  meanAbsoluteError: $0.upTo30Minutes.meanAbsoluteError, bias: $0.upTo30Minutes.bias)
+        })
+    }
 
     public var caveats: [String] { parameters.caveats }
 

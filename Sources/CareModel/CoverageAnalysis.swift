@@ -44,7 +44,8 @@ public struct CoverageAnalysis: Sendable {
             summary.nearThreshold = .init(error: e, communes: near.count,
                                           population: near.reduce(0) { $0 + territory.communes[$1.commune].population })
         }
-        return CoverageResult(rows: rows, summary: summary, modelSummary: model.summary, modelCaveats: model.caveats)
+        return CoverageResult(rows: rows, summary: summary, modelSummary: model.summary, modelCaveats: model.caveats,
+                              modelParts: model.summaryParts)
     }
 
     func summarize(rows: [CommuneCoverage], territory: Territory, sites: [SupplySite]) -> CoverageSummary {
@@ -135,4 +136,6 @@ public struct CoverageResult: Sendable {
     /// The travel-time model that produced the minutes, and what it is known to get wrong.
     public var modelSummary: String
     public var modelCaveats: [String] = []
+    /// ``modelSummary`` as figures (``TravelTimeModel/summaryParts``).
+    public var modelParts: TravelModelSummary = .text("")
 }

@@ -31,6 +31,7 @@ public struct CrowFlyModel: TravelTimeModel {
     }
 
     public var summary: String { "crow-fly, \(speedKmh.formatted2) km/h, circuity \(circuity.formatted2)" }
+    public var summaryParts: TravelModelSummary { .crowFly(speedKmh: speedKmh, circuity: circuity) }
 
     public var caveats: [String] {
         ["Crow-fly: straight lines at one speed and detour factor, blind to roads, relief and the sea (islands are reached across the water); measure it against observed drive times with `careaccess travel validate`."]

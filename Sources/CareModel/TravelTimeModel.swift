@@ -22,10 +22,14 @@ public protocol TravelTimeModel: Sendable {
     /// The model's typical error in minutes against observed drive times (a held-out mean absolute error),
     /// when it has been measured: coverage counts the communes that close to the threshold.
     var typicalErrorMinutes: Double? { get }
+
+    /// ``summary`` as figures, for reports in other languages; by default the English line (`.text`).
+    var summaryParts: TravelModelSummary { get }
 }
 
 extension TravelTimeModel {
     public var typicalErrorMinutes: Double? { nil }
+    public var summaryParts: TravelModelSummary { .text(summary) }
 }
 
 /// An origin and a destination, for ``TravelTimeModel/minutes(between:)``.

@@ -44,6 +44,10 @@ struct NationalReportMapTests {
         let symbols = main.components(separatedBy: "fill-opacity=\"0.3\"").count - 1
         #expect(symbols > 100 && symbols < 2_000, "\(symbols) site symbols on the national panel")
         #expect(html.contains("les lieux d’exercice proches sont regroupés"))
+        // No English: notes, inputs and the model description are rendered in French.
+        let english = FrenchReportTextTests.englishWords(in: html)
+        #expect(english.isEmpty, "English in the national French report: \(Set(english).sorted())")
+        #expect(html.contains("75 Paris (20 communes, 2\u{202F}187\u{202F}526 habitants) n’a aucun médecin dans le fichier de l’offre"))
     }
 
     static func matches(_ pattern: String, in text: String) -> [String] {
