@@ -17,7 +17,7 @@ extension HTMLReport {
         let name = first?.indicator.name ?? "score"
         let threshold = run.file.baseline.threshold
         let t = language.number(threshold, digits: threshold == threshold.rounded() ? 0 : 1)
-        let model = run.file.baseline.travel.label
+        let model = run.file.baseline.travel.label(language)
         report.subtitle("\(language.number(study.demand.count)) \(l[.communes].lowercased()) — \(l.format(.thresholdBreak, t)) — \(name) — \(model) — \(l.format(.rankedBy, run.file.rankBy.rawValue))")
 
         // Ranking table.
@@ -95,8 +95,8 @@ extension HTMLReport {
             report.append("<ul class=\"note\">" + placements.map { "<li>\(escape($0))</li>" }.joined() + "</ul>")
         }
         let notes = Set(run.results.flatMap { $0.run.outcome.assumptions.map(Diagnostic.text) + $0.run.travelNotes }).sorted { $0.description < $1.description } + study.notes
-        let parameters = run.results.first.map { [$0.run.comparison.parameterLine] + $0.run.comparison.inputLines } ?? []
-        report.notes(parameters.map(Diagnostic.text) + notes)
+        let parameters = run.results.first.map { [$0.run.comparison.parameterLine(language)] + $0.run.comparison.inputLines(language) } ?? []
+        report.notes(notes, stated: parameters)
         report.sources(study: study, model: model, date: date)
         return report.html()
     }

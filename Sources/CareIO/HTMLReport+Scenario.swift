@@ -17,7 +17,7 @@ extension HTMLReport {
         let name = c.indicator.name
         var report = HTMLReport(language: language, title: l.format(.titleScenario, run.file.scenario.name))
         let t = language.number(s.threshold, digits: s.threshold == s.threshold.rounded() ? 0 : 1)
-        let model = run.file.baseline.travel.label
+        let model = run.file.baseline.travel.label(language)
         report.subtitle("\(language.number(study.demand.count)) \(l[.communes].lowercased()) — \(l.format(.thresholdBreak, t)) — \(name) — \(model)")
 
         let studied = c.rows.map(\.commune)
@@ -60,9 +60,9 @@ extension HTMLReport {
         report.append(report.beforeAfterTable(s, indicator: name))
         report.heading(l[.events])
         report.append("<ul>" + run.outcome.log.map { "<li>\(escape($0))</li>" }.joined() + "</ul>")
-        let header: [Diagnostic] = ([c.parameterLine] + c.inputLines).map(Diagnostic.text)
+        let header = [c.parameterLine(language)] + c.inputLines(language)
         let assumed: [Diagnostic] = run.outcome.assumptions.map(Diagnostic.text) + c.notes
-        report.notes(header + study.notes + assumed + run.travelNotes)
+        report.notes(study.notes + assumed + run.travelNotes, stated: header)
         report.sources(study: study, model: model, date: date)
         return report.html()
     }
@@ -123,9 +123,8 @@ extension HTMLReport {
             let site = run.outcome.sites[i]
             guard site.gps > 0 else { return nil }
             let kind = i < run.outcome.kinds.count ? run.outcome.kinds[i] : .practice
-            let gps = language.number(site.gps, digits: site.gps == site.gps.rounded() ? 0 : 1)
             return MapSite(point: site.point, crs: site.crs, gps: site.gps, kind: kind,
-                           label: "\(site.id): \(gps) \(l[.gpsUnit]) — \(l.kind(kind))")
+                           label: "\(site.id): \(l.gps(site.gps)) — \(l.kind(kind))")
         }
     }
 

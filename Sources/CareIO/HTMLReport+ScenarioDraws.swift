@@ -19,7 +19,7 @@ extension HTMLReport {
         let name = c.indicator.name
         var report = HTMLReport(language: language, title: l.format(.titleScenario, run.file.scenario.name))
         let t = language.compact(s.threshold)
-        let model = run.file.baseline.travel.label
+        let model = run.file.baseline.travel.label(language)
         report.subtitle("\(language.number(study.demand.count)) \(l[.communes].lowercased()) — \(l.format(.thresholdBreak, t)) — \(name) — \(model) — \(l.format(.drawsBands, language.number(d.bands.draws)))")
 
         let rows = c.rows
@@ -60,9 +60,9 @@ extension HTMLReport {
         report.append("<p class=\"note\">\(escape(l.format(.drawsMethod, language.number(d.bands.draws), String(d.seed))))</p>")
         report.heading(l[.eventsDrawZero])
         report.append("<ul>" + run.outcome.log.map { "<li>\(escape($0))</li>" }.joined() + "</ul>")
-        let header: [Diagnostic] = ([c.parameterLine] + c.inputLines).map(Diagnostic.text)
+        let header = [c.parameterLine(language)] + c.inputLines(language)
         let assumed: [Diagnostic] = run.outcome.assumptions.map { .text("(draw 0) " + $0) } + c.notes
-        report.notes(header + study.notes + assumed + run.travelNotes)
+        report.notes(study.notes + assumed + run.travelNotes, stated: header)
         report.sources(study: study, model: model, date: date)
         return report.html()
     }

@@ -242,11 +242,12 @@ public struct HTMLReport: Sendable {
     }
 
     /// The run's notes, each in the report's language (``CareModel/Diagnostic/text(_:)``); in a French report
-    /// a note that exists in English only is marked so, in its own item (`lang="en"`).
-    mutating func notes(_ notes: [Diagnostic]) {
-        guard !notes.isEmpty else { return }
+    /// a note that exists in English only is marked so, in its own item (`lang="en"`). `stated` lines (the
+    /// run's parameters), already in the report's language, come first.
+    mutating func notes(_ notes: [Diagnostic], stated: [String] = []) {
+        guard !notes.isEmpty || !stated.isEmpty else { return }
         let l = labels
-        let items = notes.map { note in
+        let items = stated.map { "<li>\(Self.escape($0))</li>" } + notes.map { note in
             note.isInEnglishOnly && language == .fr
                 ? "<li lang=\"en\">\(Self.escape(note.text(language))) <i lang=\"fr\">\(Self.escape(l[.inEnglish]))</i></li>"
                 : "<li>\(Self.escape(note.text(language)))</li>"
@@ -256,10 +257,9 @@ public struct HTMLReport: Sendable {
 
     /// Existing sites of a supply as map symbols.
     static func practiceSites(_ sites: [SupplySite], language: ReportLanguage) -> [MapSite] {
-        let unit = ReportLabels(language)[.gpsUnit]
+        let l = ReportLabels(language)
         return sites.filter { $0.gps > 0 }.map { s in
-            MapSite(point: s.point, crs: s.crs, gps: s.gps, kind: .practice,
-                    label: "\(s.id): \(language.number(s.gps, digits: s.gps == s.gps.rounded() ? 0 : 1)) \(unit)")
+            MapSite(point: s.point, crs: s.crs, gps: s.gps, kind: .practice, label: "\(s.id): \(l.gps(s.gps))")
         }
     }
 

@@ -15,7 +15,7 @@ public struct ReportLabels: Sendable {
         case titleCoverage, titleAccess, titleScenario, titleCompare
         case mapMinutes, mapIndicator, mapDelta, mapMinutesAfter, mapMinutesChange, minutesUnchanged
         case minutesShort, unreachable, thresholdBreak, underServedBreak, allValues, noChange
-        case legend, sitesLegend, sitesByKind, gpsUnit
+        case legend, sitesLegend, sitesByKind, gpsUnit, gpUnit
         case kindPractice, kindMsp, kindHealthCentre, kindSalariedCentre, kindRotatingPost, kindInternPost
         case sources, sourceTerritory, sourceSupply, sourceModel, sourceDataFrance, generated
         case noBoundaries, missingBoundary, contextCommunes, inset, tooSmall, simplifiedForScale
@@ -51,6 +51,13 @@ public struct ReportLabels: Sendable {
         var text = self[key]
         for (i, a) in arguments.enumerated() { text = text.replacingOccurrences(of: "%\(i + 1)", with: a) }
         return text
+    }
+
+    /// `gps` GPs with the unit agreeing: "1 médecin", "0,5 médecin", "2 médecins" (French: singular below 2);
+    /// "1 GP", "0.5 GPs", "2 GPs" (English: singular for exactly 1). One decimal for a fractional count (FTE).
+    public func gps(_ gps: Double) -> String {
+        let singular = language == .fr ? abs(gps) < 2 : gps == 1
+        return "\(language.number(gps, digits: gps == gps.rounded() ? 0 : 1)) \(self[singular ? .gpUnit : .gpsUnit])"
     }
 
     /// The label of an indicator input line (``AccessibilityResult/Input``: `Demand`, `Activity`, `Caps`); other
@@ -124,6 +131,7 @@ public struct ReportLabels: Sendable {
         .sitesLegend: ("Lieux d’exercice (surface ∝ nombre de médecins)", "GP sites (area ∝ number of GPs)"),
         .sitesByKind: ("Type de lieu", "Kind of site"),
         .gpsUnit: ("médecins", "GPs"),
+        .gpUnit: ("médecin", "GP"),
         .kindPractice: ("cabinet existant", "existing practice"),
         .kindMsp: ("maison de santé (MSP)", "health house (MSP)"),
         .kindHealthCentre: ("centre de santé", "health centre"),

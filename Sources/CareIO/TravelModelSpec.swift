@@ -62,6 +62,19 @@ public struct TravelModelSpec: Sendable, Equatable {
         }
     }
 
+    /// ``label`` in `language`: `à vol d’oiseau 60 km/h × 1,3`, `calé sur METRIC 2019 (DREES)`…
+    public func label(_ language: ReportLanguage) -> String {
+        guard language == .fr else { return label }
+        let fr = ReportLanguage.fr
+        let file = { (path: String?) in path.map { ($0 as NSString).lastPathComponent } ?? "?" }
+        switch kind {
+        case .calibrated: return "calé sur \(modelPath.map { ($0 as NSString).lastPathComponent } ?? "METRIC 2019 (DREES)")"
+        case .crowfly: return "à vol d’oiseau \(fr.compact(speedKmh)) km/h × \(fr.compact(circuity))"
+        case .network: return "réseau routier \(file(networkPath))"
+        case .matrix: return "matrice origine–destination \(file(matrixPath))"
+        }
+    }
+
     /// The crow-fly model with these parameters (also used where a network model does not apply).
     public func crowFly() throws -> CrowFlyModel {
         if let threads { return try CrowFlyModel(speedKmh: speedKmh, circuity: circuity, threads: threads) }

@@ -64,6 +64,21 @@ struct FrenchReportTextTests {
         #expect(fr.contains("<li lang=\"en\">A note from the run. <i lang=\"fr\">(en anglais)</i></li>"))
     }
 
+    /// GP counts agree with their number (French: singular below 2), and the travel model and the scenario
+    /// parameters read in French.
+    @Test func countsLabelsAndParametersAgreeInFrench() throws {
+        let fr = ReportLabels(.fr), en = ReportLabels(.en)
+        #expect([fr.gps(1), fr.gps(0.5), fr.gps(2), fr.gps(1_234)] == ["1 médecin", "0,5 médecin", "2 médecins", "1\u{202F}234 médecins"])
+        #expect([en.gps(1), en.gps(0.5), en.gps(2)] == ["1 GP", "0.5 GPs", "2 GPs"])
+        var spec = TravelModelSpec()
+        #expect(spec.label(.fr) == "calé sur METRIC 2019 (DREES)" && spec.label(.en) == spec.label)
+        spec.kind = .crowfly
+        #expect(spec.label(.fr) == "à vol d’oiseau 60 km/h × 1,3")
+        let method = AccessibilityMethod.apl(try APLDefaults.options(referenceYear: 2026))
+        #expect(method.decayDescription(.fr) == "poids DREES <10 min : 1, <15 min : 0,667, <20 min : 0,333")
+        #expect(method.decayDescription(.en) == method.decayDescription)
+    }
+
     /// Every case renders in both languages, differently, and English is the terminal's text.
     @Test func everyDiagnosticHasBothLanguages() {
         let place = Diagnostic.Place(name: "Le Béage", code: "07026")
