@@ -39,7 +39,7 @@ extension HTMLReport {
         if run.hasCosts { header += [l[.costK], gainName, l.format(.perHundredK, gainName)] }
         let rows = run.ranking.enumerated().map { rank, i -> [String] in
             let s = run.results[i].run.comparison.summary
-            var row = [String(rank + 1), run.results[i].option.name, language.signed(s.gpsAfter - s.gpsBefore, digits: 1),
+            var row = [String(rank + 1), run.results[i].option.name, language.signed(s.gpsAfter - s.gpsBefore, digits: (s.gpsAfter - s.gpsBefore).rounded() == s.gpsAfter - s.gpsBefore ? 0 : 1),
                        language.signed(Double(s.newlyCoveredPopulation - s.newlyUncoveredPopulation)),
                        language.number(s.meanMinutesAfter, digits: 2), language.number(s.meanScoreAfter, digits: 3)]
             if u != nil { row += [language.number(s.populationBelowAfter), language.signed(Double(s.populationBelowChange))] }

@@ -136,7 +136,7 @@ extension HTMLReport {
         let dn = { (v: Int) in self.language.signed(Double(v)) }
         var rows: [[String]] = [
             [l[.gpsSupply], language.compact(s.gpsBefore), language.compact(s.gpsAfter),
-             language.signed(s.gpsAfter - s.gpsBefore, digits: 1)],
+             language.signed(s.gpsAfter - s.gpsBefore, digits: (s.gpsAfter - s.gpsBefore).rounded() == s.gpsAfter - s.gpsBefore ? 0 : 1)],
             [l.format(.populationBeyond, t), n(s.populationBeyondBefore), n(s.populationBeyondAfter),
              dn(s.populationBeyondAfter - s.populationBeyondBefore)],
             [l[.meanMinutes], language.number(s.meanMinutesBefore, digits: 2), language.number(s.meanMinutesAfter, digits: 2),
