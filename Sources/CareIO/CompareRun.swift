@@ -124,7 +124,7 @@ public struct CompareRun: Sendable {
             lines.append("")
             lines.append(contentsOf: placements.map { "Placement — " + $0 })
         }
-        let notes = Set(results.flatMap { $0.run.outcome.assumptions }).sorted() + study.notes.filter { $0 != study.supplyGap }.map(\.description)
+        let notes = Set(results.flatMap { $0.run.outcome.assumptions.map(\.description) }).sorted() + study.notes.filter { $0 != study.supplyGap }.map(\.description)
         if !notes.isEmpty {
             lines.append("")
             lines.append(contentsOf: notes.map { "Note: " + $0 })

@@ -102,6 +102,30 @@ extension Diagnostic {
             return "\(count.grouped) practitioners aged \(age) or more in \(year) excluded."
         case .sitesReachNoDemand(let sites, let minutes):
             return "\(sites.grouped) sites reach no demand within \(en.compact(minutes)) min: their supply counts nowhere."
+        case .horizon(let year):
+            return "horizon \(year)"
+        case .opened(let kind, let label, let fte):
+            return "open \(kind.rawValue) \(label): \(Scenario.fmt(fte)) FTE"
+        case .closed(let site, let gps):
+            return "close \(site) (\(Scenario.fmt(gps)) GPs)"
+        case .added(let gps, let site):
+            return "add \(Scenario.fmt(gps)) GPs at \(site)"
+        case .removed(let gps, let target):
+            return "remove \(Scenario.fmt(gps)) GPs at \(target)"
+        case .retired(let age, let year, let known, let assumed):
+            return "retire GPs aged \(age)+ by \(year): \(Scenario.fmt(known)) by birth year, \(Scenario.fmt(assumed)) by assumed share"
+        case .rotatingPost(let label):
+            return "\(label): rotating post counted as 1 FTE; weekly rotation weakens continuity of care, which capacity indicators do not measure."
+        case .internPost(let label, let fte, let months, let capacity):
+            return "\(label): intern post of \(Scenario.fmt(fte)) FTE for \(Scenario.fmt(months)) months counted as \(Scenario.fmt(capacity)) FTE over the year."
+        case .retirementAssumed(let year, let age, let share, let areaShares, let seed):
+            let scope = share.map { "with probability \(Scenario.fmt($0)) everywhere in the supply (neighbouring départements too)" }
+                ?? "only where an area share is given"
+            let areas = areaShares.isEmpty ? ""
+                : "; by area (commune, else département): \(areaShares.map { "\($0.area): \(Scenario.fmt($0.share))" }.joined(separator: ", "))"
+            return "Retirement by \(year): birth years unknown for GP counts; each GP assumed to reach \(age) by then and leave \(scope)\(areas) (seed \(seed)). This is an assumption, not data."
+        case .retirementKept(let year, let gps):
+            return "Retirement by \(year): \(Scenario.fmt(gps)) GPs without birth year kept (give 'share' to apply an assumed share)."
         case .text(let s):
             return s
         }
@@ -175,6 +199,30 @@ extension Diagnostic {
             return "\(fr.number(count)) praticiens de \(age) ans ou plus en \(year) exclus."
         case .sitesReachNoDemand(let sites, let minutes):
             return "\(fr.number(sites)) lieux n’atteignent aucune demande en \(fr.compact(minutes)) min : leur offre ne compte nulle part."
+        case .horizon(let year):
+            return "horizon \(year)"
+        case .opened(let kind, let label, let fte):
+            return "ouverture : \(ReportLabels(.fr).kind(kind)) \(label), \(fr.compact(fte)) ETP"
+        case .closed(let site, let gps):
+            return "fermeture de \(site) (\(ReportLabels(.fr).gps(gps)))"
+        case .added(let gps, let site):
+            return "ajout de \(ReportLabels(.fr).gps(gps)) à \(site)"
+        case .removed(let gps, let target):
+            return "retrait de \(ReportLabels(.fr).gps(gps)) à \(target)"
+        case .retired(let age, let year, let known, let assumed):
+            return "départs des médecins de \(age) ans et plus d’ici \(year) : \(fr.compact(known)) selon l’année de naissance, \(fr.compact(assumed)) selon la part supposée"
+        case .rotatingPost(let label):
+            return "\(label) : poste tournant compté pour 1 ETP ; la rotation hebdomadaire affaiblit la continuité des soins, que les indicateurs de capacité ne mesurent pas."
+        case .internPost(let label, let fte, let months, let capacity):
+            return "\(label) : poste d’interne de \(fr.compact(fte)) ETP pendant \(fr.compact(months)) mois, compté pour \(fr.compact(capacity)) ETP sur l’année."
+        case .retirementAssumed(let year, let age, let share, let areaShares, let seed):
+            let scope = share.map { "avec la probabilité \(fr.compact($0)) partout dans l’offre (départements voisins compris)" }
+                ?? "seulement là où une part est donnée pour la zone"
+            let areas = areaShares.isEmpty ? ""
+                : " ; par zone (commune, sinon département) : \(areaShares.map { "\($0.area) : \(fr.compact($0.share))" }.joined(separator: ", "))"
+            return "Départs d’ici \(year) : années de naissance inconnues pour les nombres de médecins ; chaque médecin est supposé atteindre \(age) ans d’ici là et partir \(scope)\(areas) (graine \(seed)). C’est une hypothèse, pas une donnée."
+        case .retirementKept(let year, let gps):
+            return "Départs d’ici \(year) : \(ReportLabels(.fr).gps(gps)) sans année de naissance conservés (donner « share » pour appliquer une part supposée)."
         case .text(let s):
             return s
         }

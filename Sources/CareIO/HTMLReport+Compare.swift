@@ -94,7 +94,8 @@ extension HTMLReport {
             report.heading(l[.placement])
             report.append("<ul class=\"note\">" + placements.map { "<li>\(escape($0))</li>" }.joined() + "</ul>")
         }
-        let notes = Set(run.results.flatMap { $0.run.outcome.assumptions.map(Diagnostic.text) + $0.run.travelNotes }).sorted { $0.description < $1.description } + study.notes
+        let assumed: [Diagnostic] = run.results.flatMap { $0.run.outcome.assumptions + $0.run.travelNotes }
+        let notes = Set(assumed).sorted { $0.description < $1.description } + study.notes
         let parameters = run.results.first.map { [$0.run.comparison.parameterLine(language)] + $0.run.comparison.inputLines(language) } ?? []
         report.notes(notes, stated: parameters)
         report.sources(study: study, model: model, date: date)

@@ -59,9 +59,9 @@ extension HTMLReport {
         report.heading(l[.summary])
         report.append(report.beforeAfterTable(s, indicator: name))
         report.heading(l[.events])
-        report.append("<ul>" + run.outcome.log.map { "<li>\(escape($0))</li>" }.joined() + "</ul>")
+        report.append("<ul>" + run.outcome.log.map { "<li>\(escape($0.text(language)))</li>" }.joined() + "</ul>")
         let header = [c.parameterLine(language)] + c.inputLines(language)
-        let assumed: [Diagnostic] = run.outcome.assumptions.map(Diagnostic.text) + c.notes
+        let assumed: [Diagnostic] = run.outcome.assumptions + c.notes
         report.notes(study.notes + assumed + run.travelNotes, stated: header)
         report.sources(study: study, model: model, date: date)
         return report.html()

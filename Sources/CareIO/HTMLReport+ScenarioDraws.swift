@@ -59,10 +59,11 @@ extension HTMLReport {
         report.append(report.bandsTable(d))
         report.append("<p class=\"note\">\(escape(l.format(.drawsMethod, language.number(d.bands.draws), String(d.seed))))</p>")
         report.heading(l[.eventsDrawZero])
-        report.append("<ul>" + run.outcome.log.map { "<li>\(escape($0))</li>" }.joined() + "</ul>")
-        let header = [c.parameterLine(language)] + c.inputLines(language)
-        let assumed: [Diagnostic] = run.outcome.assumptions.map { .text("(draw 0) " + $0) } + c.notes
-        report.notes(study.notes + assumed + run.travelNotes, stated: header)
+        report.append("<ul>" + run.outcome.log.map { "<li>\(escape($0.text(language)))</li>" }.joined() + "</ul>")
+        // The first draw's assumptions, in the report's language, after the parameters.
+        let draw0 = language == .fr ? "(tirage 0) " : "(draw 0) "
+        let header = [c.parameterLine(language)] + c.inputLines(language) + run.outcome.assumptions.map { draw0 + $0.text(language) }
+        report.notes(study.notes + c.notes + run.travelNotes, stated: header)
         report.sources(study: study, model: model, date: date)
         return report.html()
     }

@@ -19,7 +19,7 @@ extension ScenarioDraws {
         lines.append(contentsOf: c.inputLines)
         lines.append(contentsOf: run.travelNotes.map { "Note: \($0)" })
         lines.append("Events (draw 0 of \(bands.draws.grouped); the retirements drawn differ from draw to draw):")
-        lines.append(contentsOf: run.outcome.log.map { "  - " + $0 })
+        lines.append(contentsOf: run.outcome.log.map { "  - \($0)" })
         lines.append("Monte-Carlo: \(bands.draws.grouped) draws of the assumed retirements, seed \(seed) (each draw reseeded from the seed and its number alone); bands are the 5th, 50th and 95th percentiles across the draws (linear between order statistics, R type 7)")
         lines.append("")
         lines.append("".padding(toLength: 34, withPad: " ", startingAt: 0)
@@ -41,7 +41,7 @@ extension ScenarioDraws {
             let b = CostBenefit(cost: cost, comparison: c, territory: run.study.territory)
             lines.append("Cost: \(CompareRun.euros(b.cost.investment)) € investment + \(CompareRun.euros(b.cost.yearly)) € a year × \(b.cost.years) year\(b.cost.years == 1 ? "" : "s") = \(CompareRun.euros(b.cost.total)) € (undiscounted); gains per 100 k€ for one draw: --draws 1")
         }
-        let notes = run.study.notes.filter { $0 != run.study.supplyGap }.map(\.description) + run.outcome.assumptions.map { "(draw 0) " + $0 } + c.notes.map(\.description)
+        let notes = run.study.notes.filter { $0 != run.study.supplyGap }.map(\.description) + run.outcome.assumptions.map { "(draw 0) \($0)" } + c.notes.map(\.description)
             + ["Retirements with an assumed share are random draws under an assumption, not data: one draw is one possible outcome. `--draws 1` runs the file's own seed once (the single case, as without --draws before); `--seed` changes every draw. With few draws the 5th and 95th percentiles are rough."]
         lines.append("")
         lines.append(contentsOf: notes.map { "Note: " + $0 })

@@ -57,7 +57,7 @@ public struct ScenarioRun: Sendable {
         lines.append(contentsOf: comparison.inputLines)
         lines.append(contentsOf: travelNotes.map { "Note: \($0)" })
         lines.append("Events:")
-        lines.append(contentsOf: outcome.log.map { "  - " + $0 })
+        lines.append(contentsOf: outcome.log.map { "  - \($0)" })
         lines.append("")
         lines.append("                                   before        after       change")
         func row(_ label: String, _ a: String, _ b: String, _ c: String) -> String {
@@ -89,7 +89,7 @@ public struct ScenarioRun: Sendable {
             }.joined(separator: "; "))
         }
         if let cost = file.cost { lines.append(contentsOf: costLines(CostBenefit(cost: cost, comparison: comparison, territory: study.territory))) }
-        let notes = study.notes.filter { $0 != study.supplyGap }.map(\.description) + outcome.assumptions + comparison.notes.map(\.description)
+        let notes = study.notes.filter { $0 != study.supplyGap }.map(\.description) + (outcome.assumptions + comparison.notes).map(\.description)
         if !notes.isEmpty {
             lines.append("")
             lines.append(contentsOf: notes.map { "Note: " + $0 })

@@ -68,6 +68,16 @@ public enum Diagnostic: Sendable, Hashable {
         }
     }
 
+    /// A retirement share given for an area (a commune or a département code).
+    public struct AreaShare: Sendable, Hashable {
+        public var area: String
+        public var share: Double
+        public init(area: String, share: Double) {
+            self.area = area
+            self.share = share
+        }
+    }
+
     /// The range of the département consumption indices used in a territory (``APLDemand``).
     public enum IndexRange: Sendable, Hashable {
         /// Lowest and highest index, each with its département.
@@ -112,6 +122,27 @@ public enum Diagnostic: Sendable, Hashable {
     case practitionersExcluded(count: Int, age: Int, year: Int)
     /// Sites that reach no demand within the catchment (`minutes`): their supply counts nowhere.
     case sitesReachNoDemand(sites: Int, minutes: Double)
+    /// Scenario log: the horizon year set (``Scenario``).
+    case horizon(year: Int)
+    /// Scenario log: a site of `kind` opened (`label`: its name, commune or id) with `fte` GPs.
+    case opened(kind: SiteKind, label: String, fte: Double)
+    /// Scenario log: site `site` closed with its `gps`.
+    case closed(site: String, gps: Double)
+    /// Scenario log: `gps` added at site `site`.
+    case added(gps: Double, site: String)
+    /// Scenario log: `gps` removed at `target` (a site or a commune).
+    case removed(gps: Double, target: String)
+    /// Scenario log: GPs aged `age`+ by `year` gone, `byBirthYear` from known birth years, `byShare` drawn.
+    case retired(age: Int, year: Int, byBirthYear: Double, byShare: Double)
+    /// Scenario assumption: a rotating post (`label`) counted as 1 FTE.
+    case rotatingPost(label: String)
+    /// Scenario assumption: an intern post (`label`) of `fte` FTE for `months` months, `capacity` FTE over the year.
+    case internPost(label: String, fte: Double, months: Double, capacity: Double)
+    /// Scenario assumption: GPs without a birth year leave by `year` with probability `share` everywhere (or only
+    /// where an area share is given, `share == nil`), `areaShares` by commune or département, drawn from `seed`.
+    case retirementAssumed(year: Int, age: Int, share: Double?, areaShares: [AreaShare], seed: UInt64)
+    /// Scenario assumption: `gps` without a birth year kept (no share given).
+    case retirementKept(year: Int, gps: Double)
     /// A note without a case of its own yet, in English.
     case text(String)
 }

@@ -25,8 +25,10 @@ public struct Scenario: Sendable, Hashable {
         public var sites: [SupplySite]
         /// Kind of each site (existing sites are `.practice`).
         public var kinds: [SiteKind]
-        public var log: [String]
-        public var assumptions: [String]
+        /// What the scenario did, event by event (``Diagnostic/horizon(year:)`` … ``Diagnostic/retired(age:year:byBirthYear:byShare:)``).
+        public var log: [Diagnostic]
+        /// What it assumed (rotating and intern posts, retirement shares).
+        public var assumptions: [Diagnostic]
     }
 
     public func apply(to baseline: [SupplySite], territory: Territory) throws(ScenarioError) -> Outcome {
@@ -34,7 +36,7 @@ public struct Scenario: Sendable, Hashable {
         var kinds = [SiteKind](repeating: .practice, count: baseline.count)
         var closed = [Bool](repeating: false, count: baseline.count)
         var closedBy: [String: Int?] = [:]
-        var log: [String] = [], assumptions: [String] = []
+        var log: [Diagnostic] = [], assumptions: [Diagnostic] = []
         var year = horizon
         var ids = Set(baseline.map(\.id))
 
@@ -69,7 +71,7 @@ public struct Scenario: Sendable, Hashable {
             switch event.action {
             case .horizon(let y):
                 year = y
-                log.append("horizon \(y)")
+                log.append(.horizon(year: y))
             case .openSite(let o):
                 guard o.fte.isFinite, o.fte > 0 else { throw ScenarioError(line: line, key: "fte", message: "\(o.fte) must be > 0") }
                 if o.kind == .rotatingPost, o.fte != 1 {
@@ -102,17 +104,17 @@ public struct Scenario: Sendable, Hashable {
                 kinds.append(o.kind)
                 closed.append(false)
                 let label = o.name ?? communeCode.flatMap { territory.index(ofCode: $0) }.map { territory.communes[$0].name } ?? id
-                log.append("open \(o.kind.rawValue) \(label): \(Self.fmt(o.capacity)) FTE")
+                log.append(.opened(kind: o.kind, label: label, fte: o.capacity))
                 if o.kind == .rotatingPost {
-                    assumptions.append("\(label): rotating post counted as 1 FTE; weekly rotation weakens continuity of care, which capacity indicators do not measure.")
+                    assumptions.append(.rotatingPost(label: label))
                 }
                 if o.kind == .internPost {
-                    assumptions.append("\(label): intern post of \(Self.fmt(o.fte)) FTE for \(Self.fmt(o.months ?? 12)) months counted as \(Self.fmt(o.capacity)) FTE over the year.")
+                    assumptions.append(.internPost(label: label, fte: o.fte, months: o.months ?? 12, capacity: o.capacity))
                 }
             case .closeSite(let t):
                 for i in try targets(t, line: line, key: "close_site") {
                     closed[i] = true
-                    log.append("close \(sites[i].id) (\(Self.fmt(sites[i].gps)) GPs)")
+                    log.append(.closed(site: sites[i].id, gps: sites[i].gps))
                     sites[i].gps = 0
                     sites[i].practitioners = []
                 }
@@ -122,7 +124,7 @@ public struct Scenario: Sendable, Hashable {
                 guard n.isFinite, n > 0 else { throw ScenarioError(line: line, key: "gps", message: "\(n) must be > 0") }
                 let found = try targets(t, line: line, key: "add_gps")
                 sites[found[0]].gps += n
-                log.append("add \(Self.fmt(n)) GPs at \(sites[found[0]].id)")
+                log.append(.added(gps: n, site: sites[found[0]].id))
             case .removeGPs(let t, let n):
                 guard n.isFinite, n > 0 else { throw ScenarioError(line: line, key: "gps", message: "\(n) must be > 0") }
                 let found = try targets(t, line: line, key: "remove_gps")
@@ -137,7 +139,7 @@ public struct Scenario: Sendable, Hashable {
                     left -= take
                     if !sites[i].practitioners.isEmpty { sites[i].practitioners.removeLast(Swift.min(sites[i].practitioners.count, Int(take.rounded()))) }
                 }
-                log.append("remove \(Self.fmt(n)) GPs at \(t)")
+                log.append(.removed(gps: n, target: "\(t)"))
             case .retire(let r):
                 guard let y = year else {
                     throw ScenarioError(line: line, key: "retire", message: "no horizon year: set 'horizon' before a retire event")
@@ -180,16 +182,13 @@ public struct Scenario: Sendable, Hashable {
                         }
                     }
                 }
-                log.append("retire GPs aged \(r.age)+ by \(y): \(Self.fmt(leftKnown)) by birth year, \(Self.fmt(leftAssumed)) by assumed share")
+                log.append(.retired(age: r.age, year: y, byBirthYear: leftKnown, byShare: leftAssumed))
                 if leftAssumed > 0 || r.share != nil || !r.shares.isEmpty {
-                    let byArea = r.shares.sorted { $0.key < $1.key }.map { "\($0.key): \(Self.fmt($0.value))" }
-                    let scope = r.share.map { "with probability \(Self.fmt($0)) everywhere in the supply (neighbouring départements too)" }
-                        ?? "only where an area share is given"
-                    let areas = byArea.isEmpty ? "" : "; by area (commune, else département): \(byArea.joined(separator: ", "))"
-                    assumptions.append("Retirement by \(y): birth years unknown for GP counts; each GP assumed to reach \(r.age) by then and leave \(scope)\(areas) (seed \(r.seed)). This is an assumption, not data.")
+                    let byArea = r.shares.sorted { $0.key < $1.key }.map { Diagnostic.AreaShare(area: $0.key, share: $0.value) }
+                    assumptions.append(.retirementAssumed(year: y, age: r.age, share: r.share, areaShares: byArea, seed: r.seed))
                 }
                 if unknownKept > 0 {
-                    assumptions.append("Retirement by \(y): \(Self.fmt(unknownKept)) GPs without birth year kept (give 'share' to apply an assumed share).")
+                    assumptions.append(.retirementKept(year: y, gps: unknownKept))
                 }
             }
         }
@@ -201,7 +200,7 @@ public struct Scenario: Sendable, Hashable {
         return ""
     }
 
-    static func fmt(_ v: Double) -> String {
+    package static func fmt(_ v: Double) -> String {
         let r = (v * 100).rounded() / 100
         return r == r.rounded() && Swift.abs(r) < 1e15 ? String(Int(r)) : String(r)
     }

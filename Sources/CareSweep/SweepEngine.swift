@@ -178,6 +178,6 @@ public struct SweepEngine: Sendable {
             task: task.index, seed: task.seed, figures: ScenarioFigure.allCases.map { $0.after(comparison.summary) },
             minutes: comparison.rows.map(\.minutesAfter), scores: comparison.rows.map(\.scoreAfter),
             within: comparison.rows.map(\.withinAfter), opened: opened, placement: placement,
-            notes: outcome.assumptions)
+            notes: outcome.assumptions.map(\.description))
     }
 }

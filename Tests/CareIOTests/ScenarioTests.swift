@@ -138,7 +138,9 @@ struct ScenarioSemanticsTests {
         let again = try s.apply(to: [site, counted], territory: t)
         #expect(out.sites[1].gps == again.sites[1].gps)  // same seed, same draw
         #expect(out.sites[1].gps > 5 && out.sites[1].gps < 35)
-        #expect(out.assumptions.contains { $0.contains("assumption") })
+        #expect(out.assumptions == [.retirementAssumed(year: 2030, age: 67, share: 0.5, areaShares: [], seed: 9)])
+        #expect(out.assumptions[0].description.hasSuffix("(seed 9). This is an assumption, not data."))
+        #expect(out.log == [.retired(age: 67, year: 2030, byBirthYear: 1, byShare: 40 - out.sites[1].gps)])
     }
 
     @Test func areaSharesOverrideTheGlobalShareCommuneFirst() throws {
@@ -154,12 +156,15 @@ struct ScenarioSemanticsTests {
         #expect(out.sites[0].gps == 50)
         #expect(t.communes[1].departement == dep)
         #expect(out.sites[1].gps == 0)
-        #expect(out.assumptions.contains { $0.contains("by area") && $0.contains("\(t.communes[0].code): 0") })
+        #expect(out.assumptions.contains { $0.description.contains("by area") && $0.description.contains("\(t.communes[0].code): 0") })
+        guard case .retirementAssumed(_, _, let share, let areas, _)? = out.assumptions.first else { Issue.record("no assumption"); return }
+        #expect(share == 0.5 && areas == [.init(area: dep, share: 1), .init(area: t.communes[0].code, share: 0)].sorted { $0.area < $1.area })
         // Only area shares: sites elsewhere keep their GPs, and the output says so.
         let only = ScenarioEvent.Retirement(age: 67, shares: [t.communes[0].code: 1])
         let out2 = try Scenario(name: "r", horizon: 2030, events: [ScenarioEvent(.retire(only))]).apply(to: [a, b], territory: t)
         #expect(out2.sites.map(\.gps) == [0, 50])
-        #expect(out2.assumptions.contains { $0.contains("only where an area share is given") })
+        #expect(out2.assumptions.contains { $0.description.contains("only where an area share is given") })
+        #expect(out2.assumptions.contains { $0.text(.fr).contains("seulement là où une part est donnée pour la zone") })
         // Unknown area codes and shares outside 0…1 are errors naming the key.
         for bad in [["99999": 0.5], [t.communes[0].code: 1.5]] {
             let e = ScenarioEvent(.retire(.init(age: 67, shares: bad)), line: 4)
