@@ -46,6 +46,16 @@ public struct BoundingBox: Hashable, Sendable {
         p.x >= minX && p.x <= maxX && p.y >= minY && p.y <= maxY
     }
 
+    /// Whether the two boxes share a point (edges included).
+    public func intersects(_ other: BoundingBox) -> Bool {
+        other.maxX >= minX && other.minX <= maxX && other.maxY >= minY && other.minY <= maxY
+    }
+
+    /// The box widened by `margin` on every side.
+    public func expanded(by margin: Double) -> BoundingBox {
+        BoundingBox(minX: minX - margin, minY: minY - margin, maxX: maxX + margin, maxY: maxY + margin)
+    }
+
     /// The smallest box holding both boxes.
     public func union(_ other: BoundingBox) -> BoundingBox {
         BoundingBox(

@@ -107,7 +107,7 @@ extension ColorScale {
         let l = ReportLabels(language)
         let t = threshold > 0 ? threshold : 1
         let cuts = [t / 4, t / 2, 3 * t / 4, t, 1.5 * t]
-        let n = { (v: Double) in language.number(v, digits: v == v.rounded() ? 0 : 1) }
+        let n = { (v: Double) in language.count(v) }
         var bands: [Band] = []
         let colours = Array(Palette.better.reversed()) + Array(Palette.worse.dropFirst(1).prefix(2))
         for (i, cut) in cuts.enumerated() {

@@ -96,7 +96,7 @@ struct CommuneRecordCheck {
         let projected = edge.compactMap { try? projection.forward($0) }.filter { $0.x.isFinite && $0.y.isFinite }
         guard let box = BoundingBox(points: projected.map { XY(x: $0.x, y: $0.y) }) else { return nil }
         let metres = Self.marginMetres
-        return (a, BoundingBox(minX: box.minX - metres, minY: box.minY - metres, maxX: box.maxX + metres, maxY: box.maxY + metres))
+        return (a, box.expanded(by: metres))
     }
 
     static func text(_ a: AreaOfUse) -> String {

@@ -16,13 +16,13 @@ extension HTMLReport {
         let first = run.results.first?.run.comparison
         let name = first?.indicator.name ?? "score"
         let threshold = run.file.baseline.threshold
-        let t = language.number(threshold, digits: threshold == threshold.rounded() ? 0 : 1)
+        let t = language.count(threshold)
         let model = run.file.baseline.travel.label(language)
         report.subtitle("\(language.number(study.demand.count)) \(l[.communes].lowercased()) — \(l.format(.thresholdBreak, t)) — \(name) — \(model) — \(l.format(.rankedBy, run.file.rankBy.rawValue))")
 
         // Ranking table.
         let u = first?.summary.underServed
-        let us = u.map { language.number($0, digits: $0 == $0.rounded() ? 0 : 1) }
+        let us = u.map { language.count($0) }
         if let s = first?.summary {
             var base = [(l.format(.meanOf, name), language.number(s.meanScoreBefore, digits: 3)),
                         (l.format(.populationBeyond, t), language.number(s.populationBeyondBefore)),
@@ -39,7 +39,7 @@ extension HTMLReport {
         if run.hasCosts { header += [l[.costK], gainName, l.format(.perHundredK, gainName)] }
         let rows = run.ranking.enumerated().map { rank, i -> [String] in
             let s = run.results[i].run.comparison.summary
-            var row = [String(rank + 1), run.results[i].option.name, language.signed(s.gpsAfter - s.gpsBefore, digits: (s.gpsAfter - s.gpsBefore).rounded() == s.gpsAfter - s.gpsBefore ? 0 : 1),
+            var row = [String(rank + 1), run.results[i].option.name, language.signedCount(s.gpsAfter - s.gpsBefore),
                        language.signed(Double(s.newlyCoveredPopulation - s.newlyUncoveredPopulation)),
                        language.number(s.meanMinutesAfter, digits: 2), language.number(s.meanScoreAfter, digits: 3)]
             if u != nil { row += [language.number(s.populationBelowAfter), language.signed(Double(s.populationBelowChange))] }

@@ -13,7 +13,7 @@ extension HTMLReport {
         let l = ReportLabels(language)
         var report = HTMLReport(language: language, title: l[.titleCoverage])
         let s = result.summary
-        let t = language.number(s.threshold, digits: s.threshold == s.threshold.rounded() ? 0 : 1)
+        let t = language.count(s.threshold)
         let deps = Set(result.rows.map { study.territory.communes[$0.commune].departement }).sorted()
         let named = deps.count <= 3 ? deps.map(DepartementNames.label) : deps
         report.subtitle("\(language.number(s.communes)) \(l[.communes].lowercased()) (\(named.prefix(8).joined(separator: ", "))\(deps.count > 8 ? "…" : "")) — \(l.format(.thresholdBreak, t)) — \(result.modelParts.text(language, english: result.modelSummary))")
@@ -42,7 +42,7 @@ extension HTMLReport {
             (l[.meanMinutes], f1(s.meanMinutes.isFinite ? s.meanMinutes : nil)),
             (l[.p90Minutes], f1(s.p90Minutes)),
             (l[.maxMinutes], f1(s.maxMinutes)),
-            (l[.gpsInArea], language.number(s.gpsInArea, digits: s.gpsInArea == s.gpsInArea.rounded() ? 0 : 1)),
+            (l[.gpsInArea], language.count(s.gpsInArea)),
             (l[.gpsPer10k], language.number(s.gpsPer10k, digits: 2)),
         ]
         let worst = result.rows.sorted { ($0.minutes, $1.commune) > ($1.minutes, $0.commune) }.prefix(8)

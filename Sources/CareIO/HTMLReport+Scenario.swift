@@ -16,7 +16,7 @@ extension HTMLReport {
         let s = c.summary
         let name = c.indicator.name
         var report = HTMLReport(language: language, title: l.format(.titleScenario, run.file.scenario.name))
-        let t = language.number(s.threshold, digits: s.threshold == s.threshold.rounded() ? 0 : 1)
+        let t = language.count(s.threshold)
         let model = run.file.baseline.travel.label(language)
         report.subtitle("\(language.number(study.demand.count)) \(l[.communes].lowercased()) — \(l.format(.thresholdBreak, t)) — \(name) — \(model)")
 
@@ -131,12 +131,12 @@ extension HTMLReport {
     /// Before / after / change rows of a scenario's summary.
     func beforeAfterTable(_ s: ScenarioComparison.Summary, indicator: String) -> String {
         let l = labels
-        let t = language.number(s.threshold, digits: s.threshold == s.threshold.rounded() ? 0 : 1)
+        let t = language.count(s.threshold)
         let n = { (v: Int) in self.language.number(v) }
         let dn = { (v: Int) in self.language.signed(Double(v)) }
         var rows: [[String]] = [
             [l[.gpsSupply], language.compact(s.gpsBefore), language.compact(s.gpsAfter),
-             language.signed(s.gpsAfter - s.gpsBefore, digits: (s.gpsAfter - s.gpsBefore).rounded() == s.gpsAfter - s.gpsBefore ? 0 : 1)],
+             language.signedCount(s.gpsAfter - s.gpsBefore)],
             [l.format(.populationBeyond, t), n(s.populationBeyondBefore), n(s.populationBeyondAfter),
              dn(s.populationBeyondAfter - s.populationBeyondBefore)],
             [l[.meanMinutes], language.number(s.meanMinutesBefore, digits: 2), language.number(s.meanMinutesAfter, digits: 2),
@@ -146,7 +146,7 @@ extension HTMLReport {
              language.signed(s.meanScoreAfter - s.meanScoreBefore, digits: 3)],
         ]
         if let u = s.underServed {
-            let us = language.number(u, digits: u == u.rounded() ? 0 : 1)
+            let us = language.count(u)
             rows.append([l.format(.populationBelow, us), n(s.populationBelowBefore), n(s.populationBelowAfter), dn(s.populationBelowChange)])
             rows.append([l.format(.communesBelow, us), n(s.communesBelowBefore), n(s.communesBelowAfter),
                          dn(s.communesBelowAfter - s.communesBelowBefore)])

@@ -61,8 +61,8 @@ extension HTMLReport {
         report.heading(l[.eventsDrawZero])
         report.append("<ul>" + run.outcome.log.map { "<li>\(escape($0.text(language)))</li>" }.joined() + "</ul>")
         // The first draw's assumptions, in the report's language, after the parameters.
-        let draw0 = language == .fr ? "(tirage 0) " : "(draw 0) "
-        let header = [c.parameterLine(language)] + c.inputLines(language) + run.outcome.assumptions.map { draw0 + $0.text(language) }
+        let header = [c.parameterLine(language)] + c.inputLines(language)
+            + run.outcome.assumptions.map { l.format(.firstDraw, $0.text(language)) }
         report.notes(study.notes + c.notes + run.travelNotes, stated: header)
         report.sources(study: study, model: model, date: date)
         return report.html()
@@ -94,7 +94,7 @@ extension HTMLReport {
             case .gps: return language.compact(v)
             case .meanMinutes: return language.number(v, digits: 2)
             case .meanScore: return language.number(v, digits: 3)
-            case .communesBelow, .communesGaining, .communesLosing: return language.number(v, digits: v == v.rounded() ? 0 : 1)
+            case .communesBelow, .communesGaining, .communesLosing: return language.count(v)
             default: return language.number(v)
             }
         }

@@ -47,9 +47,7 @@ struct MapFrame: Sendable {
     func units(_ pixels: Double) -> Double { pixels * Self.unitsPerPixel }
 
     /// Whether `b` overlaps the window.
-    func overlaps(_ b: BoundingBox) -> Bool {
-        b.maxX >= box.minX && b.minX <= box.maxX && b.maxY >= box.minY && b.minY <= box.maxY
-    }
+    func overlaps(_ b: BoundingBox) -> Bool { box.intersects(b) }
 
     /// SVG path data of `shape`: each ring as an absolute move then relative line segments, repeated vertices
     /// (after rounding) dropped, rings that collapse to fewer than three vertices skipped. Empty when nothing
@@ -86,8 +84,10 @@ struct MapFrame: Sendable {
     }
 
     /// SVG path data of a circle of `radius` pixels centred on `p`.
-    func circleData(at p: XY, radius: Double) -> String {
-        let c = unit(p)
+    func circleData(at p: XY, radius: Double) -> String { circleData(atUnit: unit(p), radius: radius) }
+
+    /// ``circleData(at:radius:)`` centred on `c`, in SVG units.
+    func circleData(atUnit c: (x: Int, y: Int), radius: Double) -> String {
         let r = max(1, Int(units(radius).rounded()))
         return "M\(c.x - r) \(c.y)a\(r) \(r) 0 1 0 \(2 * r) 0a\(r) \(r) 0 1 0 \(-2 * r) 0z"
     }

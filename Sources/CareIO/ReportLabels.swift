@@ -33,7 +33,7 @@ public struct ReportLabels: Sendable {
         case unitAPLStandardised, inputDemand, inputActivity, inputCaps
         case titleTravel, trips, band, mae, medianError, p90Error, bias, over5, upTo30, allTrips
         case scatterTitle, observedMinutes, modelledMinutes, mapDepartementError, errorByBand, largestBias
-        case zoomParis, zoomLyon, zoomMarseille, siteGroup, sitesGrouped
+        case zoomParis, zoomLyon, zoomMarseille, siteGroup, sitesGrouped, firstDraw
     }
 
     public let language: ReportLanguage
@@ -57,7 +57,7 @@ public struct ReportLabels: Sendable {
     /// "1 GP", "0.5 GPs", "2 GPs" (English: singular for exactly 1). One decimal for a fractional count (FTE).
     public func gps(_ gps: Double) -> String {
         let singular = language == .fr ? abs(gps) < 2 : gps == 1
-        return "\(language.number(gps, digits: gps == gps.rounded() ? 0 : 1)) \(self[singular ? .gpUnit : .gpsUnit])"
+        return "\(language.count(gps)) \(self[singular ? .gpUnit : .gpsUnit])"
     }
 
     /// The label of an indicator input line (``AccessibilityResult/Input``: `Demand`, `Activity`, `Caps`); other
@@ -238,6 +238,7 @@ public struct ReportLabels: Sendable {
         .zoomParis: ("Zoom Paris et petite couronne (75, 92, 93, 94)", "Zoom Paris and inner suburbs (75, 92, 93, 94)"),
         .zoomLyon: ("Zoom Lyon", "Zoom Lyon"),
         .zoomMarseille: ("Zoom Marseille", "Zoom Marseille"),
+        .firstDraw: ("(tirage 0) %1", "(draw 0) %1"),
         .siteGroup: ("%1 lieux regroupés à cette échelle : %2 médecins", "%1 sites grouped at this scale: %2 GPs"),
         .sitesGrouped: ("À l’échelle de la carte, les lieux d’exercice proches sont regroupés : %1 symboles pour %2 lieux, chacun de surface ∝ la somme de leurs médecins, à leur barycentre pondéré.",
                         "At the map's scale nearby GP sites are grouped: %1 symbols for %2 sites, each of area ∝ their summed GPs, at their GP-weighted centroid."),

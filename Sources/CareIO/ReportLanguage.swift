@@ -39,6 +39,16 @@ public enum ReportLanguage: String, Sendable, CaseIterable {
         return number(value, digits: digits)
     }
 
+    /// A count that may be fractional (GPs in FTE, minutes): no decimal when whole, else one (`818`, `2,5`).
+    public func count(_ value: Double) -> String {
+        number(value, digits: value == value.rounded() ? 0 : 1)
+    }
+
+    /// ``count(_:)`` with an explicit sign (`+3`, `−96`, `+0,5`).
+    public func signedCount(_ value: Double) -> String {
+        signed(value, digits: value == value.rounded() ? 0 : 1)
+    }
+
     /// An integer with grouped thousands.
     public func number(_ value: Int) -> String { number(Double(value)) }
 

@@ -142,16 +142,12 @@ public struct SVGMap: Sendable {
             guard let members = groups[key], let first = members.first else { return nil }
             var box: BoundingBox?
             for k in members {
-                let i = studied[k]
-                let b = territory.boundary(at: i)?.boundingBox
-                    ?? BoundingBox(points: [XY(x: territory.communes[i].point.x, y: territory.communes[i].point.y)])
-                if let b { box = box.map { $0.union(b) } ?? b }
+                if let b = territory.extent(of: studied[k]) { box = box.map { $0.union(b) } ?? b }
             }
             guard var window = box else { return nil }
             if !useBoundaries {
                 // Room for the circles at the edge.
-                let pad = max(window.width, window.height) * 0.04
-                window = BoundingBox(minX: window.minX - pad, minY: window.minY - pad, maxX: window.maxX + pad, maxY: window.maxY + pad)
+                window = window.expanded(by: max(window.width, window.height) * 0.04)
             }
             let inset = position > 0
             let frame = MapFrame(box: window, width: inset ? max(180, width * 0.4) : width,
@@ -171,11 +167,7 @@ public struct SVGMap: Sendable {
             guard let window = zoom.window(territory: territory, studied: studiedSet, crs: .lambert93),
                   window.width * main.scale < zoomWidth / 3, window.height * main.scale < zoomWidth / 3 else { return nil }
             let members = studied.indices.filter { k in
-                let i = studied[k]
-                let c = territory.communes[i]
-                guard c.crs == .lambert93 else { return false }
-                let b = territory.boundary(at: i)?.boundingBox ?? BoundingBox(points: [XY(x: c.point.x, y: c.point.y)])
-                return b.map { window.maxX >= $0.minX && window.minX <= $0.maxX && window.maxY >= $0.minY && window.minY <= $0.maxY } ?? false
+                territory.communes[studied[k]].crs == .lambert93 && (territory.extent(of: studied[k]).map(window.intersects) ?? false)
             }
             let frame = MapFrame(box: window, width: zoomWidth, maxHeight: zoomWidth)
             return Layout(members: members, crs: .lambert93, departement: nil, frame: frame, inset: true, zoom: zoom)
@@ -288,14 +280,12 @@ public struct SVGMap: Sendable {
             if group.members.count > 1 {
                 let l = ReportLabels(language)
                 title = l.format(.siteGroup, language.number(group.members.count),
-                                 language.number(group.gps, digits: group.gps == group.gps.rounded() ? 0 : 1))
+                                 language.count(group.gps))
                 centre = (Int((group.x / pixels).rounded()), Int((group.y / pixels).rounded()))
             }
             let titleTag = "<title>\(HTMLReport.escape(title))</title>"
             if s.kind == .practice {
-                let u = max(1, Int(frame.units(r).rounded()))
-                let d = "M\(centre.x - u) \(centre.y)a\(u) \(u) 0 1 0 \(2 * u) 0a\(u) \(u) 0 1 0 \(-2 * u) 0z"
-                out += "<path fill=\"#1a1a1a\" fill-opacity=\"0.3\" stroke=\"#1a1a1a\" stroke-width=\"\(Int(frame.units(0.8).rounded()))\" d=\"\(d)\">\(titleTag)</path>"
+                out += "<path fill=\"#1a1a1a\" fill-opacity=\"0.3\" stroke=\"#1a1a1a\" stroke-width=\"\(Int(frame.units(0.8).rounded()))\" d=\"\(frame.circleData(atUnit: centre, radius: r))\">\(titleTag)</path>"
             } else {
                 let d = SiteSymbol.pathData(kind: s.kind, centre: centre, radius: frame.units(max(r, 4)))
                 out += "<path fill=\"#ffffff\" stroke=\"#000000\" stroke-width=\"\(Int(frame.units(1.4).rounded()))\" stroke-linejoin=\"round\" d=\"\(d)\">\(titleTag)</path>"

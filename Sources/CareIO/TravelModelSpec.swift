@@ -55,10 +55,10 @@ public struct TravelModelSpec: Sendable, Equatable {
     /// A short description for summaries: `crow-fly 60 km/h × 1.3`, `road network ardeche.osm.pbf`…
     public var label: String {
         switch kind {
-        case .calibrated: "calibrated \(modelPath.map { ($0 as NSString).lastPathComponent } ?? "METRIC 2019 (DREES)")"
+        case .calibrated: "calibrated \(Self.fileName(modelPath) ?? "METRIC 2019 (DREES)")"
         case .crowfly: "crow-fly \(speedKmh.formatted2) km/h × \(circuity.formatted2)"
-        case .network: "road network \(networkPath.map { ($0 as NSString).lastPathComponent } ?? "?")"
-        case .matrix: "OD matrix \(matrixPath.map { ($0 as NSString).lastPathComponent } ?? "?")"
+        case .network: "road network \(Self.fileName(networkPath) ?? "?")"
+        case .matrix: "OD matrix \(Self.fileName(matrixPath) ?? "?")"
         }
     }
 
@@ -66,14 +66,16 @@ public struct TravelModelSpec: Sendable, Equatable {
     public func label(_ language: ReportLanguage) -> String {
         guard language == .fr else { return label }
         let fr = ReportLanguage.fr
-        let file = { (path: String?) in path.map { ($0 as NSString).lastPathComponent } ?? "?" }
         switch kind {
-        case .calibrated: return "calé sur \(modelPath.map { ($0 as NSString).lastPathComponent } ?? "METRIC 2019 (DREES)")"
+        case .calibrated: return "calé sur \(Self.fileName(modelPath) ?? "METRIC 2019 (DREES)")"
         case .crowfly: return "à vol d’oiseau \(fr.compact(speedKmh)) km/h × \(fr.compact(circuity))"
-        case .network: return "réseau routier \(file(networkPath))"
-        case .matrix: return "matrice origine–destination \(file(matrixPath))"
+        case .network: return "réseau routier \(Self.fileName(networkPath) ?? "?")"
+        case .matrix: return "matrice origine–destination \(Self.fileName(matrixPath) ?? "?")"
         }
     }
+
+    /// The last component of `path`, as labels show a file.
+    private static func fileName(_ path: String?) -> String? { path.map { ($0 as NSString).lastPathComponent } }
 
     /// The crow-fly model with these parameters (also used where a network model does not apply).
     public func crowFly() throws -> CrowFlyModel {

@@ -42,10 +42,9 @@ public struct ZoomArea: Sendable, Hashable {
         for (i, c) in territory.communes.enumerated() where c.crs == crs && isAnchor(c.code) {
             anchorCount += 1
             if studied.contains(i) { studiedCount += 1 }
-            let b = territory.boundary(at: i)?.boundingBox ?? BoundingBox(points: [XY(x: c.point.x, y: c.point.y)])
-            if let b { box = box.map { $0.union(b) } ?? b }
+            if let b = territory.extent(of: i) { box = box.map { $0.union(b) } ?? b }
         }
         guard let box, studiedCount > 0, 4 * studiedCount >= anchorCount else { return nil }
-        return BoundingBox(minX: box.minX - margin, minY: box.minY - margin, maxX: box.maxX + margin, maxY: box.maxY + margin)
+        return box.expanded(by: margin)
     }
 }
