@@ -1,5 +1,3 @@
-import CareKernel
-
 /// Site symbols grouped by the scale of a map panel, so that thousands of discs do not turn a national map
 /// black: nearby existing practices are merged into one disc of area ∝ their summed GPs, placed at their
 /// GP-weighted centroid.
@@ -14,7 +12,7 @@ import CareKernel
 /// let a = SiteAggregation(symbols: sites, radius: { max(1.5, 11 * ($0 / 500).squareRoot()) })
 /// a.groups.count    // ≤ sites.count; a.groups.map(\.gps).reduce(0, +) == total GPs of the sites
 /// ```
-/// Complexity: O(n log n) per pass with a KD-tree over the centres (a few passes), O(n log n) for the ordering.
+/// Complexity: O(n) per pass with a grid index in pixels (a few passes), O(n log n) for the ordering.
 struct SiteAggregation: Sendable {
     /// One site to draw, in screen pixels.
     struct Symbol: Sendable, Equatable {
@@ -69,9 +67,9 @@ struct SiteAggregation: Sendable {
     /// Number of symbols whose disc overlaps another's.
     static func overlapping(_ symbols: [Group], radius: (Double) -> Double) -> Int {
         let radii = symbols.map { radius($0.gps) }
-        let near = Neighbours(symbols, within: 2 * (radii.max() ?? 1))
+        let grid = Grid(symbols, cell: 2 * (radii.max() ?? 1))
         var count = 0
-        for (k, s) in symbols.enumerated() where near.of(k).contains(where: { j in
+        for (k, s) in symbols.enumerated() where grid.neighbours(of: s).contains(where: { j in
             j != k && distance(s, symbols[j]) < radii[k] + radii[j]
         }) { count += 1 }
         return count
@@ -82,7 +80,7 @@ struct SiteAggregation: Sendable {
         let order = ordered(symbols)
         let radii = order.map { radius($0.gps) }
         let largest = radii.max() ?? 1
-        let near = Neighbours(order, within: max(2 * largest, spacing, 1))
+        let grid = Grid(order, cell: max(2 * largest, spacing, 1))
         var taken = [Bool](repeating: false, count: order.count)
         var out: [Group] = []
         var changed = false
@@ -90,7 +88,7 @@ struct SiteAggregation: Sendable {
             taken[k] = true
             let seed = order[k]
             var members = [seed]
-            for j in near.of(k).sorted() where !taken[j] {
+            for j in grid.neighbours(of: seed).sorted() where !taken[j] {
                 if distance(seed, order[j]) < max(radii[k] + radii[j], spacing) {
                     taken[j] = true
                     members.append(order[j])
@@ -126,21 +124,32 @@ struct SiteAggregation: Sendable {
         ((a.x - b.x) * (a.x - b.x) + (a.y - b.y) * (a.y - b.y)).squareRoot()
     }
 
-    /// The symbols near each one, from a KD-tree over their centres (``CareKernel/KDTree``): every symbol
-    /// within `distance` of it (queried within twice that, so that no pair at the edge is lost to rounding;
-    /// callers test the exact distance), itself included.
-    struct Neighbours {
-        let tree: KDTree
-        let centres: [Point2D]
-        let reach: Double
+    /// Symbols bucketed by square cells of `cell` pixels: the neighbours within one cell are in the 3 × 3 block.
+    struct Grid {
+        let cell: Double
+        let buckets: [Cell: [Int]]
 
-        init(_ symbols: [Group], within distance: Double) {
-            centres = symbols.map { Point2D(x: $0.x, y: $0.y) }
-            tree = KDTree(points: centres)
-            reach = 2 * distance
+        struct Cell: Hashable { var i: Int, j: Int }
+
+        init(_ symbols: [Group], cell: Double) {
+            self.cell = cell
+            var buckets: [Cell: [Int]] = [:]
+            for (k, s) in symbols.enumerated() { buckets[Self.cell(s, cell), default: []].append(k) }
+            self.buckets = buckets
         }
 
-        /// Indices of the symbols near symbol `k` (in no particular order).
-        func of(_ k: Int) -> [Int] { tree.neighbors(of: centres[k], within: reach).map(\.index) }
+        static func cell(_ s: Group, _ size: Double) -> Cell {
+            Cell(i: Int((s.x / size).rounded(.down)), j: Int((s.y / size).rounded(.down)))
+        }
+
+        /// Indices of the symbols in the 3 × 3 cells around `s` (in no particular order).
+        func neighbours(of s: Group) -> [Int] {
+            let c = Self.cell(s, cell)
+            var out: [Int] = []
+            for di in -1...1 {
+                for dj in -1...1 { out += buckets[Cell(i: c.i + di, j: c.j + dj)] ?? [] }
+            }
+            return out
+        }
     }
 }
