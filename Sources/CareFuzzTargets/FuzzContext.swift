@@ -1,4 +1,5 @@
 import CareIO
+import CareStudy
 import CareModel
 import Foundation
 

@@ -1,5 +1,6 @@
 import CareGeo
 import CareIO
+import CareStudy
 import CareModel
 import CareNetwork
 import Foundation

@@ -66,7 +66,7 @@ public struct OutputTransaction: Sendable {
 
     /// Stages the file `body` writes through `handle` (streamed outputs). The file is synced to disk before it
     /// counts as staged; when `body` throws, its temporary is removed and the error rethrown.
-    mutating func stageFile(to path: String, _ body: (FileHandle) throws(OutputError) -> Void) throws(OutputError) {
+    package mutating func stageFile(to path: String, _ body: (FileHandle) throws(OutputError) -> Void) throws(OutputError) {
         try OutputPathCheck.refuseKind(option: nil, path: path)
         let destination = URL(fileURLWithPath: path)
         let folder = destination.deletingLastPathComponent().path

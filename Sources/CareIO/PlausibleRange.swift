@@ -65,20 +65,14 @@ public enum PlausibleRange {
     }
 
     /// `1…1,000,000` or `1900…2200` for messages.
-    static func text<T: BinaryInteger>(_ r: ClosedRange<T>) -> String { "\(grouped(r.lowerBound))…\(grouped(r.upperBound))" }
+    package static func text<T: BinaryInteger>(_ r: ClosedRange<T>) -> String { "\(grouped(r.lowerBound))…\(grouped(r.upperBound))" }
 
-    static func text(_ r: ClosedRange<Double>) -> String { "\(grouped(Int(r.lowerBound)))…\(grouped(Int(r.upperBound)))" }
+    package static func text(_ r: ClosedRange<Double>) -> String { "\(grouped(Int(r.lowerBound)))…\(grouped(Int(r.upperBound)))" }
 
     /// Thousands separated by commas from 10,000 up (years stay 1900).
-    static func grouped<T: BinaryInteger>(_ v: T) -> String {
-        let digits = Array(String(v.magnitude))
-        guard digits.count > 4 else { return String(v) }
-        var out = v < 0 ? "-" : ""
-        for (k, ch) in digits.enumerated() {
-            if k > 0, (digits.count - k) % 3 == 0 { out.append(",") }
-            out.append(ch)
-        }
-        return out
+    package static func grouped<T: BinaryInteger>(_ v: T) -> String {
+        guard String(v.magnitude).count > 4, let i = Int(exactly: v) else { return String(v) }
+        return i.grouped
     }
 
     /// `value` when it lies in `range`, else a ``CareModel/ModelError/invalidParameter(name:value:reason:)`` naming

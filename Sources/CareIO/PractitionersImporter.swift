@@ -21,7 +21,7 @@ public struct PractitionersImporter: Sendable {
 
     public var currentYear: Int
 
-    public init(currentYear: Int = 2026) { self.currentYear = currentYear }
+    public init(currentYear: Int = StudyDefaults.referenceYear) { self.currentYear = currentYear }
 
     public func importFile(path: String, territory: Territory, displayName: String? = nil) throws(InputError) -> SupplyImport {
         try importBytes(try FileInput.bytes(path: path), file: displayName ?? path, territory: territory)

@@ -105,7 +105,7 @@ public final class ProgressBar: ProgressReporter {
             eta = "ETA " + clock(Double(total - done) / rate)
         }
         return "\(label) [\(bar)] \(String(repeating: " ", count: max(0, 3 - percent.count)))\(percent)%  "
-            + "\(grouped(done))/\(grouped(total))  \(rateText(rate))/s  \(eta)"
+            + "\(done.grouped)/\(total.grouped)  \(rateText(rate))/s  \(eta)"
     }
 
     /// `m:ss` under an hour, `h:mm:ss` beyond (seconds rounded up, so a bar never shows 0:00 before the end).
@@ -119,17 +119,7 @@ public final class ProgressBar: ProgressReporter {
 
     /// Rates: one decimal under 100 per second, whole and grouped above.
     static func rateText(_ rate: Double) -> String {
-        rate < 100 ? String(format: "%.1f", rate) : grouped(Int(rate.rounded()))
+        rate < 100 ? String(format: "%.1f", rate) : Int(rate.rounded()).grouped
     }
 
-    /// `1234567` → `1,234,567`.
-    static func grouped(_ v: Int) -> String {
-        let digits = String(v.magnitude)
-        var out = ""
-        for (i, c) in digits.enumerated() {
-            if i > 0, (digits.count - i) % 3 == 0 { out.append(",") }
-            out.append(c)
-        }
-        return v < 0 ? "-" + out : out
-    }
 }

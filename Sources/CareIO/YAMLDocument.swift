@@ -3,11 +3,13 @@ import Foundation
 import Yams
 
 /// Typed, located access to a parsed YAML (or JSON) document: every error names the file, the line and the key.
-struct YAMLDocument {
-    let file: String
+package struct YAMLDocument {
+    package let file: String
+
+    package init(file: String) { self.file = file }
 
     /// The text of a YAML/JSON file and its folder (relative paths inside it are resolved from there).
-    static func read(path: String) throws(InputError) -> (text: String, directory: String) {
+    package static func read(path: String) throws(InputError) -> (text: String, directory: String) {
         let bytes = try FileInput.rawBytes(path: path)
         guard let text = String(validating: bytes, as: UTF8.self) else {
             let bad = MessageText.firstInvalidUTF8(bytes) ?? 0
@@ -17,7 +19,7 @@ struct YAMLDocument {
         return (text, (path as NSString).deletingLastPathComponent)
     }
 
-    func parse(_ text: String) throws(InputError) -> Node {
+    package func parse(_ text: String) throws(InputError) -> Node {
         let node: Node?
         do {
             node = try Yams.compose(yaml: text)
@@ -30,12 +32,12 @@ struct YAMLDocument {
         return node
     }
 
-    func error(_ node: Node?, _ key: String?, _ message: String) -> InputError {
+    package func error(_ node: Node?, _ key: String?, _ message: String) -> InputError {
         InputError(file: file, line: node?.mark?.line, field: key, message: message)
     }
 
     /// The mapping's entries keyed by string, rejecting unknown and duplicate keys.
-    func mapping(_ node: Node, allowed: Set<String>, context: String) throws(InputError) -> [String: (key: Node, value: Node)] {
+    package func mapping(_ node: Node, allowed: Set<String>, context: String) throws(InputError) -> [String: (key: Node, value: Node)] {
         guard case .mapping(let m) = node else { throw error(node, nil, "\(context) must be a mapping of keys to values") }
         var out: [String: (key: Node, value: Node)] = [:]
         for (k, v) in m {
@@ -48,13 +50,13 @@ struct YAMLDocument {
         return out
     }
 
-    func string(_ entry: (key: Node, value: Node)?, _ key: String) throws(InputError) -> String? {
+    package func string(_ entry: (key: Node, value: Node)?, _ key: String) throws(InputError) -> String? {
         guard let entry else { return nil }
         guard case .scalar(let s) = entry.value, !s.string.isEmpty else { throw error(entry.value, key, "expected text") }
         return s.string
     }
 
-    func double(_ entry: (key: Node, value: Node)?, _ key: String) throws(InputError) -> Double? {
+    package func double(_ entry: (key: Node, value: Node)?, _ key: String) throws(InputError) -> Double? {
         guard let entry else { return nil }
         guard case .scalar(let s) = entry.value, let v = Double(s.string), v.isFinite else {
             throw error(entry.value, key, "expected a finite number")
@@ -62,7 +64,7 @@ struct YAMLDocument {
         return v
     }
 
-    func bool(_ entry: (key: Node, value: Node)?, _ key: String) throws(InputError) -> Bool? {
+    package func bool(_ entry: (key: Node, value: Node)?, _ key: String) throws(InputError) -> Bool? {
         guard let entry else { return nil }
         guard case .scalar(let s) = entry.value, let v = ["true": true, "false": false, "yes": true, "no": false][s.string.lowercased()] else {
             throw error(entry.value, key, "expected true or false")
@@ -70,14 +72,14 @@ struct YAMLDocument {
         return v
     }
 
-    func int(_ entry: (key: Node, value: Node)?, _ key: String) throws(InputError) -> Int? {
+    package func int(_ entry: (key: Node, value: Node)?, _ key: String) throws(InputError) -> Int? {
         guard let entry else { return nil }
         guard case .scalar(let s) = entry.value, let v = Int(s.string) else { throw error(entry.value, key, "expected an integer") }
         return v
     }
 
     /// A mapping of text keys to finite numbers (e.g. shares by area code), rejecting duplicate keys.
-    func numbers(_ entry: (key: Node, value: Node)?, _ key: String) throws(InputError) -> [String: Double]? {
+    package func numbers(_ entry: (key: Node, value: Node)?, _ key: String) throws(InputError) -> [String: Double]? {
         guard let entry else { return nil }
         guard case .mapping(let m) = entry.value else { throw error(entry.value, key, "expected a mapping of codes to numbers") }
         var out: [String: Double] = [:]
@@ -91,7 +93,7 @@ struct YAMLDocument {
         return out
     }
 
-    func strings(_ entry: (key: Node, value: Node)?, _ key: String) throws(InputError) -> [String]? {
+    package func strings(_ entry: (key: Node, value: Node)?, _ key: String) throws(InputError) -> [String]? {
         guard let entry else { return nil }
         switch entry.value {
         case .scalar(let s): return [s.string]
@@ -106,14 +108,14 @@ struct YAMLDocument {
         }
     }
 
-    static func line(of e: YamlError) -> Int? {
+    package static func line(of e: YamlError) -> Int? {
         switch e {
         case .scanner(_, _, let mark, _), .parser(_, _, let mark, _), .composer(_, _, let mark, _): return mark.line
         default: return nil
         }
     }
 
-    static func describe(_ e: YamlError) -> String {
+    package static func describe(_ e: YamlError) -> String {
         switch e {
         case .scanner(_, let problem, _, _), .parser(_, let problem, _, _), .composer(_, let problem, _, _): return problem
         default: return "\(e)"

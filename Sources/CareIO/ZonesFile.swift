@@ -6,7 +6,7 @@ import CarePlacement
 /// by the commands that restrict candidates or grants to the zones (`place --zones`).
 ///
 /// ```swift
-/// try transaction.stage(ZonesFile.csv(zones, study: study), to: "zones.csv")
+/// try transaction.stage(ZonesFile.csv(zones, territory: study.territory), to: "zones.csv")
 /// let z = try ZonesFile.load(path: "zones.csv")
 /// z.zone(of: "08363")   // .underServed
 /// ```
@@ -18,10 +18,10 @@ public struct ZonesFile: Sendable {
     public var zones: [String: AccessZone]
 
     /// The per-commune CSV, in the run's row order; scores in the indicator's unit.
-    public static func csv(_ zones: UnderServedZones, study: Study) -> String {
+    public static func csv(_ zones: UnderServedZones, territory: Territory) -> String {
         var out = "code,name,departement,population,score,zone\n"
         for r in zones.rows {
-            let c = study.territory.communes[r.commune]
+            let c = territory.communes[r.commune]
             out += [c.code, CSVWriter.escape(c.name), c.departement, String(c.population), CSVWriter.number(r.score),
                     r.zone.rawValue].joined(separator: ",") + "\n"
         }

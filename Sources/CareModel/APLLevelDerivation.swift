@@ -30,7 +30,7 @@ public struct APLLevelDerivation: Sendable {
     /// Under-served mark reported beside the mean (DREES: 2.5).
     public var underServed: Double
 
-    public init(target: Double, holes: Set<String> = ["75"], threshold: Double = 20, underServed: Double = 2.5) throws(ModelError) {
+    public init(target: Double, holes: Set<String> = ["75"], threshold: Double = StudyDefaults.coverageThreshold, underServed: Double = StudyDefaults.underServedAPL) throws(ModelError) {
         guard target.isFinite, target > 0 else {
             throw .invalidParameter(name: "target mean APL", value: "\(target)", reason: "must be a finite number > 0")
         }

@@ -12,12 +12,12 @@ public struct APLOptions: Sendable, Hashable {
     /// Yearly activity credited to each GP when the supply only counts GPs (BPE): by default the level derived to
     /// reproduce DREES's 2023 national mean (``APLActivityLevel``). It is a mean per GP, so the per-GP caps do
     /// not apply to it.
-    public var activityPerGP: Double = APLActivityLevel.consultationsPerGP
+    public var activityPerGP: Double = StudyDefaults.activityPerGP
     /// Where ``activityPerGP`` comes from, for outputs.
     public var activitySource: String = APLActivityLevel.provenance
     /// Yearly activity imputed to a listed practitioner new to practice or without an `activity` value, per FTE
     /// (DREES: 5,400).
-    public var imputedActivity: Double = 5_400
+    public var imputedActivity: Double = StudyDefaults.imputedActivity
     /// Exclude practitioners of this age or older in ``referenceYear`` (DREES variant: 65), when birth years are known.
     public var excludeAgeAtLeast: Int?
     public var referenceYear: Int

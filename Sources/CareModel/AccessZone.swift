@@ -31,7 +31,7 @@ public struct ZoneMarks: Sendable, Hashable {
 
     /// The defaults for the APL: 2.5 (DREES's usual under-served mark) and 4 (a common ARS choice for the
     /// complementary zones; each ARS sets its own, hence configurable).
-    public static let apl = ZoneMarks(checkedUnderServed: 2.5, complementary: 4)
+    public static let apl = ZoneMarks(checkedUnderServed: StudyDefaults.underServedAPL, complementary: StudyDefaults.complementaryAPL)
 
     /// - Throws: ``ModelError/invalidParameter(name:value:reason:)`` when a mark is not finite and ≥ 0, or the
     ///   complementary mark is not above the under-served one.

@@ -18,14 +18,14 @@ extension AccessibilityAnalysis {
         var activity: [String] = []
         var imputed = 0
         if counted > 0 {
-            activity.append("\(Self.grouped(o.activityPerGP)) consultations + visits + teleconsultations per GP a year "
+            activity.append("\(o.activityPerGP.grouped(decimals: 0)) consultations + visits + teleconsultations per GP a year "
                             + "for the \(counted) sites given as GP counts (\(o.activitySource))")
             if o.excludeAgeAtLeast != nil { notes.append(.gpCountsOnly(sites: counted)) }
         }
         if listed > 0 {
             imputed = s.reduce(0) { $0 + $1.imputed }
             activity.append("recorded consultations + visits + teleconsultations of the practitioners of \(listed) sites, "
-                            + "\(Self.grouped(o.imputedActivity)) per FTE imputed to \(imputed) new to practice or without a record")
+                            + "\(o.imputedActivity.grouped(decimals: 0)) per FTE imputed to \(imputed) new to practice or without a record")
         }
         let uncapped = s.filter(\.uncapped).count
         if uncapped > 0 { notes.append(.uncappedCentres(sites: uncapped)) }
@@ -44,14 +44,4 @@ extension AccessibilityAnalysis {
         return APLInputs(capacity: s.map(\.activity), demand: w.values, inputs: inputs, notes: notes)
     }
 
-    /// A yearly activity rounded to the unit with thousands separators, e.g. `4,123`.
-    static func grouped(_ v: Double) -> String {
-        let digits = Array(String(format: "%.0f", v))
-        var out = ""
-        for (k, ch) in digits.enumerated() {
-            if k > 0, (digits.count - k) % 3 == 0, digits[k - 1] != "-" { out.append(",") }
-            out.append(ch)
-        }
-        return out
-    }
 }

@@ -13,14 +13,11 @@ public struct AccessibilityAnalysis: Sendable {
     /// Under-served mark in reported units (e.g. 2.5 APL consultations); `nil` for none.
     public var underServed: Double?
 
-    /// The catchment when none is given: 20 minutes, the DREES APL's (its last weight band ends there).
-    public static let defaultCatchment = 20.0
-
     /// - Parameters:
     ///   - threshold: the catchment in minutes (inclusive): pairs farther apart are never searched.
     /// - Throws: ``ModelError/invalidParameter(name:value:reason:)`` for a catchment that is not a positive number
     ///   of minutes, or one that ends before a step weight band does (the band's far part would silently weigh 0).
-    public init(threshold: Double = AccessibilityAnalysis.defaultCatchment, method: AccessibilityMethod,
+    public init(threshold: Double = StudyDefaults.catchment, method: AccessibilityMethod,
                 underServed: Double? = nil) throws(ModelError) {
         try MinutesLimit.check(threshold, name: "catchment", positive: true)
         _ = try method.decay.validated()

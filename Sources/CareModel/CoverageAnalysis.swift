@@ -12,7 +12,7 @@
 public struct CoverageAnalysis: Sendable {
     public var threshold: Double
 
-    public init(threshold: Double = 20) throws(ModelError) {
+    public init(threshold: Double = StudyDefaults.coverageThreshold) throws(ModelError) {
         try MinutesLimit.check(threshold, name: "threshold")
         self.threshold = threshold
     }

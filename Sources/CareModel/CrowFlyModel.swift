@@ -16,7 +16,7 @@ public struct CrowFlyModel: TravelTimeModel {
     public var circuity: Double
     public var threads: Int
 
-    public init(speedKmh: Double = 60, circuity: Double = 1.3, threads: Int = KDTree.defaultThreadCount)
+    public init(speedKmh: Double = StudyDefaults.crowFlySpeedKmh, circuity: Double = StudyDefaults.crowFlyCircuity, threads: Int = KDTree.defaultThreadCount)
         throws(ModelError)
     {
         guard speedKmh.isFinite, speedKmh > 0 else {
@@ -30,7 +30,7 @@ public struct CrowFlyModel: TravelTimeModel {
         self.threads = max(1, threads)
     }
 
-    public var summary: String { "crow-fly, \(speedKmh.formatted2) km/h, circuity \(circuity.formatted2)" }
+    public var summary: String { "crow-fly, \(speedKmh.shortText) km/h, circuity \(circuity.shortText)" }
     public var summaryParts: TravelModelSummary { .crowFly(speedKmh: speedKmh, circuity: circuity) }
 
     public var caveats: [String] {
@@ -141,14 +141,5 @@ extension CrowFlyModel {
             }
         }
         return groups
-    }
-}
-
-extension Double {
-    /// Compact decimal rendering for summaries: integers without a fraction, otherwise up to 2 decimals.
-    var formatted2: String {
-        let r = (self * 100).rounded() / 100
-        if r == r.rounded(), abs(r) < 1e15 { return String(Int(r)) }
-        return String(r)
     }
 }

@@ -13,8 +13,8 @@ public struct ScenarioEvaluation: Sendable {
     /// - Parameters:
     ///   - threshold: coverage threshold in minutes (who is within T of a GP).
     ///   - catchment: the indicator's catchment in minutes, its own parameter (default
-    ///     ``AccessibilityAnalysis/defaultCatchment``, 20 as the APL's), never the coverage threshold.
-    public init(threshold: Double = 20, catchment: Double = AccessibilityAnalysis.defaultCatchment, indicator: AccessibilityMethod,
+    ///     ``StudyDefaults/catchment``, 20 as the APL's), never the coverage threshold.
+    public init(threshold: Double = StudyDefaults.coverageThreshold, catchment: Double = StudyDefaults.catchment, indicator: AccessibilityMethod,
                 underServed: Double?) throws(ModelError) {
         coverage = try CoverageAnalysis(threshold: threshold)
         accessibility = try AccessibilityAnalysis(threshold: catchment, method: indicator, underServed: underServed)

@@ -1,4 +1,6 @@
 import CareIO
+import CareReport
+import CareStudy
 
 /// Little-endian binary encoding of the shard files: fixed-width integers, doubles as their bit patterns (so a
 /// value read back is the value written, to the last bit), strings as a length and UTF-8.

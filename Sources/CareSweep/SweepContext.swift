@@ -1,5 +1,7 @@
 import CareModel
 import CareIO
+import CareReport
+import CareStudy
 
 /// Everything the merge needs besides the task results, identical in every shard of a sweep: the groups and
 /// their labels, the studied communes with their baseline values, and the lines that say which model and data

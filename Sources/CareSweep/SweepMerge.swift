@@ -1,5 +1,7 @@
 import CareModel
 import CareIO
+import CareReport
+import CareStudy
 import Foundation
 
 /// Combines the shards of a sweep into its outputs: `tasks.csv` (one row per task), `bands.csv` (mean and

@@ -1,4 +1,6 @@
 import CareIO
+import CareReport
+import CareStudy
 import CareModel
 
 /// A sweep expanded into numbered tasks: groups of (scenario, horizon, option), each with its draws, numbered

@@ -1,4 +1,6 @@
 import CareIO
+import CareReport
+import CareStudy
 import Foundation
 
 /// A shard's results on disk (`shard-KKKKKK-of-NNNNNN.casweep`, little-endian):

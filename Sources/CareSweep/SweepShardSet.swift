@@ -1,4 +1,6 @@
 import CareIO
+import CareReport
+import CareStudy
 import Foundation
 
 /// The shard files of one sweep in a folder, checked as a set before anything is merged: one file for each

@@ -1,5 +1,7 @@
 import CareModel
 import CareIO
+import CareReport
+import CareStudy
 
 /// What one task gives: its summary figures (in ``ScenarioFigure/allCases`` order) and, per studied commune, the
 /// minutes to the nearest GP, the indicator and the within-threshold flag after its events.

@@ -1,5 +1,7 @@
 import ArgumentParser
 import CareIO
+import CareReport
+import CareStudy
 import CareModel
 import Foundation
 
@@ -17,13 +19,8 @@ struct AccessCommand: ParsableCommand {
             """
     )
 
-    enum Method: String, ExpressibleByArgument, CaseIterable {
-        case twoStep = "2sfca", enhanced = "e2sfca", gravity = "g2sfca", threeStep = "3sfca", apl
-    }
-
-    enum Decay: String, ExpressibleByArgument, CaseIterable {
-        case step, gaussian, power, exponential
-    }
+    typealias Method = IndicatorSpec.Method
+    typealias Decay = IndicatorSpec.Decay
 
     @OptionGroup var study: StudyOptions
     @OptionGroup var travel: TravelOptions
@@ -34,7 +31,7 @@ struct AccessCommand: ParsableCommand {
     @Option(name: [.customLong("catchment"), .customLong("threshold")],
             help: ArgumentHelp("Catchment in minutes (inclusive; --threshold is the same option, kept for older scripts). Step weight bands must end within it.",
                                valueName: "minutes"))
-    var threshold: Double = AccessibilityAnalysis.defaultCatchment
+    var threshold: Double = StudyDefaults.catchment
 
     @Option(help: ArgumentHelp(
         "Distance decay for e2sfca/3sfca (step, gaussian) or g2sfca (power, exponential). Default: step for e2sfca/3sfca, power for g2sfca.",
@@ -58,7 +55,7 @@ struct AccessCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Power decay: travel times below this count as this (avoids t = 0).", valueName: "minutes"))
     var minMinutes: Double = 1
 
-    @Option(help: ArgumentHelp("Report communes below this score (default 2.5 for apl).", valueName: "score"))
+    @Option(help: ArgumentHelp("Report communes below this score (default \(StudyDefaults.underServedAPL.shortText) for apl).", valueName: "score"))
     var below: Double?
 
     @Option(help: ArgumentHelp(
@@ -70,7 +67,7 @@ struct AccessCommand: ParsableCommand {
     var excludeAge: Int?
 
     @Option(help: ArgumentHelp("APL: reference year for ages.", valueName: "year"))
-    var year: Int = 2026
+    var year: Int = StudyDefaults.referenceYear
 
     @Flag(help: "APL: demand is the raw population (default: age-standardised through each commune's département age structure, INSEE 2021 × DREES 2023 weights).")
     var rawPopulation = false
@@ -96,7 +93,7 @@ struct AccessCommand: ParsableCommand {
     var out: String?
 
     @Option(help: ArgumentHelp(
-        "Classify the studied communes into under-served zones (score below --below, default 2.5 for apl) and complementary ones (up to --complementary-below) and write them to this CSV (code,name,departement,population,score,zone); --geojson gains a zone field, --report a zones table.",
+        "Classify the studied communes into under-served zones (score below --below, default \(StudyDefaults.underServedAPL.shortText) for apl) and complementary ones (up to --complementary-below) and write them to this CSV (code,name,departement,population,score,zone); --geojson gains a zone field, --report a zones table.",
         valueName: "file.csv"))
     var zones: String?
 
@@ -114,19 +111,18 @@ struct AccessCommand: ParsableCommand {
             try OutputPathCheck.refuseOverwrite(
                 outputs: OutputPathCheck.csv("--out", out) + OutputPathCheck.csv("--zones", zones) + report.outputs + geojson.outputs,
                 inputs: study.inputs + travel.inputs + [("--age-structure", ageStructure), ("--age-weights", ageWeights)])
-            _ = try PlausibleRange.check(year, in: PlausibleRange.year, option: "--year", what: "a year")
-            if let excludeAge { _ = try PlausibleRange.check(excludeAge, in: PlausibleRange.age, option: "--exclude-age", what: "an age") }
-            var loaded = try study.load()
-            let (model, travelNotes) = try travel.travelTimeModel(for: loaded)
-            loaded.notes += travelNotes
-            Diagnostics.printImportNotes(loaded)
-            let chosen = try accessibilityMethod(territory: loaded.territory)
+            var spec = try study.spec(travel: travel)
+            spec.indicator = indicator
+            spec.underServed = below
+            spec.acceptSupplyGaps = acceptSupplyGaps
+            let (prepared, model, chosen) = try AccessRun.prepare(spec, progress: travel.quiet.progress, loaded: Diagnostics.printImportNotes)
             if let target = deriveActivityLevel {
+                let loaded = prepared
                 guard case .apl(let o) = chosen else { throw ValidationError("--derive-activity-level goes with --method apl") }
                 guard activityPerGP == nil else { throw ValidationError("--derive-activity-level derives the activity per GP: drop --activity-per-gp") }
                 let holes = deriveExclude.isEmpty ? ["75"] : deriveExclude
                 let derivation = try APLLevelDerivation(target: target, holes: Set(holes), threshold: threshold,
-                                                        underServed: below ?? 2.5)
+                                                        underServed: below ?? StudyDefaults.underServedAPL)
                 let r = try derivation.run(territory: loaded.territory, communes: loaded.demand, sites: loaded.supply.sites,
                                            model: model, options: o)
                 print(APLLevelOutput.summary(r, derivation: derivation, study: loaded, modelSummary: model.summary))
@@ -134,14 +130,8 @@ struct AccessCommand: ParsableCommand {
             }
             if !deriveExclude.isEmpty { throw ValidationError("--derive-exclude goes with --derive-activity-level") }
             let marks = try zoneMarks()
-            let analysis = try AccessibilityAnalysis(threshold: threshold, method: chosen,
-                                                     underServed: below ?? (method == .apl ? 2.5 : nil))
-            // Supply gaps: their communes and those whose catchment reaches them get no score unless asked.
-            let (studied, gapLine) = try loaded.handlingSupplyGaps(model: model, catchment: threshold, method: chosen,
-                                                                    accepted: acceptSupplyGaps)
-            loaded = studied
-            let result = try analysis.run(territory: loaded.territory, communes: loaded.demand,
-                                          sites: loaded.supply.sites, model: model)
+            let run = try AccessRun.run(spec, study: prepared, model: model, method: chosen)
+            let (loaded, result, gapLine) = (run.study, run.result, run.study.supplyGap)
             let classified = marks.map { UnderServedZones(result, territory: loaded.territory, marks: $0) }
             // Every output staged, then all renamed into place together (or none when one fails).
             let reportLine = try OutputTransaction.run { (transaction: inout OutputTransaction) throws -> String? in
@@ -152,7 +142,7 @@ struct AccessCommand: ParsableCommand {
                         .stage(besides: out, in: &transaction)
                 }
                 if let zones, let classified {
-                    try transaction.stage(ZonesFile.csv(classified, study: loaded), to: zones)
+                    try transaction.stage(ZonesFile.csv(classified, territory: loaded.territory), to: zones)
                     try CSVMetadata(title: "CareAccess under-served zones per commune", model: model.summary, caveats: model.caveats,
                                     sources: [loaded.territorySource, loaded.supplyProvenance], notes: loaded.notes.map(\.description))
                         .stage(besides: zones, in: &transaction)
@@ -185,64 +175,22 @@ struct AccessCommand: ParsableCommand {
         return try ZoneMarks(underServed: u, complementary: complementaryBelow ?? (isAPL ? ZoneMarks.apl.complementary : nil))
     }
 
-    func stepWeights() throws -> StepWeights {
-        switch weights {
-        case "drees": return inclusiveBands ? try StepWeights(bands: StepWeights.drees.bands, upperInclusive: true) : .drees
-        case "luo-qi": return .luoQi(threshold: threshold)
-        default:
-            let bands = try weights.split(separator: ",").map { part -> StepWeights.Band in
-                let kv = part.split(separator: ":")
-                guard kv.count == 2, let upper = Double(kv[0].trimmingCharacters(in: .whitespaces)),
-                      let w = Double(kv[1].trimmingCharacters(in: .whitespaces)) else {
-                    throw ValidationError("--weights: '\(part)' is not upper:weight (e.g. 10:1)")
-                }
-                return StepWeights.Band(upper: upper, weight: w)
-            }
-            return try StepWeights(bands: bands, upperInclusive: inclusiveBands)
-        }
-    }
-
-    func accessibilityMethod(territory: Territory) throws -> AccessibilityMethod {
-        let sigma = self.sigma ?? threshold / 2
-        switch method {
-        case .twoStep:
-            return .twoStep
-        case .enhanced, .threeStep:
-            let d: DistanceDecay
-            switch decay ?? .step {
-            case .step: d = .step(try stepWeights())
-            case .gaussian: d = .gaussian(sigma: sigma)
-            case .power, .exponential: throw ValidationError("--decay \(decay?.rawValue ?? ""): use it with --method g2sfca")
-            }
-            return method == .enhanced ? .enhanced(d) : .threeStep(d)
-        case .gravity:
-            switch decay ?? .power {
-            case .power: return .gravity(.power(beta: beta, minimumMinutes: minMinutes))
-            case .exponential: return .gravity(.exponential(beta: beta))
-            case .step, .gaussian: throw ValidationError("--decay \(decay?.rawValue ?? ""): use it with --method e2sfca or 3sfca")
-            }
-        case .apl:
-            var o = APLOptions(referenceYear: year)
-            if let a = activityPerGP {
-                o.activityPerGP = try PlausibleRange.checkActivityPerGP(a, option: "--activity-per-gp")
-                o.activitySource = "set by --activity-per-gp"
-            }
-            o.excludeAgeAtLeast = excludeAge
-            o.weights = try stepWeights()
-            if rawPopulation {
-                guard ageStructure == nil, ageWeights == nil else {
-                    throw ValidationError("--raw-population excludes --age-structure and --age-weights")
-                }
-                return .apl(o)
-            }
-            let weights = try ageWeights.map { try AgeStructureFile.weights(path: $0, source: "consumption weights \($0)") }
-                ?? APLDefaults.weights()
-            if let s = ageStructure {
-                o.demand = try AgeStructureFile.communeDemand(structurePath: s, weights: weights, territory: territory)
-            } else {
-                o.demand = .departementAgeStructure(try APLDefaults.structure(), weights)
-            }
-            return .apl(o)
-        }
+    /// The indicator as the flags state it (defaults from ``StudyDefaults``).
+    var indicator: IndicatorSpec {
+        var spec = IndicatorSpec(method: method)
+        spec.catchment = threshold
+        spec.decay = decay
+        spec.weights = weights
+        spec.inclusiveBands = inclusiveBands
+        spec.sigma = sigma
+        spec.beta = beta
+        spec.minimumMinutes = minMinutes
+        spec.activityPerGP = activityPerGP
+        spec.excludeAgeAtLeast = excludeAge
+        spec.referenceYear = year
+        spec.demand = rawPopulation ? .population : .standardised
+        spec.ageStructurePath = ageStructure
+        spec.ageWeightsPath = ageWeights
+        return spec
     }
 }

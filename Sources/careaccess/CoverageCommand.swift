@@ -1,5 +1,7 @@
 import ArgumentParser
 import CareIO
+import CareReport
+import CareStudy
 import CareModel
 
 struct CoverageCommand: ParsableCommand {
@@ -12,7 +14,7 @@ struct CoverageCommand: ParsableCommand {
     @OptionGroup var travel: TravelOptions
 
     @Option(help: ArgumentHelp("Coverage threshold in minutes (inclusive).", valueName: "minutes"))
-    var threshold: Double = 20
+    var threshold: Double = StudyDefaults.coverageThreshold
 
     @Option(help: ArgumentHelp("Write the per-commune table to this CSV file (written atomically).", valueName: "file.csv"))
     var out: String?
@@ -33,15 +35,11 @@ struct CoverageCommand: ParsableCommand {
             try OutputPathCheck.refuseOverwrite(
                 outputs: OutputPathCheck.csv("--out", out) + [("--repairs", repairsOut)] + report.outputs + geojson.outputs,
                 inputs: study.inputs + travel.inputs)
-            let analysis = try CoverageAnalysis(threshold: threshold)
-            var loaded = try study.load()
-            let (model, travelNotes) = try travel.travelTimeModel(for: loaded)
-            loaded.notes += travelNotes
-            Diagnostics.printImportNotes(loaded)
-            // Supply gaps: their communes and those whose nearest GP could lie in them are no data unless asked.
-            loaded = try loaded.handlingSupplyGaps(model: model, indicator: nil, coverage: true, accepted: acceptSupplyGaps)
-            let result = try analysis.run(territory: loaded.territory, communes: loaded.demand,
-                                          sites: loaded.supply.sites, model: model)
+            var spec = try study.spec(travel: travel)
+            spec.threshold = threshold
+            spec.acceptSupplyGaps = acceptSupplyGaps
+            let run = try CoverageRun.run(spec, progress: travel.quiet.progress, loaded: Diagnostics.printImportNotes)
+            let (loaded, result) = (run.study, run.result)
             // Every output staged, then all renamed into place together (or none when one fails).
             let reportLine = try OutputTransaction.run { (transaction: inout OutputTransaction) throws -> String? in
                 if let out {

@@ -1,5 +1,7 @@
 import ArgumentParser
 import CareIO
+import CareReport
+import CareStudy
 import CareModel
 import Foundation
 

@@ -1,5 +1,7 @@
 import ArgumentParser
 import CareIO
+import CareReport
+import CareStudy
 import CareModel
 
 /// `--geojson FILE`: the per-commune result as GeoJSON for QGIS (RFC 7946, WGS84), shared by `coverage`,

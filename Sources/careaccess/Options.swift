@@ -1,5 +1,7 @@
 import ArgumentParser
 import CareIO
+import CareReport
+import CareStudy
 import CareModel
 
 /// Where the communes and GPs come from, and which communes are studied.
@@ -27,8 +29,26 @@ struct StudyOptions: ParsableArguments {
     /// The input files given, by option, for ``OutputPathCheck``.
     var inputs: [OutputPathCheck.Named] { [("--territory", territory), ("--supply", supply)] }
 
+    /// The study these options and `travel`'s state (`travel`'s flags checked first); the command adds its own.
+    func spec(travel: TravelOptions) throws -> StudySpec {
+        try travel.check()
+        var s = data
+        s.travel = travel.spec
+        return s
+    }
+
+    /// The data part of the study (territory, supply, départements), the rest at its defaults.
+    var data: StudySpec {
+        var s = StudySpec()
+        s.territoryPath = territory
+        s.supplyPath = supply
+        s.departements = departements
+        s.countColumn = countColumn
+        return s
+    }
+
     func load() throws -> Study {
-        try Study.load(territoryPath: territory, supplyPath: supply, departements: departements, countColumn: countColumn)
+        try data.study()
     }
 }
 
@@ -42,13 +62,13 @@ struct TravelOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Calibrated model file for --travel calibrated (travel calibrate --out); default: the shipped METRIC 2019 model.", valueName: "model.json"))
     var travelModel: String?
 
-    @Option(help: ArgumentHelp("Crow-fly travel speed in km/h (selects --travel crowfly; default 60).", valueName: "km/h"))
+    @Option(help: ArgumentHelp("Crow-fly travel speed in km/h (selects --travel crowfly; default \(StudyDefaults.crowFlySpeedKmh.shortText)).", valueName: "km/h"))
     var speed: Double?
 
     /// `--quiet`: no progress bar (network catchments, placement).
     @OptionGroup var quiet: QuietOptions
 
-    @Option(help: ArgumentHelp("Crow-fly detour factor applied to straight-line distances, ≥ 1 (selects --travel crowfly; default 1.3).", valueName: "factor"))
+    @Option(help: ArgumentHelp("Crow-fly detour factor applied to straight-line distances, ≥ 1 (selects --travel crowfly; default \(StudyDefaults.crowFlyCircuity.shortText)).", valueName: "factor"))
     var circuity: Double?
 
     @Option(help: ArgumentHelp("Worker threads for nearest-site queries (default: all cores).", valueName: "n"))

@@ -1,5 +1,7 @@
 import ArgumentParser
 import CareIO
+import CareReport
+import CareStudy
 import CareModel
 import CarePlacement
 import Foundation
@@ -17,9 +19,19 @@ struct PlaceCommand: ParsableCommand {
             """
     )
 
-    enum Objective: String, ExpressibleByArgument, CaseIterable { case mclp, lscp, pmedian, pcenter, access }
+    typealias Objective = ObjectiveSpec
     enum Method: String, ExpressibleByArgument, CaseIterable { case exact, greedy, localSearch = "local-search", both }
-    enum Indicator: String, ExpressibleByArgument, CaseIterable { case apl, twoStep = "2sfca", enhanced = "e2sfca" }
+    /// The indicators `place --objective access` supports (the goal's greedy gain needs a step or binary decay).
+    enum Indicator: String, ExpressibleByArgument, CaseIterable {
+        case apl, twoStep = "2sfca", enhanced = "e2sfca"
+        var method: IndicatorSpec.Method {
+            switch self {
+            case .apl: .apl
+            case .twoStep: .twoStep
+            case .enhanced: .enhanced
+            }
+        }
+    }
 
     @OptionGroup var study: StudyOptions
     @OptionGroup var travel: TravelOptions
@@ -56,13 +68,13 @@ struct PlaceCommand: ParsableCommand {
     var siteCost: Double?
 
     @Option(help: ArgumentHelp("Coverage threshold in minutes (inclusive): mclp, lscp, and who counts as covered.", valueName: "minutes"))
-    var threshold: Double = 20
+    var threshold: Double = StudyDefaults.coverageThreshold
 
     @Option(help: ArgumentHelp("access: the indicator's catchment in minutes (inclusive; its own parameter, not --threshold).", valueName: "minutes"))
-    var catchment: Double = AccessibilityAnalysis.defaultCatchment
+    var catchment: Double = StudyDefaults.catchment
 
     @Option(name: .customLong("time-limit"), help: ArgumentHelp("Time limit of the exact solver per MILP, in seconds.", valueName: "seconds"))
-    var timeLimit: Double = 60
+    var timeLimit: Double = StudyDefaults.solverTimeLimit
 
     @Option(name: .customLong("max-radius"), help: ArgumentHelp(
         "p-median/p-center: farthest candidate minutes considered for communes no existing site reaches (default max(3T, 60)).",
@@ -78,7 +90,7 @@ struct PlaceCommand: ParsableCommand {
     @Flag(help: "access, apl: demand is the raw population (default: age-standardised through the département age structure).")
     var rawPopulation = false
 
-    @Option(help: ArgumentHelp("access: the under-served mark to lift communes to (default 2.5 for apl).", valueName: "score"))
+    @Option(help: ArgumentHelp("access: the under-served mark to lift communes to (default \(StudyDefaults.underServedAPL.shortText) for apl).", valueName: "score"))
     var below: Double?
 
     @Option(help: ArgumentHelp("Write the chosen sites to this CSV file (written atomically).", valueName: "file.csv"))
@@ -118,8 +130,8 @@ struct PlaceCommand: ParsableCommand {
             } else if siteCost != nil {
                 throw ValidationError("--site-cost goes with --budget")
             }
-            let goal = try accessibilityGoal()
-            let target = placementObjective(goal)
+            let goal = try accessibilityGoal(territory: loaded.territory)
+            let target = try objective.objective(accessibility: goal)
             let methods = try chosenMethods(for: target)
             let clock = ContinuousClock()
             let start = clock.now
@@ -176,16 +188,6 @@ struct PlaceCommand: ParsableCommand {
         }
     }
 
-    func placementObjective(_ goal: AccessibilityGoal?) -> PlacementObjective {
-        switch objective {
-        case .mclp: return .mclp
-        case .lscp: return .lscp
-        case .pmedian: return .pMedian
-        case .pcenter: return .pCenter
-        case .access: return goal.map { .accessibility($0) } ?? .mclp
-        }
-    }
-
     /// Methods to run, heuristic first so that `both` can report its gap to the optimum.
     func chosenMethods(for target: PlacementObjective) throws -> [PlacementMethod] {
         let heuristic: PlacementMethod = objective == .pmedian ? .localSearch : .greedy
@@ -204,15 +206,13 @@ struct PlaceCommand: ParsableCommand {
         }
     }
 
-    func accessibilityGoal() throws -> AccessibilityGoal? {
+    func accessibilityGoal(territory: Territory) throws -> AccessibilityGoal? {
         guard objective == .access else { return nil }
-        let method: AccessibilityMethod
-        switch indicator {
-        case .apl: method = .apl(rawPopulation ? APLOptions(referenceYear: 2026) : try APLDefaults.options(referenceYear: 2026))
-        case .twoStep: method = .twoStep
-        case .enhanced: method = .enhanced(.step(.drees))
-        }
-        guard let mark = below ?? (indicator == .apl ? 2.5 : nil) else {
+        var spec = IndicatorSpec(method: indicator.method)
+        spec.catchment = catchment
+        spec.demand = rawPopulation ? .population : .standardised
+        let method = try spec.accessibilityMethod(territory: territory)
+        guard let mark = below ?? spec.defaultUnderServed else {
             throw ValidationError("--objective access with --indicator \(indicator.rawValue) needs --below (GPs per 10,000 inhabitants)")
         }
         guard gpsPerSite > 0, gpsPerSite.isFinite else { throw ValidationError("--gps-per-site must be > 0") }

@@ -1,5 +1,7 @@
 import ArgumentParser
 import CareIO
+import CareReport
+import CareStudy
 
 /// `--report FILE.html` and `--lang fr|en`: the self-contained HTML report with maps, shared by `coverage`,
 /// `access`, `scenario` and `compare`.

@@ -1,5 +1,7 @@
 import ArgumentParser
 import CareIO
+import CareReport
+import CareStudy
 import CareModel
 
 /// `careaccess travel calibrate|validate|pairs`: fit a travel model to observed drive times, measure any

@@ -2,6 +2,8 @@ import CareModel
 import Testing
 
 @testable import CareIO
+@testable import CareReport
+@testable import CareStudy
 
 /// The APL with the shipped defaults on real data: the embedded Ardèche fixture, and (with ../shared) France.
 struct APLFixtureTests {

@@ -3,6 +3,8 @@ import Foundation
 import Testing
 
 @testable import CareIO
+@testable import CareReport
+@testable import CareStudy
 
 /// The age structure that ships (`Fixtures/population/`, converted from INSEE's xlsx by
 /// `Fixtures/make_age_structure.py`) and its readers.

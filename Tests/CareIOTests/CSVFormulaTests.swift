@@ -2,6 +2,8 @@ import Foundation
 import Testing
 
 @testable import CareIO
+@testable import CareReport
+@testable import CareStudy
 
 /// CSV cells a spreadsheet would run as formulas are neutralised with a leading `'`; numbers stay numbers.
 struct CSVFormulaTests {

@@ -1,6 +1,8 @@
 import Testing
 
 @testable import CareIO
+@testable import CareReport
+@testable import CareStudy
 
 struct CSVReaderTests {
     func records(_ text: String) throws -> [[String]] {

@@ -1,5 +1,7 @@
 import CareGeo
 import CareIO
+import CareReport
+import CareStudy
 import CareModel
 import CarePlacement
 import Testing

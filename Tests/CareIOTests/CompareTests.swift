@@ -3,6 +3,8 @@ import Foundation
 import Testing
 
 @testable import CareIO
+@testable import CareReport
+@testable import CareStudy
 
 struct CompareTests {
     @Test func parsesOptionsAndRejectsBadOnes() throws {
@@ -17,7 +19,7 @@ struct CompareTests {
         #expect(f.rankBy == .meanScore)
         #expect(f.options.map(\.name) == ["A", "B"])
         guard case .place(let p) = f.options[1].content else { Issue.record("not a placement"); return }
-        #expect(p == CompareFile.PlaceSpec(objective: "mclp", k: 3, gps: 1, kind: .salariedCentre, line: 6))
+        #expect(p == CompareFile.PlaceSpec(objective: .mclp, k: 3, gps: 1, kind: .salariedCentre, line: 6))
         #expect(throws: InputError(file: "c.yaml", line: 3, field: "name", message: "duplicate option name 'A'")) {
             _ = try CompareFile.parse("options:\n  - {name: A, events: []}\n  - {name: A, events: []}\n", file: "c.yaml", directory: "/tmp")
         }

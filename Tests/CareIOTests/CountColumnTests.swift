@@ -3,6 +3,8 @@ import Foundation
 import Testing
 
 @testable import CareIO
+@testable import CareReport
+@testable import CareStudy
 
 /// `--count-column`: another BPE equipment than D201 counted as the supply, named by what it counts.
 @Suite struct CountColumnTests {

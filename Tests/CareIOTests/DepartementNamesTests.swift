@@ -3,6 +3,8 @@ import Foundation
 import Testing
 
 @testable import CareIO
+@testable import CareReport
+@testable import CareStudy
 
 /// The shipped département names: one per département of the age structure, spelt as INSEE does.
 struct DepartementNamesTests {

@@ -2,6 +2,8 @@ import CareModel
 import Testing
 
 @testable import CareIO
+@testable import CareReport
+@testable import CareStudy
 
 /// The embedded Ardèche fixture, which the CLI runs on by default.
 struct FixtureTests {

@@ -3,6 +3,8 @@ import Foundation
 import Testing
 
 @testable import CareIO
+@testable import CareReport
+@testable import CareStudy
 
 /// French reports are in French: every note, input line and model description is rendered from its figures
 /// (``CareModel/Diagnostic``, ``CareModel/AccessibilityResult/Input/Detail``, ``CareModel/TravelModelSummary``),

@@ -3,6 +3,8 @@ import Foundation
 import Testing
 
 @testable import CareIO
+@testable import CareReport
+@testable import CareStudy
 
 /// The run layers on real fixtures (embedded Ardèche, Ardennes scenario): one feature per reported commune,
 /// stable field types, and properties consistent with the run.

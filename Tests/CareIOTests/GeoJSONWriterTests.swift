@@ -4,6 +4,8 @@ import Foundation
 import Testing
 
 @testable import CareIO
+@testable import CareReport
+@testable import CareStudy
 
 /// A hand-made territory (synthetic communes, labelled as such) with hand-drawn square boundaries whose
 /// corners are round Lambert-93 / UTM 40S coordinates, and the WGS84 positions `cs2cs` gives for them:

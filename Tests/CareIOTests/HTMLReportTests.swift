@@ -4,6 +4,8 @@ import Foundation
 import Testing
 
 @testable import CareIO
+@testable import CareReport
+@testable import CareStudy
 
 /// A hand-made territory with square boundaries (synthetic data: invented communes and names, real-looking
 /// codes), a site at the first commune's point and a crow-fly model at 60 km/h without detour, so that

@@ -1,4 +1,6 @@
 import CareIO
+import CareReport
+import CareStudy
 import CareModel
 import Foundation
 import Testing

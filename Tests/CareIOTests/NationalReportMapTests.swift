@@ -2,6 +2,8 @@ import Foundation
 import Testing
 
 @testable import CareIO
+@testable import CareReport
+@testable import CareStudy
 
 /// The French APL report of the national run (real data): readable maps, with zooms on Paris, Lyon and
 /// Marseille, site symbols grouped at national scale, and a bounded file.

@@ -4,6 +4,8 @@ import Foundation
 import Testing
 
 @testable import CareIO
+@testable import CareReport
+@testable import CareStudy
 
 /// The observed-trips reader on hand-made files (the territory is ``TestTerritory``: SYNTHETIC communes 07001,
 /// 07002 with alias 07099, 26001) and on the real DREES table.

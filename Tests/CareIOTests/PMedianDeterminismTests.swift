@@ -3,6 +3,8 @@ import CarePlacement
 import Testing
 
 @testable import CareIO
+@testable import CareReport
+@testable import CareStudy
 
 /// `careaccess place --objective pmedian` on the embedded Ardèche fixture gives bit-identical gains, value
 /// and bound whatever the thread count and from one run to the next (issue 14): no sum follows a

@@ -3,6 +3,8 @@ import Foundation
 import Testing
 
 @testable import CareIO
+@testable import CareReport
+@testable import CareStudy
 
 /// A road network or an OD matrix that reaches a small part of the study must not yield "97 % within 20
 /// min": the run is refused (naming the file and how much is covered) unless the input is accepted as partial.

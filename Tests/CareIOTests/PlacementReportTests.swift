@@ -3,6 +3,8 @@ import CarePlacement
 import Testing
 
 @testable import CareIO
+@testable import CareReport
+@testable import CareStudy
 
 /// `careaccess place --k 5 --objective mclp --threshold 10` on the embedded Ardèche fixture, end to end below
 /// the argument parser: the study, both methods, the report text and CSV.

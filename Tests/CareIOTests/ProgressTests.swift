@@ -7,6 +7,8 @@ import Synchronization
 import Testing
 
 @testable import CareIO
+@testable import CareReport
+@testable import CareStudy
 
 /// Records every call, thread-safely, to check what long operations report.
 final class RecordingProgress: ProgressReporter {
@@ -80,8 +82,8 @@ struct ProgressTests {
         #expect(ProgressBar.clock(59.01) == "1:00")
         #expect(ProgressBar.clock(3_725) == "1:02:05")
         #expect(ProgressBar.clock(.infinity) == "--:--")
-        #expect(ProgressBar.grouped(1_234_567) == "1,234,567")
-        #expect(ProgressBar.grouped(999) == "999")
+        #expect(1_234_567.grouped == "1,234,567" && (-1_234).grouped == "-1,234")
+        #expect(999.grouped == "999")
         #expect(ProgressBar.rateText(99.94) == "99.9")
         #expect(ProgressBar.rateText(1_500.4) == "1,500")
     }

@@ -2,6 +2,8 @@ import CareGeo
 import Testing
 
 @testable import CareIO
+@testable import CareReport
+@testable import CareStudy
 
 /// Colour classes, scale bar, labels and number formatting of the HTML report, checked by hand.
 struct ReportScalesTests {

@@ -3,6 +3,8 @@ import Foundation
 import Testing
 
 @testable import CareIO
+@testable import CareReport
+@testable import CareStudy
 
 /// `scenario --draws`: bands over Monte-Carlo draws of assumed retirements, on the real Creuse fixture.
 struct ScenarioDrawsTests {

@@ -3,6 +3,8 @@ import Foundation
 import Testing
 
 @testable import CareIO
+@testable import CareReport
+@testable import CareStudy
 
 /// Scenario files: parsing errors located by line and key, event semantics, and the real examples.
 struct ScenarioFileTests {

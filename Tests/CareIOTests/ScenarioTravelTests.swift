@@ -3,6 +3,8 @@ import Foundation
 import Testing
 
 @testable import CareIO
+@testable import CareReport
+@testable import CareStudy
 
 /// The scenario baseline's travel model: calibrated by default, crow-fly with speed/circuity, a road network or
 /// an OD matrix when asked.

@@ -1,6 +1,8 @@
 import Testing
 
 @testable import CareIO
+@testable import CareReport
+@testable import CareStudy
 
 /// ``SiteAggregation``: grouping of overlapping practice symbols by the panel's scale.
 @Suite("Site symbols grouped by scale")

@@ -2,6 +2,8 @@ import CareModel
 import Testing
 
 @testable import CareIO
+@testable import CareReport
+@testable import CareStudy
 
 extension NationalDataTests {
     /// The real BPE file has no row for Paris: the national study names the gap and, unless accepted, leaves

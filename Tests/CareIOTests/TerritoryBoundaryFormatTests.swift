@@ -3,6 +3,8 @@ import CareModel
 import Testing
 
 @testable import CareIO
+@testable import CareReport
+@testable import CareStudy
 
 /// Boundaries stored with the territory: territory CSV (WKT column) and `.catr` version 2 (synthetic territory).
 struct TerritoryBoundaryFormatTests {

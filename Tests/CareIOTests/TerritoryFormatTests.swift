@@ -3,6 +3,8 @@ import CareModel
 import Testing
 
 @testable import CareIO
+@testable import CareReport
+@testable import CareStudy
 
 struct TerritoryFormatTests {
     @Test func csvRoundTrip() throws {

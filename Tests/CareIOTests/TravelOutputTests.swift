@@ -4,6 +4,8 @@ import Foundation
 import Testing
 
 @testable import CareIO
+@testable import CareReport
+@testable import CareStudy
 
 /// Outputs of the travel work: the coverage ranking by département, CSVW sidecars, the validation report.
 struct TravelOutputTests {

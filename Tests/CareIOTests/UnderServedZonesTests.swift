@@ -1,4 +1,6 @@
 import CareIO
+import CareReport
+import CareStudy
 import CareModel
 import CarePlacement
 import Foundation
@@ -63,7 +65,7 @@ struct UnderServedZonesTests {
     @Test func theFileRoundTripsAndRestrictsCandidates() throws {
         let (study, result) = try Self.ardecheAPL()
         let zones = UnderServedZones(result, territory: study.territory, marks: .apl)
-        let file = try ZonesFile.parse(Array(ZonesFile.csv(zones, study: study).utf8), file: "zones.csv")
+        let file = try ZonesFile.parse(Array(ZonesFile.csv(zones, territory: study.territory).utf8), file: "zones.csv")
         #expect(file.zones.count == zones.rows.count)
         for r in zones.rows { #expect(file.zone(of: study.territory.communes[r.commune].code) == r.zone) }
         let all = PlacementProblem.communeCandidates(territory: study.territory, studied: study.demand)

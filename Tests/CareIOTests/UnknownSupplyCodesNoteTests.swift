@@ -2,6 +2,8 @@ import Foundation
 import Testing
 
 @testable import CareIO
+@testable import CareReport
+@testable import CareStudy
 
 /// A territory cut down far below its supply file: the note counts every unknown code but names only a few.
 struct UnknownSupplyCodesNoteTests {

@@ -1,0 +1,7 @@
+import ArgumentParser
+import CareStudy
+
+// The spec's names as option values (`--method apl`, `--decay gaussian`, `--objective mclp`): their raw values.
+extension IndicatorSpec.Method: ExpressibleByArgument {}
+extension IndicatorSpec.Decay: ExpressibleByArgument {}
+extension ObjectiveSpec: ExpressibleByArgument {}
