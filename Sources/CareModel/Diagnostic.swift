@@ -7,7 +7,6 @@
 /// let d = Diagnostic.sitesReachNoDemand(sites: 1, minutes: 20)
 /// if case .sitesReachNoDemand(let n, _) = d { print(n) }   // 1
 /// ```
-/// `.text` carries a note not yet given a case of its own; reports mark it as written in English.
 public enum Diagnostic: Sendable, Hashable {
     /// A commune named in a note.
     public struct Place: Sendable, Hashable {
@@ -65,6 +64,32 @@ public enum Diagnostic: Sendable, Hashable {
             self.reachingCommunes = reachingCommunes
             self.reachingPopulation = reachingPopulation
             self.accepted = accepted
+        }
+    }
+
+    /// What part of the studied communes a road network or an OD matrix reaches, and what the run does about it.
+    public struct PartialTravelInput: Sendable, Hashable {
+        /// The travel inputs that can cover part of a territory.
+        public enum Input: String, Sendable, Hashable { case roadNetwork, odMatrix }
+        /// `scoresPairs`: travel validation scores the pairs it reaches; `accepted`: `--accept-partial-travel`.
+        public enum Handling: String, Sendable, Hashable { case scoresPairs, accepted }
+        public var input: Input
+        public var communes: Int
+        public var studied: Int
+        public var population: Int
+        public var studiedPopulation: Int
+        public var handling: Handling
+        public init(input: Input, communes: Int, studied: Int, population: Int, studiedPopulation: Int, handling: Handling) {
+            self.input = input
+            self.communes = communes
+            self.studied = studied
+            self.population = population
+            self.studiedPopulation = studiedPopulation
+            self.handling = handling
+        }
+        /// The share of the studied inhabitants reached (of the communes when nobody lives there).
+        public var populationShare: Double {
+            studiedPopulation > 0 ? Double(population) / Double(studiedPopulation) : Double(communes) / Double(Swift.max(studied, 1))
         }
     }
 
@@ -143,8 +168,23 @@ public enum Diagnostic: Sendable, Hashable {
     case retirementAssumed(year: Int, age: Int, share: Double?, areaShares: [AreaShare], seed: UInt64)
     /// Scenario assumption: `gps` without a birth year kept (no share given).
     case retirementKept(year: Int, gps: Double)
-    /// A note without a case of its own yet, in English.
-    case text(String)
+    /// OD matrix travel: how many pairs it holds (pairs missing from it are unreachable).
+    case matrixPairs(Int)
+    /// OD matrix travel: GP sites not at a commune point, which the matrix cannot place (ignored).
+    case sitesOutsideMatrix(Int)
+    /// Road network travel: studied communes beyond `limitMetres` of any road (the first few named).
+    case communesOffRoad(count: Int, limitMetres: Int, examples: [Place])
+    /// Road network travel: studied communes in another projected CRS than the network's (`crs`).
+    case communesInOtherCRS(count: Int, crs: String)
+    /// Road network travel: `count` of the `sites` GP sites are off the network and ignored.
+    case sitesOffNetwork(count: Int, sites: Int, limitMetres: Int)
+    /// Road network travel: the largest strongly connected component kept (`keptNodes`), `droppedNodes` in
+    /// `components` smaller ones dropped.
+    case componentsDropped(keptNodes: Int, droppedNodes: Int, components: Int)
+    /// A travel input reaching only part of the studied communes, accepted or scored pair by pair.
+    case partialTravelInput(PartialTravelInput)
+    /// Travel validation: observed trips the model cannot reach, left out of the figures.
+    case unreachableTrips(Int)
 }
 
 extension Diagnostic {

@@ -6,16 +6,9 @@ import Foundation
 
 extension Diagnostic {
     /// The note as a sentence in `language`: English is what the terminal and the CSV sidecars print, French
-    /// what a French report shows. `.text` notes have no French version and come back as they are
-    /// (``isInEnglishOnly``).
+    /// what a French report shows.
     public func text(_ language: ReportLanguage) -> String {
         language == .fr ? french : english
-    }
-
-    /// Whether the note exists in English only (a `.text` note), so that a French report can say so.
-    public var isInEnglishOnly: Bool {
-        if case .text = self { return true }
-        return false
     }
 
     private static let en = ReportLanguage.en, fr = ReportLanguage.fr
@@ -128,8 +121,28 @@ extension Diagnostic {
             return "Retirement by \(year): birth years unknown for GP counts; each GP assumed to reach \(age) by then and leave \(scope)\(areas) (seed \(seed)). This is an assumption, not data."
         case .retirementKept(let year, let gps):
             return "Retirement by \(year): \(gps.shortText) GPs without birth year kept (give 'share' to apply an assumed share)."
-        case .text(let s):
-            return s
+        case .matrixPairs(let pairs):
+            return "OD matrix: \(pairs) pairs; pairs missing from the matrix are unreachable."
+        case .sitesOutsideMatrix(let sites):
+            return "\(sites) GP sites are not at a commune point and cannot be found in the matrix: ignored."
+        case .communesOffRoad(let count, let limit, let examples):
+            return "\(count) communes are more than \(limit) m from any road of the network (outside the extract?): they reach no GP by road (a GP site at the commune's own point still counts, at 0 min): \(Self.places(examples))\(count > examples.count ? ", …" : "")."
+        case .communesInOtherCRS(let count, let crs):
+            return "\(count) communes are in another projected CRS than the network (\(crs)): unreachable."
+        case .sitesOffNetwork(let count, let sites, let limit):
+            return "\(count) of \(sites) GP sites are off the network (beyond \(limit) m or another CRS) and are ignored."
+        case .componentsDropped(let kept, let dropped, let components):
+            return "Network: kept the largest strongly connected component (\(kept) nodes), dropped \(dropped) nodes in \(components) smaller components."
+        case .partialTravelInput(let p):
+            let text = "\(p.input == .odMatrix ? "the OD matrix" : "the road network") covers \(p.communes.grouped) of the \(p.studied.grouped) studied communes (\(p.population.grouped) of \(p.studiedPopulation.grouped) inhabitants, \(String(format: "%.1f", p.populationShare * 100)) %)"
+            switch p.handling {
+            case .scoresPairs:
+                return "Partial travel input: \(text); trips with an end outside it are unreachable by it, counted as such and left out of the errors."
+            case .accepted:
+                return "Partial travel input (--accept-partial-travel): \(text); the others are unreachable by it (or at 0 min from a GP at their own point), and every figure counts them so."
+            }
+        case .unreachableTrips(let trips):
+            return "\(trips) observed trips are unreachable in the model (outside a road network, across the sea) and left out of the figures."
         }
     }
 
@@ -225,8 +238,28 @@ extension Diagnostic {
             return "Départs d’ici \(year) : années de naissance inconnues pour les nombres de médecins ; chaque médecin est supposé atteindre \(age) ans d’ici là et partir \(scope)\(areas) (graine \(seed)). C’est une hypothèse, pas une donnée."
         case .retirementKept(let year, let gps):
             return "Départs d’ici \(year) : \(ReportLabels(.fr).gps(gps)) sans année de naissance conservés (donner « share » pour appliquer une part supposée)."
-        case .text(let s):
-            return s
+        case .matrixPairs(let pairs):
+            return "Matrice origine–destination : \(fr.number(pairs)) paires ; une paire absente de la matrice est injoignable."
+        case .sitesOutsideMatrix(let sites):
+            return "\(fr.number(sites)) lieux d’exercice ne sont pas au point d’une commune et ne figurent pas dans la matrice : ignorés."
+        case .communesOffRoad(let count, let limit, let examples):
+            return "\(fr.number(count)) communes sont à plus de \(fr.number(limit)) m de toute route du réseau (hors de l’extrait ?) : elles n’atteignent aucun médecin par la route (un lieu d’exercice au point de la commune compte encore, à 0 min) : \(Self.places(examples))\(count > examples.count ? ", …" : "")."
+        case .communesInOtherCRS(let count, let crs):
+            return "\(fr.number(count)) communes sont dans une autre projection que le réseau (\(crs)) : injoignables."
+        case .sitesOffNetwork(let count, let sites, let limit):
+            return "\(fr.number(count)) des \(fr.number(sites)) lieux d’exercice sont hors du réseau (au-delà de \(fr.number(limit)) m ou dans une autre projection) et sont ignorés."
+        case .componentsDropped(let kept, let dropped, let components):
+            return "Réseau : la plus grande composante fortement connexe est gardée (\(fr.number(kept)) nœuds), \(fr.number(dropped)) nœuds de \(fr.number(components)) composantes plus petites sont écartés."
+        case .partialTravelInput(let p):
+            let text = "\(p.input == .odMatrix ? "la matrice origine–destination" : "le réseau routier") couvre \(fr.number(p.communes)) des \(fr.number(p.studied)) communes étudiées (\(fr.number(p.population)) des \(fr.number(p.studiedPopulation)) habitants, \(Self.fixed(p.populationShare * 100, 1, fr)) %)"
+            switch p.handling {
+            case .scoresPairs:
+                return "Données de trajet partielles : \(text) ; un trajet dont une extrémité est hors de la couverture est injoignable, compté comme tel et écarté des erreurs."
+            case .accepted:
+                return "Données de trajet partielles (--accept-partial-travel) : \(text) ; les autres communes sont injoignables (ou à 0 min d’un médecin à leur propre point), et chaque chiffre les compte ainsi."
+            }
+        case .unreachableTrips(let trips):
+            return "\(fr.number(trips)) trajets observés sont injoignables dans le modèle (hors d’un réseau routier, au-delà de la mer) et écartés des chiffres."
         }
     }
 }

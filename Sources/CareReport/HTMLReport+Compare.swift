@@ -91,7 +91,7 @@ extension HTMLReport {
                       + report.legend(delta, title: l.format(.scoreChange, name))
                       + report.siteLegend(largest: largest, radius: 9, kinds: kinds) + "</div></div>")
 
-        let placements = run.results.compactMap { r in r.placementNote.map { "\(r.option.name): \($0)" } }
+        let placements = run.results.compactMap { r in r.placementNote.map { "\(r.option.name)\(language == .fr ? " :" : ":") \($0.text(language))" } }
         if !placements.isEmpty {
             report.heading(l[.placement])
             report.append("<ul class=\"note\">" + placements.map { "<li>\(escape($0))</li>" }.joined() + "</ul>")

@@ -51,7 +51,7 @@ extension HTMLReport {
         report.append(report.table(header: header, rows: rows, textColumns: [0]))
         report.heading(l[.largestBias])
         report.append(report.table(header: [l[.departement]] + header.dropFirst(), rows: Array(worst), textColumns: [0]))
-        report.notes(v.all.unreachable > 0 ? [.text("\(v.all.unreachable) observed trips are unreachable in the model (outside a road network, across the sea) and left out of the figures.")] : [])
+        report.notes(v.all.unreachable > 0 ? [.unreachableTrips(v.all.unreachable)] : [])
         report.append("<div class=\"note sources\"><b>\(escape(l[.sources]))</b><br>\(escape(l[.sourceModel])): \(escape(modelSummary))<br>\(escape(observedSource))<br>\(escape(l.format(.generated, date, CareAccessVersion.current)))</div>")
         return report.html()
     }

@@ -243,17 +243,12 @@ public struct HTMLReport: Sendable {
         !study.supply.sites.isEmpty && study.supply.sites.allSatisfy { $0.practitioners.isEmpty }
     }
 
-    /// The run's notes, each in the report's language (``CareModel/Diagnostic/text(_:)``); in a French report
-    /// a note that exists in English only is marked so, in its own item (`lang="en"`). `stated` lines (the
+    /// The run's notes, each in the report's language (``CareModel/Diagnostic/text(_:)``). `stated` lines (the
     /// run's parameters), already in the report's language, come first.
     mutating func notes(_ notes: [Diagnostic], stated: [String] = []) {
         guard !notes.isEmpty || !stated.isEmpty else { return }
         let l = labels
-        let items = stated.map { "<li>\(Self.escape($0))</li>" } + notes.map { note in
-            note.isInEnglishOnly && language == .fr
-                ? "<li lang=\"en\">\(Self.escape(note.text(language))) <i lang=\"fr\">\(Self.escape(l[.inEnglish]))</i></li>"
-                : "<li>\(Self.escape(note.text(language)))</li>"
-        }
+        let items = stated.map { "<li>\(Self.escape($0))</li>" } + notes.map { "<li>\(Self.escape($0.text(language)))</li>" }
         append("<div class=\"note\"><b>\(Self.escape(l[.notes]))</b><ul>" + items.joined() + "</ul></div>")
     }
 

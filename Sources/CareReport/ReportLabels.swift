@@ -29,7 +29,7 @@ public struct ReportLabels: Sendable {
         case costBenefit, costAxis, scoreGainOf, frontierNote, costK, perHundredK
         case before, after, change, gpsSupply, newlyWithin, newlyBeyond, communesGaining, communesLosing, events
         case ranking, rank, option, gpsAdded, newlyCoveredNet, meanMinutesAfter, meanScoreAfter, populationBelowAfter
-        case rankedBy, baselineFigures, placement, notes, inEnglish, commune, minutes, scoreChange
+        case rankedBy, baselineFigures, placement, notes, commune, minutes, scoreChange
         case unitAPL, unitFCA, smallMultiples, synthetic, meanOf
         case drawsBands, drawsMethod, mapProbabilityBelow, mapProbabilityBeyond, probabilityNever, probabilityLegend, eventsDrawZero, percentileShort, meanShort
         case unitAPLStandardised, inputDemand, inputActivity, inputCaps
@@ -213,7 +213,6 @@ public struct ReportLabels: Sendable {
         .baselineFigures: ("Situation de départ", "Baseline"),
         .placement: ("Choix des sites", "Site selection"),
         .notes: ("Remarques", "Notes"),
-        .inEnglish: ("(en anglais)", "(in English)"),
         .commune: ("Commune", "Commune"),
         .minutes: ("Minutes", "Minutes"),
         .scoreChange: ("Variation de %1", "Change in %1"),

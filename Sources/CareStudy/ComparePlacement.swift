@@ -9,7 +9,7 @@ package enum ComparePlacement {
     package static func events(
         for spec: CompareFile.PlaceSpec, study: Study, sites: [SupplySite]? = nil, baseline: ScenarioFile.Baseline,
         model: any TravelTimeModel, file: String, progress: any ProgressReporter = SilentProgress()
-    ) throws -> (events: [ScenarioEvent], note: String) {
+    ) throws -> (events: [ScenarioEvent], note: PlacementNote) {
         // Coverage objectives use the coverage threshold; the accessibility objective the indicator's catchment.
         let minutes = spec.objective.usesCatchment ? baseline.indicatorCatchment : baseline.threshold
         // As `careaccess place`: for the accessibility objective every commune of the territory competes for
@@ -31,11 +31,11 @@ package enum ComparePlacement {
             return ScenarioEvent(.openSite(.init(id: "placed-\(cand.id)", location: location, kind: spec.kind, fte: spec.gps)),
                                  line: spec.line)
         }
-        let names = result.chosenCandidates.map { c in
+        let sites = result.chosenCandidates.map { c -> PlacementNote.Site in
             problem.candidates[c].communeCode.flatMap { study.territory.index(ofCode: $0) }
-                .map { "\(study.territory.communes[$0].name) (\(study.territory.communes[$0].code))" } ?? problem.candidates[c].id
+                .map { .commune(Diagnostic.Place(name: study.territory.communes[$0].name, code: study.territory.communes[$0].code)) }
+                ?? .candidate(problem.candidates[c].id)
         }
-        let how = "\(objective.name), \(method.rawValue)\(result.provenOptimal ? ", proven optimal" : (result.gap.map { String(format: ", gap %.2f %%", $0 * 100) } ?? ""))"
-        return (events, "\(names.joined(separator: ", ")) [\(how)]")
+        return (events, PlacementNote(sites: sites, objective: objective, method: method, provenOptimal: result.provenOptimal, gap: result.gap))
     }
 }

@@ -14,7 +14,7 @@ public struct CompareRun: Sendable {
         public var option: CompareFile.Option
         public var run: ScenarioRun
         /// For placement options: how the sites were chosen (objective, method, optimality).
-        public var placementNote: String?
+        public var placementNote: PlacementNote?
         /// What the option buys for its cost, when the file gives one.
         public var benefit: CostBenefit? = nil
     }
@@ -32,7 +32,7 @@ public struct CompareRun: Sendable {
         var results: [Result] = []
         for option in file.options {
             var events: [ScenarioEvent]
-            var note: String?
+            var note: PlacementNote?
             switch option.content {
             case .events(let e):
                 events = e

@@ -104,13 +104,13 @@ public struct TravelModelSpec: Sendable, Hashable, Codable {
             }
             let model = try ODMatrixReader.read(path: matrixPath, territory: territory, symmetric: symmetricMatrix)
             let unlocated = sites.filter { $0.gps > 0 && model.keyOfPlace[$0.place] == nil }.count
-            var notes: [Diagnostic] = [.text("OD matrix: \(model.pairCount) pairs; pairs missing from the matrix are unreachable.")]
-            if let note = try coverage(of: matrixPath, what: "the OD matrix", territory: territory, demand: demand,
+            var notes: [Diagnostic] = [.matrixPairs(model.pairCount)]
+            if let note = try coverage(of: matrixPath, input: .odMatrix, territory: territory, demand: demand,
                                        covered: { model.keyOfPlace[territory.communes[$0].place].map(model.hasPairs) ?? false },
                                        restrict: "keep to the communes the matrix holds (--departement, or a territory of them)") {
-                notes.append(.text(note))
+                notes.append(note)
             }
-            if unlocated > 0 { notes.append(.text("\(unlocated) GP sites are not at a commune point and cannot be found in the matrix: ignored.")) }
+            if unlocated > 0 { notes.append(.sitesOutsideMatrix(unlocated)) }
             return (model, notes)
         }
     }
@@ -143,8 +143,8 @@ public struct TravelModelSpec: Sendable, Hashable, Codable {
     /// others as unreachable (or at 0 minutes from a GP at their own point). Returns the note of an accepted
     /// partial input, `nil` when the input covers enough. `covered` takes a territory index, or with
     /// `byPosition` a position in `demand`.
-    func coverage(of file: String, what: String, territory: Territory, demand: [Int], covered: (Int) -> Bool,
-                  byPosition: Bool = false, restrict: String) throws(InputError) -> String? {
+    func coverage(of file: String, input: Diagnostic.PartialTravelInput.Input, territory: Territory, demand: [Int],
+                  covered: (Int) -> Bool, byPosition: Bool = false, restrict: String) throws(InputError) -> Diagnostic? {
         guard !demand.isEmpty else { return nil }
         var communes = 0, people = 0, total = 0
         for (k, i) in demand.enumerated() {
@@ -158,15 +158,17 @@ public struct TravelModelSpec: Sendable, Hashable, Codable {
         let shareCommunes = Double(communes) / Double(demand.count)
         let sharePeople = total > 0 ? Double(people) / Double(total) : shareCommunes
         guard shareCommunes < Self.minimumCoveredShare || sharePeople < Self.minimumCoveredShare else { return nil }
-        let text = "\(what) covers \(communes.grouped) of the \(demand.count.grouped) studied communes (\(people.grouped) of \(total.grouped) inhabitants, \(String(format: "%.1f", sharePeople * 100)) %)"
-        let minimum = Int(Self.minimumCoveredShare * 100)
-        if scoresPairsOnly {
-            return "Partial travel input: \(text); trips with an end outside it are unreachable by it, counted as such and left out of the errors."
+        let partial = { (handling: Diagnostic.PartialTravelInput.Handling) in
+            Diagnostic.partialTravelInput(.init(input: input, communes: communes, studied: demand.count, population: people,
+                                                studiedPopulation: total, handling: handling))
         }
+        if scoresPairsOnly { return partial(.scoresPairs) }
         guard acceptPartialCoverage else {
-            throw InputError(file: file, message: "\(text), less than \(minimum) %: every figure would count the others as unreachable (or at 0 min from a GP at their own point); \(restrict), or pass --accept-partial-travel")
+            let what = input == .odMatrix ? "the OD matrix" : "the road network"
+            let text = "\(what) covers \(communes.grouped) of the \(demand.count.grouped) studied communes (\(people.grouped) of \(total.grouped) inhabitants, \(String(format: "%.1f", sharePeople * 100)) %)"
+            throw InputError(file: file, message: "\(text), less than \(Int(Self.minimumCoveredShare * 100)) %: every figure would count the others as unreachable (or at 0 min from a GP at their own point); \(restrict), or pass --accept-partial-travel")
         }
-        return "Partial travel input (--accept-partial-travel): \(text); the others are unreachable by it (or at 0 min from a GP at their own point), and every figure counts them so."
+        return partial(.accepted)
     }
 
     private func networkModel(path: String, territory: Territory, demand: [Int], sites allSites: [SupplySite],
@@ -180,23 +182,24 @@ public struct TravelModelSpec: Sendable, Hashable, Codable {
         let communes = demand.map { territory.communes[$0] }
         let far = model.snap(communes.map(\.place)).far
         if !far.isEmpty {
-            let names = far.prefix(6).map { "\(communes[$0].name) (\(communes[$0].code))" }
-            notes.append(.text("\(far.count) communes are more than \(Int(snapLimitMetres)) m from any road of the network (outside the extract?): they reach no GP by road (a GP site at the commune's own point still counts, at 0 min): \(names.joined(separator: ", "))\(far.count > 6 ? ", …" : "")."))
+            notes.append(.communesOffRoad(count: far.count, limitMetres: Int(snapLimitMetres), examples: far.prefix(6).map {
+                Diagnostic.Place(name: communes[$0].name, code: communes[$0].code)
+            }))
         }
         let otherCRS = communes.filter { $0.crs != graph.crs }.count
-        if otherCRS > 0 { notes.append(.text("\(otherCRS) communes are in another projected CRS than the network (\(graph.crs)): unreachable.")) }
+        if otherCRS > 0 { notes.append(.communesInOtherCRS(count: otherCRS, crs: "\(graph.crs)")) }
         let off = Set(far)
-        if let note = try coverage(of: path, what: "the road network", territory: territory, demand: demand,
+        if let note = try coverage(of: path, input: .roadNetwork, territory: territory, demand: demand,
                                    covered: { k in !off.contains(k) && communes[k].crs == graph.crs },
                                    byPosition: true,
                                    restrict: "restrict the study to them (careaccess network places \(path) --territory … --territory-out covered.csv)") {
-            notes.append(.text(note))
+            notes.append(note)
         }
         let sites = allSites.filter { $0.gps > 0 }
         let unattached = model.snap(sites.map(\.place)).nodes.filter { $0 < 0 }.count
-        if unattached > 0 { notes.append(.text("\(unattached) of \(sites.count) GP sites are off the network (beyond \(Int(snapLimitMetres)) m or another CRS) and are ignored.")) }
+        if unattached > 0 { notes.append(.sitesOffNetwork(count: unattached, sites: sites.count, limitMetres: Int(snapLimitMetres))) }
         if graph.report.droppedNodes > 0 {
-            notes.append(.text("Network: kept the largest strongly connected component (\(graph.nodeCount) nodes), dropped \(graph.report.droppedNodes) nodes in \(graph.report.components - 1) smaller components."))
+            notes.append(.componentsDropped(keptNodes: graph.nodeCount, droppedNodes: graph.report.droppedNodes, components: graph.report.components - 1))
         }
         return (model, notes)
     }

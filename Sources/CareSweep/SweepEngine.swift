@@ -167,7 +167,7 @@ public struct SweepEngine: Sendable {
         case .place(let spec):
             let (events, note) = try ComparePlacement.events(for: spec, study: study, sites: alone.sites, baseline: plan.file.baseline,
                                                               model: model, file: path)
-            placement = note
+            placement = note.description
             outcome = try applyOption(scenario, events: events)
         }
         let k = context.groups[task.group].baseline

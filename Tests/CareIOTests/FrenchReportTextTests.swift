@@ -57,15 +57,6 @@ struct FrenchReportTextTests {
         #expect(fr.contains("à vol d’oiseau, 60 km/h, facteur de détour 1,3"))
     }
 
-    /// A note without a French rendering yet is shown as it is, marked as English, never passed off as French.
-    @Test func anEnglishOnlyNoteIsMarked() throws {
-        var (r, study) = try Self.aplRun(model: try CrowFlyModel())
-        study.notes.append(.text("A note from the run."))
-        r.notes = []
-        let fr = HTMLReport.accessibility(r, study: study, language: .fr, date: "2026-01-01")
-        #expect(fr.contains("<li lang=\"en\">A note from the run. <i lang=\"fr\">(en anglais)</i></li>"))
-    }
-
     /// GP counts agree with their number (French: singular below 2), and the travel model and the scenario
     /// parameters read in French.
     @Test func countsLabelsAndParametersAgreeInFrench() throws {
@@ -99,6 +90,12 @@ struct FrenchReportTextTests {
             .ageStandardisedDemand(bands: 20, year: 2021, meanWeight: 1.0031, indices: .single(1.098, departement: "23")),
             .rawDemand, .noAgeStructure(departements: ["975"], communes: 1, population: 5_000), .gpCountsOnly(sites: 4),
             .uncappedCentres(sites: 2), .practitionersExcluded(count: 3, age: 65, year: 2026), .sitesReachNoDemand(sites: 1, minutes: 20),
+            .matrixPairs(112_225), .sitesOutsideMatrix(3), .communesOffRoad(count: 7, limitMetres: 2_000, examples: [place]),
+            .communesInOtherCRS(count: 2, crs: "EPSG:2154"), .sitesOffNetwork(count: 4, sites: 120, limitMetres: 2_000),
+            .componentsDropped(keptNodes: 10_000, droppedNodes: 52, components: 3),
+            .partialTravelInput(.init(input: .roadNetwork, communes: 2, studied: 335, population: 1_200, studiedPopulation: 328_000, handling: .scoresPairs)),
+            .partialTravelInput(.init(input: .odMatrix, communes: 300, studied: 335, population: 300_000, studiedPopulation: 328_000, handling: .accepted)),
+            .unreachableTrips(12),
         ]
         for d in all {
             #expect(d.description == d.text(.en))
@@ -108,6 +105,9 @@ struct FrenchReportTextTests {
         }
         #expect(Diagnostic.overseasExcluded(communes: 129, population: 1_885_206, departements: ["971", "972"]).description
                 == "Excluded 129 communes (1,885,206 inhabitants) in 971, 972: the supply has no GP site in their projected CRS zone.")
+        #expect(Diagnostic.partialTravelInput(.init(input: .odMatrix, communes: 2, studied: 335, population: 1_200, studiedPopulation: 328_000,
+                                                    handling: .scoresPairs)).description
+                == "Partial travel input: the OD matrix covers 2 of the 335 studied communes (1,200 of 328,000 inhabitants, 0.4 %); trips with an end outside it are unreachable by it, counted as such and left out of the errors.")
         #expect(Diagnostic.supplyGap(gap).text(.fr).contains("pour lesquelles l’une d’elles n’est pas plus loin que leur médecin le plus proche"))
     }
 }

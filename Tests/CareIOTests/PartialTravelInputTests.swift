@@ -27,7 +27,8 @@ struct PartialTravelInputTests {
         }
         spec.acceptPartialCoverage = true
         let (_, notes) = try spec.make(for: study)
-        #expect(notes.contains { $0.description.hasPrefix("Partial travel input (--accept-partial-travel): the OD matrix covers 2 of the 335") })
+        #expect(notes.contains(.partialTravelInput(.init(input: .odMatrix, communes: 2, studied: 335, population: 24_611,
+                                                          studiedPopulation: 325_712, handling: .accepted))))
     }
 
     /// `travel validate` scores only the trips its model reaches and counts the others as unreachable: the
@@ -41,7 +42,10 @@ struct PartialTravelInputTests {
         spec.matrixPath = path
         spec.scoresPairsOnly = true
         let (_, notes) = try spec.make(for: study)
-        #expect(notes.contains(.text("Partial travel input: the OD matrix covers 2 of the 335 studied communes (24,611 of 325,712 inhabitants, 7.6 %); trips with an end outside it are unreachable by it, counted as such and left out of the errors.")))
+        let note = Diagnostic.partialTravelInput(.init(input: .odMatrix, communes: 2, studied: 335, population: 24_611,
+                                                       studiedPopulation: 325_712, handling: .scoresPairs))
+        #expect(notes.contains(note))
+        #expect(note.description == "Partial travel input: the OD matrix covers 2 of the 335 studied communes (24,611 of 325,712 inhabitants, 7.6 %); trips with an end outside it are unreachable by it, counted as such and left out of the errors.")
     }
 
     /// Every studied commune has a pair to some other commune: covered, no note, no refusal; 94.9 % of the
@@ -56,7 +60,8 @@ struct PartialTravelInputTests {
         spec.kind = .matrix
         spec.matrixPath = path
         let (_, notes) = try spec.make(for: study)
-        #expect(!notes.contains { $0.description.contains("Partial travel input") })
+        #expect(!notes.contains { if case .partialTravelInput = $0 { true } else { false } })
+        #expect(notes == [.matrixPairs(668 + study.territory.communes.count)])   // 2 × 334 given, and each commune to itself
         // 318 of the 335 communes covered is 94.9 % of them: refused, whatever their population.
         let kept = Array(codes.prefix(318))
         let partial = try Self.matrix(kept.dropFirst().map { "\($0),\(kept[0]),10\n" }.joined())
@@ -84,6 +89,6 @@ extension NationalDataTests {
         var covered = study
         covered.demand = d06.filter { ["06012", "06032", "06059", "06104", "06150"].contains(t.communes[$0].code) }
         let (_, notes) = try spec.make(for: covered)
-        #expect(!notes.contains { $0.description.contains("Partial travel input") })
+        #expect(!notes.contains { if case .partialTravelInput = $0 { true } else { false } })
     }
 }

@@ -221,7 +221,9 @@ struct ExampleScenarioTests {
         let best = run.results[run.ranking[0]]
         #expect(best.run.comparison.summary.populationBelowChange < 0)
         let mclp = try #require(run.results.first { $0.option.name.contains("MCLP") })
-        #expect(mclp.placementNote?.contains("proven optimal") == true)
+        let note = try #require(mclp.placementNote)
+        #expect(note.objective == .mclp && note.method == .exact && note.provenOptimal && note.sites.count == 3)
+        #expect(note.description.hasSuffix(" [MCLP, exact, proven optimal]") && note.text(.fr).hasSuffix(" [MCLP, exacte, optimum prouvé]"))
         #expect(mclp.run.comparison.summary.newlyCoveredPopulation > 0)
         // Every option adds exactly its GPs to the same baseline.
         #expect(Set(run.results.map { $0.run.comparison.summary.gpsBefore }).count == 1)

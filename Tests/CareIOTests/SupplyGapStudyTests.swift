@@ -13,7 +13,7 @@ extension NationalDataTests {
         let s = try BPEImporter().importFile(path: SharedData.bpe, territory: t)
         let metro = try t.indices(inDepartements: t.metropolitanDepartements)
         let study = Study(territory: t, supply: s, demand: metro, territorySource: SharedData.communes,
-                          supplySource: SharedData.bpe, territoryReport: nil, notes: [.text("earlier note")])
+                          supplySource: SharedData.bpe, territoryReport: nil, notes: [.rawDemand])
         let model = try CrowFlyModel()
         let method = AccessibilityMethod.apl(try APLDefaults.options(referenceYear: 2026))
         let (out, line) = try study.handlingSupplyGaps(model: model, catchment: 20, method: method, accepted: false)
@@ -26,7 +26,7 @@ extension NationalDataTests {
         #expect(text.hasPrefix("75 (20 communes, 2,187,526 inhabitants) has no GP in the supply file"))
         #expect(text.contains("left out as no data"))
         #expect(note.text(.fr).hasPrefix("75 Paris (20 communes, 2\u{202F}187\u{202F}526 habitants) n’a aucun médecin"))
-        #expect(out.notes == [note, .text("earlier note")])
+        #expect(out.notes == [note, .rawDemand])
         let paris = Set(t.communes.indices.filter { t.communes[$0].departement == "75" })
         #expect(out.demand.allSatisfy { !paris.contains($0) })
         #expect(out.demand.count < metro.count - paris.count)          // and the communes reaching Paris

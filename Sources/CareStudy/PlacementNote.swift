@@ -1,0 +1,29 @@
+import CareModel
+import CarePlacement
+
+/// How a comparison's `place` option chose its sites: the sites, the objective, the method and what is proven
+/// about the result (``ComparePlacement``). Renderers turn it into text in English (terminal, CSV) or French.
+public struct PlacementNote: Sendable, Hashable {
+    /// The chosen sites, in the order they were picked: the commune, or the candidate's id when it has none.
+    public var sites: [Site]
+    public var objective: PlacementObjective
+    public var method: PlacementMethod
+    /// The exact solver proved the result optimal.
+    public var provenOptimal: Bool
+    /// The exact solver's relative gap when not proven optimal (0.01 = 1 %).
+    public var gap: Double?
+
+    /// A chosen site: a commune of the territory, or a candidate named by its id.
+    public enum Site: Sendable, Hashable {
+        case commune(Diagnostic.Place)
+        case candidate(String)
+    }
+
+    public init(sites: [Site], objective: PlacementObjective, method: PlacementMethod, provenOptimal: Bool, gap: Double?) {
+        self.sites = sites
+        self.objective = objective
+        self.method = method
+        self.provenOptimal = provenOptimal
+        self.gap = gap
+    }
+}
