@@ -1,3 +1,4 @@
+import CareKernel
 import CareModel
 /// A 64-bit content hash (FNV-1a over 8-byte words, finished with the SplitMix64 mixer): what the spec hash
 /// and the shard checksums are made of. It detects shards of another spec, other data or a damaged file; it is
@@ -42,7 +43,7 @@ public struct SweepHash: Sendable, Hashable {
 
     public mutating func add(_ value: UInt64) {
         state = (state ^ value) &* Self.prime
-        state = DrawSeeds.mix(state)
+        state = SplitMix64.mix(state)
     }
 
     public mutating func add(_ value: Double) { add(value.bitPattern) }
