@@ -74,18 +74,18 @@ extension RoadGraph {
     }
 
     func writeCache<S: CacheSink>(to sink: inout S) {
-        var head = CacheWriter()
-        head.raw(Self.cacheMagic)
-        head.pod(Self.cacheVersion)
-        head.pod(UInt32(crs.epsg))
-        head.pod(UInt64(nodeCount))
-        head.pod(UInt64(edgeCount))
-        head.string(report.source)
-        head.string(report.format)
-        for v in report.counters { head.pod(UInt64(v)) }
+        var head = BinaryWriter()
+        head.bytes(Self.cacheMagic)
+        head.u32(Self.cacheVersion)
+        head.u32(UInt32(crs.epsg))
+        head.u64(UInt64(nodeCount))
+        head.u64(UInt64(edgeCount))
+        head.string32(report.source)
+        head.string32(report.format)
+        for v in report.counters { head.u64(UInt64(v)) }
         for table in [report.speeds, report.excludedClasses.mapValues(Double.init), report.waysByClass.mapValues(Double.init)] {
-            head.pod(UInt32(table.count))
-            for (k, v) in table.sorted(by: { $0.key < $1.key }) { head.string(k); head.pod(v) }
+            head.u32(UInt32(table.count))
+            for (k, v) in table.sorted(by: { $0.key < $1.key }) { head.string32(k); head.f64(v) }
         }
         head.pad8()
         sink.write(head.data)
@@ -151,7 +151,7 @@ extension RoadGraph {
     package static func resealedCache(_ bytes: [UInt8]) -> [UInt8] {
         guard bytes.count >= 16, bytes.count % 8 == 0 else { return bytes }
         var out = bytes
-        var hasher = CacheHasher()
+        var hasher = FNV1a.FourLanes()
         bytes.withUnsafeBytes { hasher.add(UnsafeRawBufferPointer(rebasing: $0[..<(bytes.count - 8)])) }
         withUnsafeBytes(of: hasher.value) { out.replaceSubrange((bytes.count - 8)..., with: $0) }
         return out
@@ -169,7 +169,7 @@ extension RoadGraph {
             throw NetworkError(file: file, message: "checksum mismatch: the cache is truncated or corrupt (\(bytes.count) bytes, not a multiple of 8)")
         }
         let stored = bytes.loadUnaligned(fromByteOffset: bytes.count - 8, as: UInt64.self)
-        var hasher = CacheHasher()
+        var hasher = FNV1a.FourLanes()
         hasher.add(UnsafeRawBufferPointer(rebasing: bytes[..<(bytes.count - 8)]))
         guard hasher.value == stored else {
             throw NetworkError(file: file, message: "checksum mismatch: the cache is truncated or corrupt")
