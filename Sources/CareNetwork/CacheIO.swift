@@ -39,19 +39,14 @@ struct MemoryCacheSink: CacheSink {
     mutating func writeRaw(_ bytes: UnsafeRawBufferPointer) { data.append(contentsOf: bytes) }
 }
 
-/// Streams to a file in pieces of at most 64 MiB; the first failure is kept and later writes skipped.
+/// Streams to an ``CareKernel/AtomicWriter``'s temporary file; the first failure is kept and later writes skipped.
 struct FileCacheSink: CacheSink {
-    let handle: FileHandle
+    let output: FileOutput
     var hasher = FNV1a.FourLanes()
-    var failure: Error?
+    var failure: AtomicWriteError?
     mutating func writeRaw(_ bytes: UnsafeRawBufferPointer) {
-        guard failure == nil, let base = bytes.baseAddress else { return }
-        var start = 0
-        while start < bytes.count {
-            let n = min(64 << 20, bytes.count - start)
-            do { try handle.write(contentsOf: Data(bytes: base + start, count: n)) } catch { failure = error; return }
-            start += n
-        }
+        guard failure == nil else { return }
+        do throws(AtomicWriteError) { try output.write(bytes) } catch { failure = error }
     }
 }
 

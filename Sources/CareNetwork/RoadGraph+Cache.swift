@@ -39,37 +39,19 @@ extension RoadGraph {
         return sink.data
     }
 
-    /// Writes the cache to `path`, streamed through a hidden temporary file in the same folder (created
-    /// exclusively, tracked by ``TemporaryFileRegistry`` so that SIGINT/SIGTERM/SIGHUP removes it) and renamed
-    /// over the destination in one step: the old cache stays whole until the new one replaces it, and a failed
-    /// or interrupted save leaves neither a half-written cache nor a temporary.
+    /// Writes the cache to `path` through ``CareKernel/AtomicWriter``: streamed to a hidden temporary file in the
+    /// same folder (created exclusively, removed on SIGINT/SIGTERM/SIGHUP), synced and renamed over the
+    /// destination in one step. The old cache stays whole until the new one replaces it, and a failed or
+    /// interrupted save leaves neither a half-written cache nor a temporary.
     public func save(to path: String) throws(NetworkError) {
-        let url = URL(fileURLWithPath: path)
-        let folder = url.deletingLastPathComponent().path
-        let tmp = folder + "/.\(url.lastPathComponent).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
-        // Tracked before it exists, so that no signal can land between its creation and its tracking.
-        TemporaryFileRegistry.shared.register(tmp)
-        defer { TemporaryFileRegistry.shared.unregister(tmp) }
-        let descriptor = open(tmp, O_WRONLY | O_CREAT | O_EXCL, 0o644)
-        guard descriptor >= 0 else {
-            throw NetworkError(file: path, message: "cannot write the network cache: cannot create a file in \(folder): \(String(cString: strerror(errno)))")
-        }
-        let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
-        var sink = FileCacheSink(handle: handle)
-        writeCache(to: &sink)
-        do {
+        do throws(AtomicWriteError) {
+            let writer = try AtomicWriter(replacing: path)
+            var sink = FileCacheSink(output: writer.output)
+            writeCache(to: &sink)
             if let failure = sink.failure { throw failure }
-            try handle.synchronize()
-            try handle.close()
+            try writer.commit()
         } catch {
-            try? handle.close()
-            unlink(tmp)
-            throw NetworkError(file: path, message: "cannot write the network cache: \(error.localizedDescription)")
-        }
-        guard rename(tmp, url.path) == 0 else {
-            let reason = String(cString: strerror(errno))
-            unlink(tmp)
-            throw NetworkError(file: path, message: "cannot write the network cache: cannot move the finished file into place: \(reason)")
+            throw NetworkError(file: path, message: "cannot write the network cache: \(error.message)")
         }
     }
 
