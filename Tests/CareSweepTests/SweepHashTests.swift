@@ -20,5 +20,10 @@ struct SweepHashTests {
         h.add(1.5)
         h.add((0..<13).map { UInt8($0) })
         #expect(h.hex == "23a0deaf06a68676")   // as computed before the kernel checksum
+        // A collection without contiguous storage hashes as the same bytes in an array.
+        var fromRange = SweepHash(), fromArray = SweepHash()
+        fromRange.add(UInt8(0)..<UInt8(13))
+        fromArray.add((0..<13).map { UInt8($0) })
+        #expect(fromRange == fromArray)
     }
 }
