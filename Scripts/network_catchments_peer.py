@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""scipy.sparse.csgraph peer of `careaccess network catchments --export-dir DIR`, for
+"""scipy.sparse.csgraph peer of `NetworkTiming catchments --export-dir DIR` (Benchmarks/), for
 Scripts/bench-france-roads.sh: the same bounded searches on the same CSR, timed, and compared exactly.
 
     python3 Scripts/network_catchments_peer.py DIR --limit 20 --limit 30 [--chunk 4]

@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Times networkx and scipy.sparse.csgraph on a road graph exported by `careaccess network export`, with the
-sources written by `careaccess network bench --sources-out`, for Scripts/bench-network-peer.sh.
+sources written by `NetworkTiming bench --sources-out` (Benchmarks/), for Scripts/bench-network-peer.sh.
 
     python3 Scripts/network_peer_bench.py edges.csv sources.txt --limit 20 --bounded-sources 20 --repeat 3 \
         [--nx-repeat 3] [--ours ours.txt]
@@ -10,7 +10,7 @@ Measures (best of --repeat for scipy, of --nx-repeat for networkx; milliseconds,
   one-to-all    scipy dijkstra(indices=s0); networkx single_source_dijkstra_path_length
   bounded       scipy dijkstra(indices=sources[:k], limit=L); networkx single_source_dijkstra_path_length(cutoff=L) per source
 and checks that scipy's and networkx's multi-source minutes agree (max abs difference). With --ours (the
-`careaccess network bench` lines `careaccess multi_source_ms X`, `one_to_all_ms X`, `bounded_ms X` of the same
+`NetworkTiming bench` lines `careaccess multi_source_ms X`, `one_to_all_ms X`, `bounded_ms X` of the same
 run), prints a table per search with the ratios ours/scipy and networkx/ours.
 """
 import argparse
@@ -42,7 +42,7 @@ def main():
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--nx-repeat", type=int, default=3, help="networkx repetitions (best is reported)")
     ap.add_argument("--no-networkx", action="store_true")
-    ap.add_argument("--ours", help="CareAccess timings of the same run (careaccess network bench output lines)")
+    ap.add_argument("--ours", help="CareAccess timings of the same run (NetworkTiming bench output lines)")
     args = ap.parse_args()
     u, v, w = [], [], []
     with open(args.edges, newline="") as f:

@@ -33,21 +33,21 @@ public enum TerritoryBinary {
         w.u32(UInt32(territory.communes.count))
         w.u32(UInt32(territory.aliases.count + territory.subdivisions.count))
         for c in territory.communes {
-            w.string(c.code)
-            w.string(c.name)
-            w.string(c.departement)
+            w.string16(c.code)
+            w.string16(c.name)
+            w.string16(c.departement)
             w.u64(UInt64(bitPattern: Int64(c.population)))
             for v in [c.location.lon, c.location.lat, c.point.x, c.point.y] { w.u64(v.bitPattern) }
             w.u32(UInt32(c.crs.epsg))
             w.u8(UInt8(sources.firstIndex(of: c.pointSource) ?? 0))
         }
         for (alias, target) in territory.aliases.sorted(by: { $0.key < $1.key }) {
-            w.string(alias)
-            w.string(target)
+            w.string16(alias)
+            w.string16(target)
         }
         for (code, parts) in territory.subdivisions.sorted(by: { $0.key < $1.key }) {
-            w.string(code)
-            w.string(parts.joined(separator: "|"))
+            w.string16(code)
+            w.string16(parts.joined(separator: "|"))
         }
         if version >= 2 { writeBoundaries(territory.boundaries, into: &w) }
         w.u64(fnv1a(w.data[...]))
@@ -120,6 +120,7 @@ public enum TerritoryBinary {
         }
     }
 
+    /// The file checksum: the reference byte-wise FNV-1a (``CareKernel/FNV1a/hash(_:start:)``).
     static func fnv1a(_ bytes: ArraySlice<UInt8>) -> UInt64 { FNV1a.hash(bytes) }
 
     /// `bytes` with its last 8 bytes replaced by the checksum of the rest: what a crafted file can always do, so
@@ -132,29 +133,8 @@ public enum TerritoryBinary {
     }
 }
 
-struct ByteWriter {
-    var data: [UInt8] = []
-    mutating func bytes(_ b: [UInt8]) { data.append(contentsOf: b) }
-    mutating func u8(_ v: UInt8) { data.append(v) }
-    mutating func u32(_ v: UInt32) { withUnsafeBytes(of: v.littleEndian) { data.append(contentsOf: $0) } }
-    mutating func u64(_ v: UInt64) { withUnsafeBytes(of: v.littleEndian) { data.append(contentsOf: $0) } }
-    /// LEB128 unsigned varint.
-    mutating func varint(_ v: UInt64) {
-        var v = v
-        while v >= 0x80 {
-            data.append(UInt8(truncatingIfNeeded: v) | 0x80)
-            v >>= 7
-        }
-        data.append(UInt8(v))
-    }
-    /// Zigzag-encoded signed varint (small magnitudes, either sign, take few bytes).
-    mutating func signedVarint(_ v: Int64) { varint(UInt64(bitPattern: (v << 1) ^ (v >> 63))) }
-    mutating func string(_ s: String) {
-        let u = Array(s.utf8.prefix(Int(UInt16.max)))
-        withUnsafeBytes(of: UInt16(u.count).littleEndian) { data.append(contentsOf: $0) }
-        data.append(contentsOf: u)
-    }
-}
+/// The territory file's writer: the kernel's little-endian ``CareKernel/BinaryWriter`` (strings as ``CareKernel/BinaryWriter/string16(_:)``).
+typealias ByteWriter = BinaryWriter
 
 struct ByteReader {
     let bytes: [UInt8]

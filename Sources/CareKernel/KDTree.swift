@@ -69,6 +69,7 @@ public struct KDTree: Sendable {
         ids = built.ids
         nodes = built.nodes
         self.leafSize = leafSize
+        _checkInvariants()
     }
 
     /// Number of points given at build (including any non-finite ones).

@@ -16,8 +16,8 @@ struct KDTreeBuilder {
     var ids: [Int32]
     var nodes: [KDNode]
     let leafSize: Int
-    /// SplitMix64 state for pivot choice (fixed seed: builds are deterministic).
-    private var pivotState: UInt64 = 0x2545_F491_4F6C_DD1D
+    /// Generator for pivot choice (fixed seed: builds are deterministic).
+    private var pivotRandom = SplitMix64(seed: 0x2545_F491_4F6C_DD1D)
 
     /// The result of a build.
     struct Output {
@@ -77,9 +77,9 @@ struct KDTreeBuilder {
         let axis = (maxY - minY) > (maxX - minX) ? 1 : 0
         let mid = lo + (hi - lo) / 2
         if axis == 0 {
-            Self.select(keys: &xs, other: &ys, ids: &ids, lo: lo, hi: hi, k: mid, state: &pivotState)
+            Self.select(keys: &xs, other: &ys, ids: &ids, lo: lo, hi: hi, k: mid, rng: &pivotRandom)
         } else {
-            Self.select(keys: &ys, other: &xs, ids: &ids, lo: lo, hi: hi, k: mid, state: &pivotState)
+            Self.select(keys: &ys, other: &xs, ids: &ids, lo: lo, hi: hi, k: mid, rng: &pivotRandom)
         }
         var lowMax = -Double.infinity
         if axis == 0 {
@@ -102,27 +102,19 @@ struct KDTreeBuilder {
         ids.swapAt(i, j)
     }
 
-    private static func nextRandom(_ state: inout UInt64) -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
     /// Rearranges `lo..<hi` so that `keys[k]` is the value a sort would put there, with no larger
     /// key before `k` and no smaller key after it (`nth_element`); `other` and `ids` follow.
     private static func select(
         keys: inout [Double], other: inout [Double], ids: inout [Int32],
-        lo: Int, hi: Int, k: Int, state: inout UInt64
+        lo: Int, hi: Int, k: Int, rng: inout SplitMix64
     ) {
         var lo = lo
         var hi = hi
         while hi - lo > 16 {
             let span = UInt64(hi - lo)
-            let a = keys[lo + Int(nextRandom(&state) % span)]
-            let b = keys[lo + Int(nextRandom(&state) % span)]
-            let c = keys[lo + Int(nextRandom(&state) % span)]
+            let a = keys[lo + Int(rng.next() % span)]
+            let b = keys[lo + Int(rng.next() % span)]
+            let c = keys[lo + Int(rng.next() % span)]
             let pivot = max(min(a, b), min(max(a, b), c))
             // Dijkstra three-way partition: [lo, lt) < pivot, [lt, gt) == pivot, [gt, hi) > pivot.
             var lt = lo

@@ -1,7 +1,9 @@
+import CareKernel
+
 /// Where a Monte-Carlo draw's random numbers come from (a sweep task, a draw of `scenario --draws`): the run's
 /// seed and the draw number, never the shard, the thread or the order in which draws run.
 ///
-/// Draw `d` has the seed `mix(mix(sweepSeed) ^ d)`; a `retire` event with an assumed share, whose file seed
+/// Draw `d` has the seed `mix(mix(sweepSeed) ^ d)` (``CareKernel/SplitMix64/mix(_:)``); a `retire` event with an assumed share, whose file seed
 /// is `s`, draws in task draw `d` with `mix(drawSeed(d) ^ mix(s))`. Every scenario and option of the same draw
 /// thus sees the same random numbers (common random numbers: a difference between two options is their
 /// difference, not noise), and two draws never share them.
@@ -10,22 +12,16 @@
 /// let seed = DrawSeeds.drawSeed(sweepSeed: 2030, draw: 7)
 /// let retireSeed = DrawSeeds.eventSeed(drawSeed: seed, fileSeed: 2030)
 /// ```
-/// Complexity: O(1). The mixer is SplitMix64's finaliser (Steele, Lea & Flood 2014).
+/// Complexity: O(1). The mixer is SplitMix64's (Steele, Lea & Flood 2014), ``CareKernel/SplitMix64/mix(_:)``.
 public enum DrawSeeds {
-    /// SplitMix64's output function: a bijection of 64-bit words that spreads every input bit.
-    public static func mix(_ x: UInt64) -> UInt64 {
-        var z = x &+ 0x9E37_79B9_7F4A_7C15
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
+    /// The seed of draw `draw` of a run seeded `sweepSeed`.
     public static func drawSeed(sweepSeed: UInt64, draw: Int) -> UInt64 {
-        mix(mix(sweepSeed) ^ UInt64(draw))
+        SplitMix64.mix(SplitMix64.mix(sweepSeed) ^ UInt64(draw))
     }
 
+    /// The seed a `retire` event whose file seed is `fileSeed` draws with in the draw seeded `drawSeed`.
     public static func eventSeed(drawSeed: UInt64, fileSeed: UInt64) -> UInt64 {
-        mix(drawSeed ^ mix(fileSeed))
+        SplitMix64.mix(drawSeed ^ SplitMix64.mix(fileSeed))
     }
 
     /// `scenario` for one task: every year replaced by `horizon` (when the sweep sweeps horizons) and every

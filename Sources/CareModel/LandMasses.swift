@@ -125,9 +125,7 @@ private struct VertexTable {
     mutating func insert(epsg: Int, x: Double, y: Double, commune: Int) -> Int {
         let bx = (x == 0 ? 0 : x).bitPattern, by = (y == 0 ? 0 : y).bitPattern
         var h = bx &* 0x9e37_79b9_7f4a_7c15 ^ by ^ UInt64(truncatingIfNeeded: epsg) &* 0xbf58_476d_1ce4_e5b9
-        h = (h ^ (h >> 30)) &* 0xbf58_476d_1ce4_e5b9
-        h = (h ^ (h >> 27)) &* 0x94d0_49bb_1331_11eb
-        h ^= h >> 31
+        h = SplitMix64.finalise(h)
         var slot = Int(truncatingIfNeeded: h) & mask
         while communes[slot] >= 0 {
             if xs[slot] == bx, ys[slot] == by, epsgs[slot] == Int32(truncatingIfNeeded: epsg) { return Int(communes[slot]) }

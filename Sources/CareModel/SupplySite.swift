@@ -17,7 +17,9 @@ public struct SupplySite: Sendable, Hashable {
     /// Location in ``crs`` (metres).
     public var point: ProjectedPoint
     public var crs: CRS
-    /// Capacity in GPs (head count for BPE data, full-time equivalents for practitioner lists).
+    /// Capacity in GPs (head count for BPE data, full-time equivalents for practitioner lists). When the site
+    /// lists ``practitioners``, they are the truth and this is their FTE sum: change the supply through
+    /// ``addGPs(_:)`` and ``removeGPs(_:)``, which keep the two in step.
     public var gps: Double
     /// The practitioners, when the source lists them one by one (empty for count data such as the BPE).
     /// When present, their `fte` values sum to ``gps``.
@@ -41,21 +43,46 @@ public struct SupplySite: Sendable, Hashable {
     }
 }
 
-/// One GP as a practitioner list describes them.
-public struct Practitioner: Sendable, Hashable {
-    /// Full-time equivalent (1 = full time).
-    public var fte: Double
-    public var birthYear: Int?
-    /// Yearly activity as the DREES counts it for the APL: consultations + visits + teleconsultations, when known.
-    public var activity: Double?
-    /// New to (liberal) practice: the DREES imputes 5,400 a year (``APLOptions/imputedActivity``) whatever the
-    /// partial-year record says.
-    public var newToPractice: Bool
+extension SupplySite {
+    /// Adds `fte` GPs (> 0). A site given as a GP count (no ``practitioners``) raises ``gps``. A site that lists
+    /// practitioners lists the newcomers too, ``Practitioner/newcomers(fte:)``: new to practice, so the APL
+    /// credits them ``APLOptions/imputedActivity`` per FTE (DREES's imputation, 5,400 by default), and
+    /// ``gps`` becomes the FTE sum again.
+    public mutating func addGPs(_ fte: Double) {
+        guard !practitioners.isEmpty else {
+            gps += fte
+            return
+        }
+        practitioners.append(Practitioner.newcomers(fte: fte))
+        gps = Self.fteSum(practitioners)
+    }
 
-    public init(fte: Double = 1, birthYear: Int? = nil, activity: Double? = nil, newToPractice: Bool = false) {
-        self.fte = fte
-        self.birthYear = birthYear
-        self.activity = activity
-        self.newToPractice = newToPractice
+    /// Removes `fte` GPs, at most ``gps``. A site given as a GP count lowers ``gps``. A site that lists
+    /// practitioners loses that FTE from the last listed backwards: whole practitioners leave, and one that
+    /// leaves in part keeps the FTE left and the same share of their recorded activity (a GP working half as
+    /// much records half the consultations); ``gps`` becomes the FTE sum again.
+    public mutating func removeGPs(_ fte: Double) {
+        guard !practitioners.isEmpty else {
+            gps -= Swift.min(fte, gps)
+            return
+        }
+        var left = fte
+        while left > 0, let last = practitioners.last {
+            if last.fte <= left {
+                left -= last.fte
+                practitioners.removeLast()
+            } else {
+                let kept = last.fte - left
+                practitioners[practitioners.count - 1].fte = kept
+                practitioners[practitioners.count - 1].activity = last.activity.map { $0 * kept / last.fte }
+                left = 0
+            }
+        }
+        gps = Self.fteSum(practitioners)
+    }
+
+    /// The FTE of `practitioners`, summed in order.
+    static func fteSum(_ practitioners: [Practitioner]) -> Double {
+        practitioners.reduce(0.0) { $0 + $1.fte }
     }
 }

@@ -15,13 +15,15 @@ public struct Territory: Sendable {
     /// Code of a commune split into demand units (Paris, Lyon, Marseille → their municipal arrondissements)
     /// → the codes of those units, all in ``communes``.
     public private(set) var subdivisions: [String: [String]]
-    private var indexByCode: [String: Int]
+    private(set) var indexByCode: [String: Int]
     /// Commune boundaries for maps, in each commune's projected CRS (``Commune/crs``), in the order of
     /// ``communes``; `nil` when the territory carries none, and `nil` for a commune without a boundary.
     /// Set with ``setBoundaries(_:)``.
     public private(set) var boundaries: [MultiPolygon?]?
 
-    /// Builds a territory. Throws when two communes share a code or an alias or subdivision points nowhere.
+    /// Builds a territory. Throws when two communes share a code, an alias or subdivision points nowhere, or a
+    /// commune has a negative population or a non-finite point or location (the invariants of
+    /// ``_checkInvariants()``).
     public init(communes: [Commune], aliases: [String: String] = [:], subdivisions: [String: [String]] = [:])
         throws(ModelError)
     {
@@ -30,6 +32,9 @@ public struct Territory: Sendable {
         for (i, c) in communes.enumerated() {
             if index.updateValue(i, forKey: c.code) != nil {
                 throw ModelError.duplicateCommune(code: c.code)
+            }
+            if let problem = Self.recordViolation(c) {
+                throw ModelError.invalidParameter(name: "commune \(c.code)", value: problem.value, reason: problem.reason)
             }
         }
         for (alias, target) in aliases where index[target] == nil {
@@ -48,6 +53,7 @@ public struct Territory: Sendable {
         self.subdivisions = subdivisions
         self.indexByCode = index
         self.boundaries = nil
+        _checkInvariants()
     }
 
     /// Attaches boundaries (one entry per commune, in the order of ``communes``, projected in each commune's
@@ -59,6 +65,7 @@ public struct Territory: Sendable {
                 reason: "expected one entry per commune (\(communes.count))")
         }
         self.boundaries = boundaries
+        _checkInvariants()
     }
 
     /// Boundary of the commune at `index`, when the territory carries boundaries and this commune has one.

@@ -1,61 +1,11 @@
 import CareKernel
 import Foundation
 
-/// The cache checksum: FNV-1a (Fowler, Noll and Vo) on 64-bit little-endian words in four interleaved lanes,
-/// folded together at the end — several GB/s, enough to notice truncation and bit rot in a multi-GB cache
-/// (it is no defence against crafted files; the reader validates every field for that).
-///
-/// ```swift
-/// var h = CacheHasher()
-/// h.add(bytes)        // a multiple of 8 bytes per call
-/// let sum = h.value
-/// ```
-/// Complexity: O(bytes).
-struct CacheHasher {
-    private var lanes: (UInt64, UInt64, UInt64, UInt64) = (0xcbf2_9ce4_8422_2325, 0x8422_2325_cbf2_9ce4, 0x9ce4_8422_2325_cbf2, 0x2325_cbf2_9ce4_8422)
-    private var words = 0
-    static let prime: UInt64 = 0x100_0000_01b3
-
-    /// Adds `bytes` (a whole number of 8-byte words; any tail is ignored, callers pad).
-    mutating func add(_ bytes: UnsafeRawBufferPointer) {
-        let count = bytes.count / 8
-        var (a, b, c, d) = lanes
-        var k = 0
-        // Continue the lane rotation where the previous call stopped.
-        while k < count && (words + k) % 4 != 0 { step(&a, &b, &c, &d, lane: (words + k) % 4, bytes.loadUnaligned(fromByteOffset: 8 * k, as: UInt64.self)); k += 1 }
-        while k + 4 <= count {
-            a = (a ^ bytes.loadUnaligned(fromByteOffset: 8 * k, as: UInt64.self)) &* Self.prime
-            b = (b ^ bytes.loadUnaligned(fromByteOffset: 8 * k + 8, as: UInt64.self)) &* Self.prime
-            c = (c ^ bytes.loadUnaligned(fromByteOffset: 8 * k + 16, as: UInt64.self)) &* Self.prime
-            d = (d ^ bytes.loadUnaligned(fromByteOffset: 8 * k + 24, as: UInt64.self)) &* Self.prime
-            k += 4
-        }
-        while k < count { step(&a, &b, &c, &d, lane: (words + k) % 4, bytes.loadUnaligned(fromByteOffset: 8 * k, as: UInt64.self)); k += 1 }
-        lanes = (a, b, c, d)
-        words += count
-    }
-
-    private func step(_ a: inout UInt64, _ b: inout UInt64, _ c: inout UInt64, _ d: inout UInt64, lane: Int, _ w: UInt64) {
-        switch lane {
-        case 0: a = (a ^ w) &* Self.prime
-        case 1: b = (b ^ w) &* Self.prime
-        case 2: c = (c ^ w) &* Self.prime
-        default: d = (d ^ w) &* Self.prime
-        }
-    }
-
-    var value: UInt64 {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for v in [lanes.0, lanes.1, lanes.2, lanes.3, UInt64(words)] { h = (h ^ v) &* Self.prime }
-        return h
-    }
-}
-
 /// Where ``RoadGraph`` writes its cache: memory (``RoadGraph/cacheBytes()``) or a file, hashing as it goes.
-/// Every write is padded with zeros to a multiple of 8 bytes.
+/// Every write is padded with zeros to a multiple of 8 bytes; the checksum is ``CareKernel/FNV1a/FourLanes``.
 protocol CacheSink {
     mutating func writeRaw(_ bytes: UnsafeRawBufferPointer)
-    var hasher: CacheHasher { get set }
+    var hasher: FNV1a.FourLanes { get set }
 }
 
 extension CacheSink {
@@ -85,37 +35,19 @@ extension CacheSink {
 
 struct MemoryCacheSink: CacheSink {
     var data: [UInt8] = []
-    var hasher = CacheHasher()
+    var hasher = FNV1a.FourLanes()
     mutating func writeRaw(_ bytes: UnsafeRawBufferPointer) { data.append(contentsOf: bytes) }
 }
 
-/// Streams to a file in pieces of at most 64 MiB; the first failure is kept and later writes skipped.
+/// Streams to an ``CareKernel/AtomicWriter``'s temporary file; the first failure is kept and later writes skipped.
 struct FileCacheSink: CacheSink {
-    let handle: FileHandle
-    var hasher = CacheHasher()
-    var failure: Error?
+    let output: FileOutput
+    var hasher = FNV1a.FourLanes()
+    var failure: AtomicWriteError?
     mutating func writeRaw(_ bytes: UnsafeRawBufferPointer) {
-        guard failure == nil, let base = bytes.baseAddress else { return }
-        var start = 0
-        while start < bytes.count {
-            let n = min(64 << 20, bytes.count - start)
-            do { try handle.write(contentsOf: Data(bytes: base + start, count: n)) } catch { failure = error; return }
-            start += n
-        }
+        guard failure == nil else { return }
+        do throws(AtomicWriteError) { try output.write(bytes) } catch { failure = error }
     }
-}
-
-/// The header of a cache, built in memory.
-struct CacheWriter {
-    var data: [UInt8] = []
-    mutating func raw(_ b: [UInt8]) { data.append(contentsOf: b) }
-    mutating func pod<T: BitwiseCopyable>(_ v: T) { withUnsafeBytes(of: v) { data.append(contentsOf: $0) } }
-    mutating func string(_ s: String) {
-        let u = Array(s.utf8)
-        pod(UInt32(u.count))
-        data.append(contentsOf: u)
-    }
-    mutating func pad8() { while data.count % 8 != 0 { data.append(0) } }
 }
 
 /// Reads a cache's fields from raw bytes (a mapping), each overrun and bad value a located error.

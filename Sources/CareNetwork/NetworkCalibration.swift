@@ -1,3 +1,4 @@
+import CareKernel
 import HeapModule
 
 /// Fits the crow-fly model to a road network on a seeded random sample of node pairs (SplitMix64), fitting
@@ -60,7 +61,7 @@ public struct NetworkCalibration: Sendable, Hashable {
 
     public static func fit(_ graph: RoadGraph, pairs: Int = 2_000, pairsPerOrigin: Int = 50, seed: UInt64 = 42,
                            minKm: Double = 1, progress: ((Int) -> Void)? = nil) -> NetworkCalibration {
-        var rng = SeededGenerator(seed: seed)
+        var rng = SplitMix64(seed: seed)
         let n = graph.nodeCount
         var samples: [Sample] = []
         var attempts = 0
@@ -167,19 +168,4 @@ struct RouteEntry: Comparable {
     static func < (a: RouteEntry, b: RouteEntry) -> Bool {
         (a.minutes, a.metres, a.node) < (b.minutes, b.metres, b.node)
     }
-}
-
-/// A SplitMix64 generator (Steele, Lea & Flood 2014), the project's seeded generator for samples and synthetic data.
-public struct SeededGenerator: Sendable {
-    var state: UInt64
-    public init(seed: UInt64) { state = seed }
-    public mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-    /// Uniform in [0, 1).
-    public mutating func nextUnit() -> Double { Double(next() >> 11) * 0x1p-53 }
 }

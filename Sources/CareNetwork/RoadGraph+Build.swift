@@ -120,4 +120,13 @@ extension RoadGraph {
         }
         return s
     }
+
+    /// The nodes as CSV `node,osm_id,x,y,lon,lat` (projected metres and WGS84 degrees, shortest round-trip
+    /// renderings), the companion of ``edgeListCSV()`` for `careaccess network export`.
+    public func nodeListCSV() -> String {
+        var s = "node,osm_id,x,y,lon,lat\n"
+        s.reserveCapacity(nodeCount * 60)
+        for v in 0..<nodeCount { s += "\(v),\(osmIDs[v]),\(xs[v]),\(ys[v]),\(lons[v]),\(lats[v])\n" }
+        return s
+    }
 }

@@ -39,53 +39,35 @@ extension RoadGraph {
         return sink.data
     }
 
-    /// Writes the cache to `path`, streamed through a hidden temporary file in the same folder (created
-    /// exclusively, tracked by ``TemporaryFileRegistry`` so that SIGINT/SIGTERM/SIGHUP removes it) and renamed
-    /// over the destination in one step: the old cache stays whole until the new one replaces it, and a failed
-    /// or interrupted save leaves neither a half-written cache nor a temporary.
+    /// Writes the cache to `path` through ``CareKernel/AtomicWriter``: streamed to a hidden temporary file in the
+    /// same folder (created exclusively, removed on SIGINT/SIGTERM/SIGHUP), synced and renamed over the
+    /// destination in one step. The old cache stays whole until the new one replaces it, and a failed or
+    /// interrupted save leaves neither a half-written cache nor a temporary.
     public func save(to path: String) throws(NetworkError) {
-        let url = URL(fileURLWithPath: path)
-        let folder = url.deletingLastPathComponent().path
-        let tmp = folder + "/.\(url.lastPathComponent).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
-        // Tracked before it exists, so that no signal can land between its creation and its tracking.
-        TemporaryFileRegistry.shared.register(tmp)
-        defer { TemporaryFileRegistry.shared.unregister(tmp) }
-        let descriptor = open(tmp, O_WRONLY | O_CREAT | O_EXCL, 0o644)
-        guard descriptor >= 0 else {
-            throw NetworkError(file: path, message: "cannot write the network cache: cannot create a file in \(folder): \(String(cString: strerror(errno)))")
-        }
-        let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
-        var sink = FileCacheSink(handle: handle)
-        writeCache(to: &sink)
-        do {
+        do throws(AtomicWriteError) {
+            let writer = try AtomicWriter(replacing: path)
+            var sink = FileCacheSink(output: writer.output)
+            writeCache(to: &sink)
             if let failure = sink.failure { throw failure }
-            try handle.synchronize()
-            try handle.close()
+            try writer.commit()
         } catch {
-            try? handle.close()
-            unlink(tmp)
-            throw NetworkError(file: path, message: "cannot write the network cache: \(error.localizedDescription)")
-        }
-        guard rename(tmp, url.path) == 0 else {
-            let reason = String(cString: strerror(errno))
-            unlink(tmp)
-            throw NetworkError(file: path, message: "cannot write the network cache: cannot move the finished file into place: \(reason)")
+            throw NetworkError(file: path, message: "cannot write the network cache: \(error.message)")
         }
     }
 
     func writeCache<S: CacheSink>(to sink: inout S) {
-        var head = CacheWriter()
-        head.raw(Self.cacheMagic)
-        head.pod(Self.cacheVersion)
-        head.pod(UInt32(crs.epsg))
-        head.pod(UInt64(nodeCount))
-        head.pod(UInt64(edgeCount))
-        head.string(report.source)
-        head.string(report.format)
-        for v in report.counters { head.pod(UInt64(v)) }
+        var head = BinaryWriter()
+        head.bytes(Self.cacheMagic)
+        head.u32(Self.cacheVersion)
+        head.u32(UInt32(crs.epsg))
+        head.u64(UInt64(nodeCount))
+        head.u64(UInt64(edgeCount))
+        head.string32(report.source)
+        head.string32(report.format)
+        for v in report.counters { head.u64(UInt64(v)) }
         for table in [report.speeds, report.excludedClasses.mapValues(Double.init), report.waysByClass.mapValues(Double.init)] {
-            head.pod(UInt32(table.count))
-            for (k, v) in table.sorted(by: { $0.key < $1.key }) { head.string(k); head.pod(v) }
+            head.u32(UInt32(table.count))
+            for (k, v) in table.sorted(by: { $0.key < $1.key }) { head.string32(k); head.f64(v) }
         }
         head.pad8()
         sink.write(head.data)
@@ -151,7 +133,7 @@ extension RoadGraph {
     package static func resealedCache(_ bytes: [UInt8]) -> [UInt8] {
         guard bytes.count >= 16, bytes.count % 8 == 0 else { return bytes }
         var out = bytes
-        var hasher = CacheHasher()
+        var hasher = FNV1a.FourLanes()
         bytes.withUnsafeBytes { hasher.add(UnsafeRawBufferPointer(rebasing: $0[..<(bytes.count - 8)])) }
         withUnsafeBytes(of: hasher.value) { out.replaceSubrange((bytes.count - 8)..., with: $0) }
         return out
@@ -169,7 +151,7 @@ extension RoadGraph {
             throw NetworkError(file: file, message: "checksum mismatch: the cache is truncated or corrupt (\(bytes.count) bytes, not a multiple of 8)")
         }
         let stored = bytes.loadUnaligned(fromByteOffset: bytes.count - 8, as: UInt64.self)
-        var hasher = CacheHasher()
+        var hasher = FNV1a.FourLanes()
         hasher.add(UnsafeRawBufferPointer(rebasing: bytes[..<(bytes.count - 8)]))
         guard hasher.value == stored else {
             throw NetworkError(file: file, message: "checksum mismatch: the cache is truncated or corrupt")

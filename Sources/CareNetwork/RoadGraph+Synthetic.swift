@@ -1,3 +1,4 @@
+import CareKernel
 import CareGeo
 
 extension RoadGraph {
@@ -20,13 +21,13 @@ extension RoadGraph {
             throw NetworkError(file: "synthetic grid", message:
                 "side \(side) is out of range (1…\(maximumSyntheticSide): at most \(maximumSyntheticSide * maximumSyntheticSide / 1_000_000) M nodes)")
         }
-        var rng = SeededGenerator(seed: seed)
+        var rng = SplitMix64(seed: seed)
         let spacing = 250.0
         var points: [ProjectedPoint] = []
         points.reserveCapacity(side * side)
         for r in 0..<side {
             for c in 0..<side {
-                let jx = (rng.nextUnit() - 0.5) * 0.4 * spacing, jy = (rng.nextUnit() - 0.5) * 0.4 * spacing
+                let jx = (rng.unit() - 0.5) * 0.4 * spacing, jy = (rng.unit() - 0.5) * 0.4 * spacing
                 points.append(ProjectedPoint(x: 700_000 + Double(c) * spacing + jx, y: 6_400_000 + Double(r) * spacing + jy))
             }
         }
@@ -37,17 +38,17 @@ extension RoadGraph {
             let dx = points[b].x - points[a].x, dy = points[b].y - points[a].y
             let metres = (dx * dx + dy * dy).squareRoot()
             let minutes = metres / (kmh * 1000 / 60)
-            let oneway = rng.nextUnit() < 0.05
-            let flip = rng.nextUnit() < 0.5
+            let oneway = rng.unit() < 0.05
+            let flip = rng.unit() < 0.5
             if !oneway || !flip { edges.append(RoadEdge(from: Int32(a), to: Int32(b), minutes: minutes, metres: metres)) }
             if !oneway || flip { edges.append(RoadEdge(from: Int32(b), to: Int32(a), minutes: minutes, metres: metres)) }
         }
         for r in 0..<side {
             for c in 0..<side {
                 let v = r * side + c
-                if c + 1 < side, rng.nextUnit() >= 0.08 || r % 10 == 0 { add(v, v + 1, speed(r)) }
-                if r + 1 < side, rng.nextUnit() >= 0.08 || c % 10 == 0 { add(v, v + side, speed(c)) }
-                if r + 1 < side, c + 1 < side, rng.nextUnit() < 0.005 { add(v, v + side + 1, 80) }
+                if c + 1 < side, rng.unit() >= 0.08 || r % 10 == 0 { add(v, v + 1, speed(r)) }
+                if r + 1 < side, rng.unit() >= 0.08 || c % 10 == 0 { add(v, v + side, speed(c)) }
+                if r + 1 < side, c + 1 < side, rng.unit() < 0.005 { add(v, v + side + 1, 80) }
             }
         }
         var report = RoadGraphReport()

@@ -97,6 +97,7 @@ public struct RoadGraph: Sendable {
         self.reverseMinutes = reverseMinutes
         self.contracted = contracted
         self.report = report
+        _checkInvariants()
     }
 
     static func reverse(nodeCount n: Int, offsets: [Int32], targets: [Int32], minutes: [Double])

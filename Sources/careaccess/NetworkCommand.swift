@@ -1,5 +1,6 @@
 import ArgumentParser
 import CareIO
+import CareKernel
 import CareReport
 import CareStudy
 import CareModel
@@ -12,8 +13,8 @@ import Foundation
 struct NetworkCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "network",
-        abstract: "Road networks (OSM .osm.pbf, .osm, .osm.gz or a cache): info, crow-fly calibration, export, timings.",
-        subcommands: [Info.self, Calibrate.self, Places.self, Export.self, Paths.self, Bench.self, Catchments.self]
+        abstract: "Road networks (OSM .osm.pbf, .osm, .osm.gz or a cache): info, crow-fly calibration, coverage, export, paths.",
+        subcommands: [Info.self, Calibrate.self, Places.self, Export.self, Paths.self]
     )
 
     static func load(_ path: String, progress: any ProgressReporter = SilentProgress()) throws -> RoadGraph {
@@ -47,17 +48,17 @@ struct NetworkCommand: ParsableCommand {
                 print("Contracted: \(graph.contracted.coreCount) nodes kept for the searches (degree-2 chains folded, same minutes), \(graph.contracted.forward.edgeCount) edges")
                 for line in r.summaryLines() { print("            \(line)") }
                 if let b = graph.lonLatBounds, b.maxLon != 0 || b.minLon != 0 {
-                    print("Bbox:       lon \(fmt(b.minLon, 5))…\(fmt(b.maxLon, 5)), lat \(fmt(b.minLat, 5))…\(fmt(b.maxLat, 5))")
+                    print("Bbox:       lon \(b.minLon.fixed(5))…\(b.maxLon.fixed(5)), lat \(b.minLat.fixed(5))…\(b.maxLat.fixed(5))")
                 }
                 if let p = graph.projectedBounds {
-                    print("Extent:     \(fmt((p.maxX - p.minX) / 1000, 1)) km × \(fmt((p.maxY - p.minY) / 1000, 1)) km")
+                    print("Extent:     \(((p.maxX - p.minX) / 1000).fixed(1)) km × \(((p.maxY - p.minY) / 1000).fixed(1)) km")
                 }
                 let km = graph.metres.reduce(0, +) / 1000
-                print("Length:     \(fmt(km, 1)) km of directed edges")
+                print("Length:     \(km.fixed(1)) km of directed edges")
                 if !r.speeds.isEmpty {
                     print("Speed table (km/h; maxspeed lowers, never raises):")
                     for (cls, kmh) in r.speeds.sorted(by: { ($0.value, $1.key) > ($1.value, $0.key) }) {
-                        print("  \(cls.padding(toLength: 16, withPad: " ", startingAt: 0)) \(fmt(kmh, 0).leftPad(4))   ways \(r.waysByClass[cls] ?? 0)")
+                        print("  \(cls.padding(toLength: 16, withPad: " ", startingAt: 0)) \(kmh.fixed(0).leftPadded(4))   ways \(r.waysByClass[cls] ?? 0)")
                     }
                     if !r.excludedClasses.isEmpty {
                         let ex = r.excludedClasses.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.map { "\($0.key) \($0.value)" }
@@ -117,14 +118,14 @@ struct NetworkCommand: ParsableCommand {
                 let fit = NetworkCalibration.fit(graph, pairs: pairs, seed: seed, minKm: minKm) { progress.advance(by: $0) }
                 progress.end()
                 guard fit.pairs > 0 else {
-                    throw ValidationError("\(file): no node pair found ≥ \(fmt(minKm, 1)) km apart (the graph spans less?); lower --min-km")
+                    throw ValidationError("\(file): no node pair found ≥ \(minKm.fixed(1)) km apart (the graph spans less?); lower --min-km")
                 }
-                print("Crow-fly calibration on \(file): \(fit.pairs) node pairs (seed \(seed), ≥ \(fmt(minKm, 1)) km apart), fastest routes")
-                print("  mean crow-fly \(fmt(fit.meanCrowFlyKm, 2)) km, route \(fmt(fit.meanRouteKm, 2)) km, \(fmt(fit.meanMinutes, 2)) min")
-                print("Circuity (route length / straight line): \(fmt(fit.circuity, 3)) (ratio of sums), median \(fmt(fit.circuityMedian, 3))")
-                print("Speed (route length / route time):       \(fmt(fit.speedKmh, 1)) km/h (ratio of sums), median \(fmt(fit.speedMedianKmh, 1)) km/h")
-                print("  → --speed \(fmt(fit.speedKmh, 1)) --circuity \(fmt(fit.circuity, 2)): crow-fly total time / network total time = \(fmt(fit.totalTimeRatio, 4)); per pair median |error| \(fmt(fit.medianAbsoluteRelativeError * 100, 1)) %, R² = \(fmt(fit.rSquared, 3))")
-                print("One slope for comparison: minutes ≈ \(fmt(fit.minutesPerKm, 4)) × crow-fly km, R² = \(fmt(fit.slopeRSquared, 3)) (60 km/h with circuity \(fmt(fit.minutesPerKm, 2)), or circuity 1.3 at \(fmt(78 / fit.minutesPerKm, 1)) km/h)")
+                print("Crow-fly calibration on \(file): \(fit.pairs) node pairs (seed \(seed), ≥ \(minKm.fixed(1)) km apart), fastest routes")
+                print("  mean crow-fly \(fit.meanCrowFlyKm.fixed(2)) km, route \(fit.meanRouteKm.fixed(2)) km, \(fit.meanMinutes.fixed(2)) min")
+                print("Circuity (route length / straight line): \(fit.circuity.fixed(3)) (ratio of sums), median \(fit.circuityMedian.fixed(3))")
+                print("Speed (route length / route time):       \(fit.speedKmh.fixed(1)) km/h (ratio of sums), median \(fit.speedMedianKmh.fixed(1)) km/h")
+                print("  → --speed \(fit.speedKmh.fixed(1)) --circuity \(fit.circuity.fixed(2)): crow-fly total time / network total time = \(fit.totalTimeRatio.fixed(4)); per pair median |error| \((fit.medianAbsoluteRelativeError * 100).fixed(1)) %, R² = \(fit.rSquared.fixed(3))")
+                print("One slope for comparison: minutes ≈ \(fit.minutesPerKm.fixed(4)) × crow-fly km, R² = \(fit.slopeRSquared.fixed(3)) (60 km/h with circuity \(fit.minutesPerKm.fixed(2)), or circuity 1.3 at \((78 / fit.minutesPerKm).fixed(1)) km/h)")
             }
         }
     }
@@ -171,25 +172,25 @@ struct NetworkCommand: ParsableCommand {
                     for (k, c) in communes.enumerated() {
                         let v = Int(snap.nodes[k])
                         let node = v >= 0 ? "\(v),\(graph.osmIDs[v])" : ","
-                        let metres = snap.metres[k].isFinite ? fmt(snap.metres[k], 1) : ""
-                        let minutes = snap.minutes[k].isFinite ? fmt(snap.minutes[k], 3) : ""
+                        let metres = snap.metres[k].isFinite ? (snap.metres[k]).fixed(1) : ""
+                        let minutes = snap.minutes[k].isFinite ? (snap.minutes[k]).fixed(3) : ""
                         csv += "\(c.code),\(CSVWriter.escape(c.name)),\(c.departement),\(c.population),\(node),\(metres),\(minutes),\(v >= 0 ? 1 : 0)\n"
                     }
                     try transaction.stage(csv, to: out)
                 }
                 let scope = departements.isEmpty ? "" : " of \(departements.joined(separator: ", "))"
-                print("Communes\(scope) on \(file) (snap limit \(fmt(snapping.snapLimit, 0)) m, connector \(fmt(snapping.accessSpeed, 0)) km/h): \(attached.count) of \(communes.count) attached")
+                print("Communes\(scope) on \(file) (snap limit \(snapping.snapLimit.fixed(0)) m, connector \(snapping.accessSpeed.fixed(0)) km/h): \(attached.count) of \(communes.count) attached")
                 for k in attached {
-                    print("  \(communes[k].name) (\(communes[k].code)): node \(snap.nodes[k]), connector \(fmt(snap.metres[k], 0)) m, \(fmt(snap.minutes[k], 2)) min")
+                    print("  \(communes[k].name) (\(communes[k].code)): node \(snap.nodes[k]), connector \((snap.metres[k]).fixed(0)) m, \((snap.minutes[k]).fixed(2)) min")
                 }
                 let beyond = communes.indices.filter { snap.nodes[$0] < 0 && snap.metres[$0].isFinite }
                     .sorted { snap.metres[$0] < snap.metres[$1] }.prefix(5)
                 if !beyond.isEmpty {
-                    print("Nearest beyond the limit: " + beyond.map { "\(communes[$0].name) (\(communes[$0].code)) \(fmt(snap.metres[$0], 0)) m" }.joined(separator: "; "))
+                    print("Nearest beyond the limit: " + beyond.map { "\(communes[$0].name) (\(communes[$0].code)) \((snap.metres[$0]).fixed(0)) m" }.joined(separator: "; "))
                 }
                 if let territoryOut {
                     guard !attached.isEmpty else {
-                        throw ValidationError("--territory-out: no commune\(scope) is within \(fmt(snapping.snapLimit, 0)) m of the network \(file)")
+                        throw ValidationError("--territory-out: no commune\(scope) is within \(snapping.snapLimit.fixed(0)) m of the network \(file)")
                     }
                     var covered = try Territory(communes: attached.map { communes[$0] })
                     if let boundaries = loaded.boundaries {
@@ -221,11 +222,7 @@ struct NetworkCommand: ParsableCommand {
                 try OutputTransaction.run { (transaction: inout OutputTransaction) throws in
                     try transaction.makeFolder(outDir)
                     try transaction.stage(graph.edgeListCSV(), to: outDir + "/edges.csv")
-                    var nodes = "node,osm_id,x,y,lon,lat\n"
-                    for v in 0..<graph.nodeCount {
-                        nodes += "\(v),\(graph.osmIDs[v]),\(graph.xs[v]),\(graph.ys[v]),\(graph.lons[v]),\(graph.lats[v])\n"
-                    }
-                    try transaction.stage(nodes, to: outDir + "/nodes.csv")
+                    try transaction.stage(graph.nodeListCSV(), to: outDir + "/nodes.csv")
                 }
                 print("\(graph.nodeCount) nodes, \(graph.edgeCount) edges → \(outDir)/edges.csv, nodes.csv")
             }
@@ -249,7 +246,7 @@ struct NetworkCommand: ParsableCommand {
                 guard sources > 0 else { throw ValidationError("--sources must be at least 1") }
                 let graph = try NetworkCommand.load(file)
                 guard graph.nodeCount > 0 else { throw ValidationError("\(file): the road graph has no node") }
-                var rng = SeededGenerator(seed: seed)
+                var rng = SplitMix64(seed: seed)
                 let nodes = (0..<sources).map { _ in Int(rng.next() % UInt64(graph.nodeCount)) }
                 // Shortest round-trip renderings of the Doubles: the reader parses the very same values.
                 var csv = "source,node,minutes\n"
@@ -263,56 +260,5 @@ struct NetworkCommand: ParsableCommand {
             }
         }
     }
-
-    struct Bench: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            abstract: "Time multi-source Dijkstra and bounded catchments (best of N), for Scripts/bench-network-peer.sh.")
-
-        @Argument(help: ArgumentHelp("OSM file, network cache, or synthetic:SIDE (seeded synthetic grid).", valueName: "file"))
-        var file: String
-        @Option(help: "Number of sources (sites), sampled with the seed.") var sites: Int = 100
-        @Option(help: "Catchment limit, minutes.") var limit: Double = 20
-        @Option(name: .customLong("repeat"), help: "Repetitions (best is reported).") var repetitions: Int = 5
-        @Option(help: "Random seed for the sources.") var seed: UInt64 = 1
-        @Option(help: "Threads for the bounded searches.") var threads: Int = 1
-        @Option(help: ArgumentHelp("Write the sources (one node per line) here.", valueName: "file")) var sourcesOut: String?
-
-        func run() throws {
-            try CLIErrors.exitOnFailure {
-                try OutputPathCheck.refuseOverwrite(outputs: [("--sources-out", sourcesOut)], inputs: [("the network file", file)])
-                let graph = try NetworkCommand.load(file)
-                guard graph.nodeCount > 0 else { throw ValidationError("\(file): the road graph has no node") }
-                var rng = SeededGenerator(seed: seed)
-                let nodes = (0..<sites).map { _ in Int32(rng.next() % UInt64(graph.nodeCount)) }
-                if let sourcesOut { try AtomicFile.write(nodes.map(String.init).joined(separator: "\n").appending("\n"), to: sourcesOut) }
-                let sources = nodes.enumerated().map { DijkstraSource(node: $0.element, minutes: 0, label: Int32($0.offset)) }
-                let clock = ContinuousClock()
-                func best(_ body: () -> Int) -> (ms: Double, check: Int) {
-                    var b = Double.infinity, check = 0
-                    for _ in 0..<max(1, repetitions) {
-                        let t = clock.measure { check = body() }
-                        b = min(b, Double(t.components.attoseconds) / 1e15 + Double(t.components.seconds) * 1e3)
-                    }
-                    return (b, check)
-                }
-                let all = NodeTargets(nodeCount: graph.nodeCount, nodes: (0..<Int32(graph.nodeCount)).map { $0 },
-                                      minutes: [Double](repeating: 0, count: graph.nodeCount))
-                let multi = best { graph.multiSourceDijkstra(sources: sources, direction: .forward).labels.count }
-                let bounded = best {
-                    graph.boundedOneToMany(sources: sources, targets: all, limit: limit, direction: .forward, threads: threads).pairCount
-                }
-                let one = best { graph.shortestPathMinutes(from: Int(nodes[0])).count }
-                print("graph \(file): \(graph.nodeCount) nodes, \(graph.edgeCount) edges")
-                print(String(format: "careaccess multi_source_ms %.3f  (%d sources)", multi.ms, sites))
-                print(String(format: "careaccess one_to_all_ms %.3f", one.ms))
-                print(String(format: "careaccess bounded_ms %.3f  (%d sources, limit %.1f min, %d threads, %d node pairs)", bounded.ms, sites, limit, threads, bounded.check))
-            }
-        }
-    }
 }
 
-func fmt(_ v: Double, _ digits: Int) -> String { String(format: "%.\(digits)f", v) }
-
-extension String {
-    func leftPad(_ n: Int) -> String { count >= n ? self : String(repeating: " ", count: n - count) + self }
-}

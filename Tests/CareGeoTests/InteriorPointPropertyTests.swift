@@ -1,20 +1,9 @@
+import CareKernel
 import Foundation
 import Testing
 import CareGeo
 
-/// A small seeded generator (SplitMix64) so property tests are reproducible.
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
+/// Random polygons from the kernel's seeded generator (SplitMix64), so the properties are reproducible.
 @Suite("interiorPoint properties")
 struct InteriorPointPropertyTests {
     /// Star-shaped ring around `centre`: sorted angles, radii in `radii`, angular gaps < π/2, closed.

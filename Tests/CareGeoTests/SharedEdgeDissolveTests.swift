@@ -1,3 +1,4 @@
+import CareKernel
 import Testing
 
 @testable import CareGeo

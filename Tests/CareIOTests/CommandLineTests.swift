@@ -11,7 +11,7 @@ struct CommandLineTests {
         ["coverage"], ["access"], ["scenario"], ["compare"], ["sweep"], ["place"], ["interns"],
         ["travel", "calibrate"], ["travel", "validate"], ["travel", "pairs"],
         ["network", "info"], ["network", "calibrate"], ["network", "places"], ["network", "export"],
-        ["network", "paths"], ["network", "bench"], ["network", "catchments"],
+        ["network", "paths"],
         ["import"], ["export-peer"],
     ]
 

@@ -1,3 +1,4 @@
+import CareKernel
 import CareModel
 import Foundation
 import Testing
@@ -58,11 +59,11 @@ struct ScenarioDrawsTests {
         var runs: [ScenarioRun] = []
         for d in 0..<draws {
             var f = file
-            let drawSeed = DrawSeeds.mix(DrawSeeds.mix(seed) ^ UInt64(d))
+            let drawSeed = SplitMix64.mix(SplitMix64.mix(seed) ^ UInt64(d))
             f.scenario.events = f.scenario.events.map { e in
                 var e = e
                 if case .retire(var r) = e.action {
-                    r.seed = DrawSeeds.mix(drawSeed ^ DrawSeeds.mix(5))
+                    r.seed = SplitMix64.mix(drawSeed ^ SplitMix64.mix(5))
                     e.action = .retire(r)
                 }
                 return e

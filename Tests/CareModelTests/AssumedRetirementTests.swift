@@ -1,3 +1,4 @@
+import CareKernel
 import CareGeo
 import Testing
 

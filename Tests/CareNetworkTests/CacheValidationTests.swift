@@ -1,3 +1,4 @@
+import CareKernel
 import Foundation
 import Testing
 @testable import CareNetwork
@@ -33,7 +34,7 @@ final class CacheValidationTests {
 
     /// Recomputes the checksum of crafted bytes.
     static func reseal(_ bytes: inout [UInt8]) {
-        var h = CacheHasher()
+        var h = FNV1a.FourLanes()
         bytes.withUnsafeBytes { h.add(UnsafeRawBufferPointer(rebasing: $0[..<(bytes.count - 8)])) }
         let v = h.value
         withUnsafeBytes(of: v) { for k in 0..<8 { bytes[bytes.count - 8 + k] = $0[k] } }

@@ -1,3 +1,4 @@
+import CareKernel
 import CareGeo
 import Testing
 @testable import CareNetwork
@@ -11,9 +12,9 @@ struct ContractionTests {
     /// one-way, at 30, 50 or 80 km/h, plus two rings of chain nodes with no junction (one two-way, one one-way)
     /// and a dangling two-way chain; all components kept.
     static func chainGraph(side: Int, seed: UInt64) throws -> RoadGraph {
-        var rng = SeededGenerator(seed: seed)
+        var rng = SplitMix64(seed: seed)
         var points: [ProjectedPoint] = []
-        for r in 0..<side { for c in 0..<side { points.append(ProjectedPoint(x: Double(c) * 100 + rng.nextUnit() * 20, y: Double(r) * 100 + rng.nextUnit() * 20)) } }
+        for r in 0..<side { for c in 0..<side { points.append(ProjectedPoint(x: Double(c) * 100 + rng.unit() * 20, y: Double(r) * 100 + rng.unit() * 20)) } }
         var edges: [RoadEdge] = []
         func add(_ a: Int, _ b: Int, kmh: Double, oneway: Bool) {
             let dx = points[b].x - points[a].x, dy = points[b].y - points[a].y
@@ -24,13 +25,13 @@ struct ContractionTests {
         }
         func chain(_ a: Int, _ b: Int) {
             let k = Int(rng.next() % 5)
-            let oneway = rng.nextUnit() < 0.15
+            let oneway = rng.unit() < 0.15
             let kmh = [30.0, 50, 80][Int(rng.next() % 3)]
             var prev = a
             for s in stride(from: 1, through: k, by: 1) {
                 let f = Double(s) / Double(k + 1)
-                points.append(ProjectedPoint(x: points[a].x + f * (points[b].x - points[a].x) + rng.nextUnit(),
-                                             y: points[a].y + f * (points[b].y - points[a].y) + rng.nextUnit()))
+                points.append(ProjectedPoint(x: points[a].x + f * (points[b].x - points[a].x) + rng.unit(),
+                                             y: points[a].y + f * (points[b].y - points[a].y) + rng.unit()))
                 add(prev, points.count - 1, kmh: kmh, oneway: oneway)
                 prev = points.count - 1
             }
@@ -39,8 +40,8 @@ struct ContractionTests {
         for r in 0..<side {
             for c in 0..<side {
                 let v = r * side + c
-                if c + 1 < side, rng.nextUnit() < 0.92 { chain(v, v + 1) }
-                if r + 1 < side, rng.nextUnit() < 0.92 { chain(v, v + side) }
+                if c + 1 < side, rng.unit() < 0.92 { chain(v, v + 1) }
+                if r + 1 < side, rng.unit() < 0.92 { chain(v, v + side) }
             }
         }
         for oneway in [false, true] {   // rings of chain nodes only
@@ -55,7 +56,7 @@ struct ContractionTests {
     }
 
     static func sample(_ n: Int, count: Int, seed: UInt64) -> [Int] {
-        var rng = SeededGenerator(seed: seed)
+        var rng = SplitMix64(seed: seed)
         return (0..<count).map { _ in Int(rng.next() % UInt64(n)) }
     }
 
@@ -101,7 +102,7 @@ struct ContractionTests {
     func multiSourceLabelsEqualPerSourceMinimum(_ direction: TraversalDirection) throws {
         let g = try Self.chainGraph(side: 20, seed: 13)
         let interior = Self.interiorNodes(g)
-        var rng = SeededGenerator(seed: 2)
+        var rng = SplitMix64(seed: 2)
         let nodes = Self.sample(interior.count, count: 8, seed: 5).map { interior[$0] } + Self.sample(g.nodeCount, count: 6, seed: 6)
         let sources = nodes.enumerated().map {
             DijkstraSource(node: Int32($0.element), minutes: Double(rng.next() % 3) * 0.5, label: Int32(13 - $0.offset))

@@ -1,3 +1,4 @@
+import CareKernel
 import CareGeo
 import Synchronization
 import Testing
@@ -10,7 +11,7 @@ struct DijkstraWorkspaceTests {
     @Test func reusedWorkspaceEqualsReferenceForEverySource() throws {
         let g = try RoadGraph.synthetic(side: 30, seed: 3)   // synthetic, labelled
         var ws = DijkstraWorkspace(nodeCount: g.nodeCount)
-        var rng = SeededGenerator(seed: 5)
+        var rng = SplitMix64(seed: 5)
         for round in 0..<60 {
             let s = Int(rng.next() % UInt64(g.nodeCount))
             let limit = round % 3 == 0 ? Double.infinity : 2 + Double(round % 7)
@@ -31,7 +32,7 @@ struct DijkstraWorkspaceTests {
 
     @Test func boundedSearchesEqualOneSearchPerSourceAndReportProgress() throws {
         let g = try RoadGraph.synthetic(side: 25, seed: 4)   // synthetic, labelled
-        var rng = SeededGenerator(seed: 8)
+        var rng = SplitMix64(seed: 8)
         let sources = (0..<40).map { DijkstraSource(node: Int32(rng.next() % UInt64(g.nodeCount)), minutes: Double($0 % 3) * 0.5, label: Int32($0)) }
         let nodes = (0..<g.nodeCount).map { Int32($0) }
         let targets = NodeTargets(nodeCount: g.nodeCount, nodes: nodes, minutes: nodes.map { Double($0 % 5) * 0.25 })
@@ -61,7 +62,7 @@ struct DijkstraWorkspaceTests {
 
     @Test(arguments: [0, 1, 5, 63, 64, 65, 1_000, 5_000])
     func radixSortOrdersByHighWord(count: Int) {
-        var rng = SeededGenerator(seed: UInt64(count) + 1)
+        var rng = SplitMix64(seed: UInt64(count) + 1)
         // Distinct keys (a shuffled range, spread over three bytes) with the original position as payload.
         var keys = (0..<UInt64(count)).map { $0 * 2_731 % 16_777_213 }
         for i in stride(from: keys.count - 1, to: 0, by: -1) { keys.swapAt(i, Int(rng.next() % UInt64(i + 1))) }

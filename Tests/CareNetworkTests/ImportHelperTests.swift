@@ -1,3 +1,4 @@
+import CareKernel
 import Testing
 @testable import CareNetwork
 
@@ -5,7 +6,7 @@ import Testing
 @Suite("Import helpers: galloping id search, rank selection")
 struct ImportHelperTests {
     @Test func gallopingSearchEqualsLinearScan() {
-        var rng = SeededGenerator(seed: 8)
+        var rng = SplitMix64(seed: 8)
         var ids: [Int64] = []
         var v: Int64 = -50
         for _ in 0..<500 { v += Int64(rng.next() % 7) + 1; ids.append(v) }
@@ -19,11 +20,11 @@ struct ImportHelperTests {
     }
 
     @Test func selectEqualsSortedRank() {
-        var rng = SeededGenerator(seed: 4)
+        var rng = SplitMix64(seed: 4)
         for n in [1, 2, 3, 10, 101, 1_000] {
             // Many ties (values on a 0.5 grid) and distinct values.
             for grid in [0.5, 0] {
-                let values = (0..<n).map { _ in grid > 0 ? (Double(rng.next() % 20) * grid) : rng.nextUnit() }
+                let values = (0..<n).map { _ in grid > 0 ? (Double(rng.next() % 20) * grid) : rng.unit() }
                 for k in [0, n / 2, n - 1] {
                     var copy = values
                     #expect(RoadGraphBuilder.select(&copy, rank: k) == values.sorted()[k], "n \(n) k \(k)")

@@ -1,3 +1,4 @@
+import CareKernel
 import CareGeo
 import Foundation
 import Testing
@@ -10,7 +11,7 @@ let realGraphFiles = ["saint_barthelemy.osm.pbf", "most_monaco_riviera_network.o
 @Suite("Shortest paths on real road graphs", .enabled(if: SharedRoads.available))
 struct RealGraphPathTests {
     static func sampleNodes(_ g: RoadGraph, count: Int, seed: UInt64) -> [Int] {
-        var rng = SeededGenerator(seed: seed)
+        var rng = SplitMix64(seed: seed)
         return (0..<count).map { _ in Int(rng.next() % UInt64(g.nodeCount)) }
     }
 
@@ -28,7 +29,7 @@ struct RealGraphPathTests {
     @Test(arguments: realGraphFiles)
     func multiSourceEqualsPerSourceMinimum(_ file: String) throws {
         let g = try RoadGraph.load(path: SharedRoads.path(file))
-        var rng = SeededGenerator(seed: 5)
+        var rng = SplitMix64(seed: 5)
         let sources = Self.sampleNodes(g, count: 12, seed: 99).enumerated().map {
             DijkstraSource(node: Int32($0.element), minutes: Double(rng.next() % 4) * 0.75, label: Int32($0.offset))
         }

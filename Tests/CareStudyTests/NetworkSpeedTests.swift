@@ -1,3 +1,4 @@
+import CareKernel
 import CareGeo
 import CareNetwork
 import Foundation
@@ -8,9 +9,9 @@ import Testing
 /// Road-network speed factors and their calibration on SYNTHETIC graphs (RoadGraph.synthetic, labelled).
 struct NetworkSpeedTests {
     static func places(_ g: RoadGraph, _ n: Int, seed: UInt64) -> [Place] {
-        var rng = SeededGenerator(seed: seed)
+        var rng = SplitMix64(seed: seed)
         return (0..<n).map { _ in
-            Place(point: ProjectedPoint(x: 700_000 + rng.nextUnit() * 10_000, y: 6_400_000 + rng.nextUnit() * 10_000), crs: .lambert93)
+            Place(point: ProjectedPoint(x: 700_000 + rng.unit() * 10_000, y: 6_400_000 + rng.unit() * 10_000), crs: .lambert93)
         }
     }
 

@@ -5,6 +5,8 @@
 import Benchmark
 import BenchmarkSupport
 import CareIO
+import CareReport
+import CareStudy
 import CareModel
 import Foundation
 

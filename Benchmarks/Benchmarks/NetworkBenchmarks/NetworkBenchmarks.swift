@@ -5,13 +5,14 @@
 //   bash Scripts/bench-network-peer.sh      # the same searches against networkx and scipy, same run
 import Benchmark
 import BenchmarkSupport
+import CareKernel
 import CareNetwork
 import Foundation
 
 
 /// `count` seeded source nodes (the same sequence as `careaccess network bench --seed 1`).
 func sources(_ graph: RoadGraph, _ count: Int) -> [DijkstraSource] {
-    var rng = SeededGenerator(seed: 1)
+    var rng = SplitMix64(seed: 1)
     return (0..<count).map { DijkstraSource(node: Int32(rng.next() % UInt64(graph.nodeCount)), minutes: 0, label: Int32($0)) }
 }
 

@@ -7,6 +7,8 @@
 import Benchmark
 import BenchmarkSupport
 import CareIO
+import CareReport
+import CareStudy
 import CareModel
 import CarePlacement
 import Foundation

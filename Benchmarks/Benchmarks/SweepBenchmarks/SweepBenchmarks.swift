@@ -8,6 +8,8 @@
 import Benchmark
 import BenchmarkSupport
 import CareIO
+import CareReport
+import CareStudy
 import CareModel
 import CareSweep
 import Foundation

@@ -24,20 +24,8 @@ public enum SyntheticPoints {
         }
     }
 
-    /// SplitMix64 (Steele, Lea & Flood 2014).
-    public struct Generator: RandomNumberGenerator, Sendable {
-        private var state: UInt64
-        public init(seed: UInt64) { state = seed }
-        public mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        /// `(next() >> 11) * 2^-53`, exact, in [0, 1).
-        public mutating func unit() -> Double { Double(next() >> 11) * 0x1p-53 }
-    }
+    /// The kernel's SplitMix64 (Steele, Lea & Flood 2014); `unit()` is `(next() >> 11) * 2^-53`, exact, in [0, 1).
+    public typealias Generator = SplitMix64
 
     /// `count` points uniform in `[x0, x0 + extent) × [y0, y0 + extent)`.
     public static func uniform(count: Int, seed: UInt64, extent: Double = extent,

@@ -1,13 +1,12 @@
 import ArgumentParser
 import CareIO
-import CareReport
-import CareStudy
 import CareModel
 import CareNetwork
+import CareStudy
 import Foundation
 
-extension NetworkCommand {
-    /// `careaccess network catchments`: every commune to every GP site within each limit, timed, as a national
+extension NetworkTiming {
+    /// Every commune to every GP site within each limit, timed, as a national
     /// benchmark; `--export-dir` writes the reverse CSR and the snapped points for the scipy peer
     /// (Scripts/network_catchments_peer.py).
     struct Catchments: ParsableCommand {
@@ -36,29 +35,40 @@ extension NetworkCommand {
         @Option(name: .customLong("limit"), help: ArgumentHelp("Catchment limit, minutes (repeatable).", valueName: "min"))
         var limits: [Double] = [20, 30]
         @Option(help: "Threads for the bounded searches.") var threads: Int = 2
-        @OptionGroup var snapping: NetworkSnapOptions
+        @Option(help: ArgumentHelp("Connector speed to the nearest node, km/h (as --access-speed).", valueName: "km/h"))
+        var accessSpeed: Double = RoadSnapper.defaultAccessSpeedKmh
+        @Option(help: ArgumentHelp("Places farther than this from every node are not attached, metres (as --snap-limit).", valueName: "m"))
+        var snapLimit: Double = RoadSnapper.defaultLimitMetres
         @Option(help: ArgumentHelp("Write the CSR, the snapped points and sample rows here, for the scipy peer.", valueName: "dir"))
         var exportDir: String?
         @Option(help: "Sites in the exported sample (first ones, in supply order).") var sample: Int = 100
         @Option(help: "Of the sample's sites, how many get an exported unbounded row (minutes of every node to the site: row_K.f64).")
         var fullRows: Int = 3
-        @OptionGroup var quiet: QuietOptions
+        @Flag(help: "No progress bar on standard error (it is shown only on a terminal anyway).")
+        var quiet = false
+
+        var progress: any ProgressReporter { ProgressBar.standardError(quiet: quiet, isTerminal: isatty(STDERR_FILENO) != 0) }
+
+        func validate() throws {
+            guard accessSpeed.isFinite, accessSpeed > 0 else { throw ValidationError("--access-speed must be a positive number of km/h") }
+            guard snapLimit.isFinite, snapLimit >= 0 else { throw ValidationError("--snap-limit must be a finite number of metres ≥ 0") }
+        }
 
         func run() throws {
-            try CLIErrors.exitOnFailure {
+            try NetworkTiming.exitOnFailure {
                 guard threads >= 1, threads <= 256 else { throw ValidationError("--threads must be 1…256") }
                 guard sample >= 0 else { throw ValidationError("--sample must be ≥ 0") }
                 guard fullRows >= 0, fullRows <= 100 else { throw ValidationError("--full-rows must be 0…100") }
                 for l in limits where !(l.isFinite && l >= 0) { throw ValidationError("--limit \(l): must be a finite number of minutes ≥ 0") }
                 let clock = ContinuousClock()
-                func seconds(_ d: Duration) -> String { fmt(Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18, 2) }
+                func seconds(_ d: Duration) -> String { NetworkTiming.fixed(Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18, 2) }
                 var graph: RoadGraph?
-                let loadTime = try clock.measure { graph = try RoadGraph.load(path: file, progress: NetworkProgressBar(quiet.progress)) }
+                let loadTime = try clock.measure { graph = try RoadGraph.load(path: file, progress: NetworkProgressBar(progress)) }
                 guard let graph else { return }
                 let loaded = try TerritoryFile.load(path: territory).territory
                 let sites = try SupplyFile.load(path: supply, territory: loaded, countColumn: countColumn).sites.filter { $0.gps > 0 }
                 let communes = loaded.communes
-                let snapper = RoadSnapper(graph: graph, accessSpeedKmh: snapping.accessSpeed, limitMetres: snapping.snapLimit)
+                let snapper = RoadSnapper(graph: graph, accessSpeedKmh: accessSpeed, limitMetres: snapLimit)
                 var communeSnap: RoadSnapper.Result?, siteSnap: RoadSnapper.Result?
                 let snapTime = clock.measure {
                     communeSnap = snapper.snap(communes.map(\.point), inCRS: communes.map { $0.crs == graph.crs }, threads: threads)
@@ -70,17 +80,17 @@ extension NetworkCommand {
                 let attachedCommunes = communeSnap.nodes.filter { $0 >= 0 }.count
                 let attachedSites = siteSnap.nodes.filter { $0 >= 0 }.count
                 print("Network catchments on \(file): \(graph.nodeCount) nodes (\(graph.contracted.coreCount) after contracting degree-2 chains), \(graph.edgeCount) edges; loaded in \(seconds(loadTime)) s")
-                print("Communes: \(attachedCommunes) of \(communes.count) attached; GP sites: \(attachedSites) of \(sites.count) attached (snap limit \(fmt(snapping.snapLimit, 0)) m, connector \(fmt(snapping.accessSpeed, 0)) km/h; snapped in \(seconds(snapTime)) s)")
+                print("Communes: \(attachedCommunes) of \(communes.count) attached; GP sites: \(attachedSites) of \(sites.count) attached (snap limit \(NetworkTiming.fixed(snapLimit, 0)) m, connector \(NetworkTiming.fixed(accessSpeed, 0)) km/h; snapped in \(seconds(snapTime)) s)")
                 for limit in limits {
-                    let progress = quiet.progress
-                    progress.begin(total: sources.count, label: "catchments \(fmt(limit, 0)) min")
+                    let progress = self.progress
+                    progress.begin(total: sources.count, label: "catchments \(NetworkTiming.fixed(limit, 0)) min")
                     var table: TargetTable?
                     let t = clock.measure {
                         table = graph.boundedOneToMany(sources: sources, targets: targets, limit: limit, direction: .reverse,
                                                        threads: threads) { progress.advance(by: $0) }
                     }
                     progress.end()
-                    print("careaccess catchments_\(fmt(limit, 0))_s \(seconds(t))  (\(sources.count) sites, \(table?.pairCount ?? 0) commune–site pairs within \(fmt(limit, 0)) min, \(threads) threads)")
+                    print("careaccess catchments_\(NetworkTiming.fixed(limit, 0))_s \(seconds(t))  (\(sources.count) sites, \(table?.pairCount ?? 0) commune–site pairs within \(NetworkTiming.fixed(limit, 0)) min, \(threads) threads)")
                 }
                 if let exportDir {
                     try export(graph: graph, communeSnap: communeSnap, siteSnap: siteSnap, targets: targets, to: exportDir, clock: clock)
@@ -116,9 +126,9 @@ extension NetworkCommand {
                     for (k, j) in sampleSites.enumerated() {
                         for p in table.range(of: k) { csv += "\(j),\(table.targets[p]),\(table.minutes[p])\n" }
                     }
-                    try tx.stage(csv, to: dir + "/sample_\(fmt(limit, 0)).csv")
+                    try tx.stage(csv, to: dir + "/sample_\(NetworkTiming.fixed(limit, 0)).csv")
                     let ms = (Double(t.components.seconds) + Double(t.components.attoseconds) / 1e18) * 1e3
-                    print("careaccess sample_bounded_\(fmt(limit, 0))_ms \(fmt(ms, 1))  (\(sources.count) sites from 0 min, 1 thread, \(table.pairCount) pairs)")
+                    print("careaccess sample_bounded_\(NetworkTiming.fixed(limit, 0))_ms \(NetworkTiming.fixed(ms, 1))  (\(sources.count) sites from 0 min, 1 thread, \(table.pairCount) pairs)")
                 }
                 // Unbounded rows: every node's minutes to the first sites, for the exact contracted = full check.
                 for (k, j) in sampleSites.prefix(fullRows).enumerated() {
