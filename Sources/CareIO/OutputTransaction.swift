@@ -20,13 +20,9 @@ import Foundation
 /// ```
 /// Complexity: O(bytes) to stage, O(files) to commit.
 public struct OutputTransaction: Sendable {
-    /// One staged file: its temporary and where it goes.
-    public struct Staged: Sendable, Equatable {
-        /// The hidden temporary in the destination's folder (`.NAME.tmp-PID-RANDOM`).
-        public var temporary: String
-        /// The path it is renamed to by ``OutputTransaction/commit()``.
-        public var destination: String
-    }
+    /// One staged file: its finished temporary (`.NAME.tmp-PID-RANDOM` in the destination's folder) and where
+    /// it goes (``CareKernel/StagedFile``, written by the kernel's ``CareKernel/AtomicWriter``).
+    public typealias Staged = StagedFile
 
     /// Files staged so far, in order.
     public private(set) var staged: [Staged] = []
@@ -74,28 +70,21 @@ public struct OutputTransaction: Sendable {
         guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDir), isDir.boolValue else {
             throw OutputError(file: path, message: "folder \(folder) does not exist")
         }
-        let temporary = folder + "/.\(destination.lastPathComponent).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
-        // Tracked before it exists, so that no signal can land between its creation and its tracking.
-        TemporaryFileRegistry.shared.register(temporary)
-        // Exclusive creation: never follows or reuses an existing file.
-        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL, 0o644)
-        guard descriptor >= 0 else {
-            let reason = String(cString: strerror(errno))
-            TemporaryFileRegistry.shared.unregister(temporary)
-            throw OutputError(file: path, message: "cannot write: cannot create a file in \(folder): \(reason)")
+        // The kernel's writer: exclusive creation of a tracked temporary in the destination's folder.
+        let writer: AtomicWriter
+        do { writer = try AtomicWriter(replacing: destination.path) } catch {
+            throw OutputError(file: path, message: "cannot write: \(error.message)")
         }
-        let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
+        let handle = FileHandle(fileDescriptor: writer.output.descriptor, closeOnDealloc: false)
         do throws(OutputError) {
             try body(handle)
-            do { try handle.synchronize(); try handle.close() } catch {
-                throw OutputError(file: path, message: "cannot write: \(FileInput.reason(error))")
-            }
         } catch {
-            try? handle.close()
-            Self.remove(temporary)
+            writer.discard()
             throw error
         }
-        staged.append(Staged(temporary: temporary, destination: destination.path))
+        do { staged.append(try writer.finish()) } catch {
+            throw OutputError(file: path, message: "cannot write: \(error.message)")
+        }
     }
 
     /// Creates `path` and its missing parents for outputs to be staged in (`scenario --out DIR`); the folders it
@@ -119,24 +108,17 @@ public struct OutputTransaction: Sendable {
     /// removed and the error names the destination that failed (earlier ones stay replaced: see above).
     public func commit() throws(OutputError) {
         for (i, s) in staged.enumerated() {
-            guard rename(s.temporary, s.destination) == 0 else {
-                let reason = String(cString: strerror(errno))
-                for rest in staged[i...] { Self.remove(rest.temporary) }
-                throw OutputError(file: s.destination, message: "cannot move the finished file into place: \(reason)")
+            do { try s.publish() } catch {
+                for rest in staged[(i + 1)...] { rest.remove() }
+                throw OutputError(file: s.destination, message: error.message)
             }
-            TemporaryFileRegistry.shared.unregister(s.temporary)
         }
     }
 
     /// Removes every staged temporary, then the folders ``makeFolder(_:)`` created (when empty); no destination
     /// is touched.
     public func discard() {
-        for s in staged { Self.remove(s.temporary) }
+        for s in staged { s.remove() }
         for folder in createdFolders.reversed() { rmdir(folder) }
-    }
-
-    private static func remove(_ temporary: String) {
-        unlink(temporary)
-        TemporaryFileRegistry.shared.unregister(temporary)
     }
 }

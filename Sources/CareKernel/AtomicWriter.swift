@@ -64,6 +64,13 @@ public struct AtomicWriter: ~Copyable {
     /// Syncs the temporary to disk and renames it over the destination, then syncs the folder (so that the
     /// rename itself survives a crash). On failure the temporary is removed and the destination is untouched.
     public consuming func commit() throws(AtomicWriteError) {
+        try finish().publish()
+    }
+
+    /// The first half of ``commit()``: syncs and closes the temporary, which then waits, complete, to be
+    /// published. A transaction of several files finishes each, then publishes them together (``StagedFile``).
+    /// On failure the temporary is removed.
+    public consuming func finish() throws(AtomicWriteError) -> StagedFile {
         let fd = descriptor
         descriptor = -1
         guard fsync(fd) == 0 else {
@@ -76,17 +83,7 @@ public struct AtomicWriter: ~Copyable {
             Self.remove(descriptor: -1, temporary: temporary)
             throw AtomicWriteError(path: destination, message: "cannot write: \(reason)")
         }
-        guard rename(temporary, destination) == 0 else {
-            let reason = FileOutput.reason(errno)
-            Self.remove(descriptor: -1, temporary: temporary)
-            throw AtomicWriteError(path: destination, message: "cannot move the finished file into place: \(reason)")
-        }
-        TemporaryFileRegistry.shared.unregister(temporary)
-        let dir = open(folder, O_RDONLY | O_CLOEXEC)
-        if dir >= 0 {
-            _ = fsync(dir)   // best effort: some file systems refuse to sync a folder
-            close(dir)
-        }
+        return StagedFile(temporary: temporary, destination: destination, folder: folder)
     }
 
     /// Removes the temporary file; the destination is untouched.
@@ -103,7 +100,7 @@ public struct AtomicWriter: ~Copyable {
         try w.commit()
     }
 
-    private static func remove(descriptor: Int32, temporary: String) {
+    static func remove(descriptor: Int32, temporary: String) {
         if descriptor >= 0 { close(descriptor) }
         unlink(temporary)
         TemporaryFileRegistry.shared.unregister(temporary)

@@ -18,8 +18,8 @@ import Foundation
 /// Complexity: O(bytes); writes are buffered in 1 MiB blocks.
 final class AtomicStream {
     let path: String
-    let temporary: String
-    private var handle: FileHandle?
+    /// The kernel's writer (``CareKernel/AtomicWriter``); `nil` once committed or discarded.
+    private var writer: AtomicWriter?
     private var buffer: [UInt8] = []
     static let blockSize = 1 << 20
 
@@ -31,16 +31,13 @@ final class AtomicStream {
         guard FileManager.default.fileExists(atPath: dir, isDirectory: &isDir), isDir.boolValue else {
             throw OutputError(file: path, message: "folder \(dir) does not exist")
         }
-        temporary = dir + "/.\(url.lastPathComponent).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
-        // Tracked before it exists: SIGINT/SIGTERM/SIGHUP removes it (TemporaryFileRegistry).
-        TemporaryFileRegistry.shared.register(temporary)
-        guard FileManager.default.createFile(atPath: temporary, contents: nil), let h = FileHandle(forWritingAtPath: temporary) else {
-            let reason = String(cString: strerror(errno))
-            TemporaryFileRegistry.shared.unregister(temporary)
-            throw OutputError(file: path, message: "cannot create a temporary file in \(dir): \(reason)")
+        do { writer = try AtomicWriter(replacing: url.path) } catch {
+            throw OutputError(file: path, message: error.message)
         }
-        handle = h
     }
+
+    /// The hidden temporary being written (`.NAME.tmp-PID-…`); `nil` once committed or discarded.
+    var temporary: String? { writer?.temporary }
 
     deinit { discard() }
 
@@ -52,12 +49,12 @@ final class AtomicStream {
     }
 
     private func flush() throws(OutputError) {
-        guard let handle else { throw OutputError(file: path, message: "written after commit or discard") }
+        guard let output = writer?.output else { throw OutputError(file: path, message: "written after commit or discard") }
         do {
-            try handle.write(contentsOf: buffer)
+            try output.write(buffer)
         } catch {
             discard()
-            throw OutputError(file: path, message: "cannot write: \(FileInput.reason(error))")
+            throw OutputError(file: path, message: error.message)
         }
         buffer.removeAll(keepingCapacity: true)
     }
@@ -65,28 +62,14 @@ final class AtomicStream {
     /// Flushes, syncs and renames the file into place.
     func commit() throws(OutputError) {
         try flush()
-        do {
-            try handle?.synchronize()
-            try handle?.close()
-        } catch {
-            discard()
-            throw OutputError(file: path, message: "cannot write: \(FileInput.reason(error))")
-        }
-        handle = nil
-        defer { TemporaryFileRegistry.shared.unregister(temporary) }
-        if rename(temporary, path) != 0 {
-            let reason = String(cString: strerror(errno))
-            try? FileManager.default.removeItem(atPath: temporary)
-            throw OutputError(file: path, message: "cannot move the finished file into place: \(reason)")
+        guard let w = writer.take() else { throw OutputError(file: path, message: "committed twice") }
+        do { try w.commit() } catch {
+            throw OutputError(file: path, message: error.message)
         }
     }
 
     /// Drops the temporary file (nothing is published).
     func discard() {
-        guard let h = handle else { return }
-        try? h.close()
-        handle = nil
-        try? FileManager.default.removeItem(atPath: temporary)
-        TemporaryFileRegistry.shared.unregister(temporary)
+        writer.take()?.discard()
     }
 }
