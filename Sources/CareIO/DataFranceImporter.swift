@@ -145,8 +145,29 @@ public struct DataFranceImporter: Sendable {
         return digit(u[0]) && (digit(second) || corsica) && u[2...].allSatisfy(digit)
     }
 
+    /// A demand unit placed: its row, population, point (lon/lat) and where the point comes from, boundary.
+    private typealias Located = (row: Int, population: Int, point: LonLat, source: PointSource, boundary: MultiPolygon?)
+
     private func assemble(rows: [Row], file: String, report initial: ImportReport) throws(InputError) -> Output {
         var report = initial
+        let (byID, children) = try Self.hierarchy(rows, file: file)
+        let unitRows = Self.units(rows, children: children, report: &report)
+        var located: [Located] = []
+        located.reserveCapacity(unitRows.count)
+        for i in unitRows {
+            let delegated = (children[rows[i].id] ?? []).filter { rows[$0].type == "COMD" || rows[$0].type == "COMA" }
+            if let unit = locate(row: i, rows, delegated: delegated, report: &report) { located.append(unit) }
+        }
+        let (projected, crsOf, projectedBoundaries, simplification, dissolvedVertices) =
+            try project(located, rows: rows, byID: byID, file: file, report: &report)
+        return try territory(located, rows: rows, byID: byID, children: children, projected: projected, crsOf: crsOf,
+                             projectedBoundaries: projectedBoundaries, simplification: simplification,
+                             dissolvedVertices: dissolvedVertices, file: file, report: report)
+    }
+
+    /// Row index by id, and the COMD/COMA/ARM rows of each parent commune (by its id); a child whose parent is
+    /// missing or not a COM is an error on its line.
+    private static func hierarchy(_ rows: [Row], file: String) throws(InputError) -> (byID: [String: Int], children: [String: [Int]]) {
         var byID: [String: Int] = [:]
         for (i, r) in rows.enumerated() { byID[r.id] = i }
         var children: [String: [Int]] = [:]  // parent id → COMD/COMA/ARM rows
@@ -159,7 +180,11 @@ public struct DataFranceImporter: Sendable {
             }
             children[p, default: []].append(i)
         }
-        // Units: COM, except those split into arrondissements, which are replaced by their ARM rows.
+        return (byID, children)
+    }
+
+    /// The demand units: COM rows, except those split into arrondissements, which are replaced by their ARM rows.
+    private static func units(_ rows: [Row], children: [String: [Int]], report: inout ImportReport) -> [Int] {
         var unitRows: [Int] = []
         for (i, r) in rows.enumerated() {
             if r.type == "COM" {
@@ -174,87 +199,95 @@ public struct DataFranceImporter: Sendable {
             }
         }
 
-        var located: [(row: Int, population: Int, point: LonLat, source: PointSource, boundary: MultiPolygon?)] = []
-        located.reserveCapacity(unitRows.count)
-        for i in unitRows {
-            let r = rows[i]
-            let delegated = (children[r.id] ?? []).filter { rows[$0].type == "COMD" || rows[$0].type == "COMA" }
-            // Population.
-            var population = r.population ?? 0
-            if r.population == nil {
-                let known = delegated.compactMap { rows[$0].population }
-                if !known.isEmpty {
-                    population = known.reduce(0, +)
-                    report.add(.populationFromDelegated, code: r.code, name: r.name,
-                               "population missing; sum of \(known.count) communes déléguées = \(population)")
-                } else {
-                    report.add(.populationMissing, code: r.code, name: r.name, "population missing; counted as 0")
-                }
+        return unitRows
+    }
+
+    /// The unit of row `i` with its population (else the sum of its communes déléguées), boundary (else their
+    /// union) and point (the town hall when inside or near the boundary, else an interior point); `nil`, reported,
+    /// when it has no location at all.
+    private func locate(row i: Int, _ rows: [Row], delegated: [Int], report: inout ImportReport) -> Located? {
+        let r = rows[i]
+        // Population.
+        var population = r.population ?? 0
+        if r.population == nil {
+            let known = delegated.compactMap { rows[$0].population }
+            if !known.isEmpty {
+                population = known.reduce(0, +)
+                report.add(.populationFromDelegated, code: r.code, name: r.name,
+                           "population missing; sum of \(known.count) communes déléguées = \(population)")
+            } else {
+                report.add(.populationMissing, code: r.code, name: r.name, "population missing; counted as 0")
             }
-            // Boundary: own, else union of communes déléguées.
-            var boundary = r.boundary
-            var fromDelegated = false
-            if boundary == nil {
-                let parts = delegated.compactMap { rows[$0].boundary }.flatMap(\.polygons)
-                if !parts.isEmpty {
-                    boundary = MultiPolygon(polygons: parts)
-                    fromDelegated = true
-                    report.add(.boundaryFromDelegated, code: r.code, name: r.name,
-                               "no boundary; union of \(parts.count) polygons of its communes déléguées")
-                } else {
-                    report.add(.boundaryMissing, code: r.code, name: r.name, "no boundary in the source")
-                }
+        }
+        // Boundary: own, else union of communes déléguées.
+        var boundary = r.boundary
+        var fromDelegated = false
+        if boundary == nil {
+            let parts = delegated.compactMap { rows[$0].boundary }.flatMap(\.polygons)
+            if !parts.isEmpty {
+                boundary = MultiPolygon(polygons: parts)
+                fromDelegated = true
+                report.add(.boundaryFromDelegated, code: r.code, name: r.name,
+                           "no boundary; union of \(parts.count) polygons of its communes déléguées")
+            } else {
+                report.add(.boundaryMissing, code: r.code, name: r.name, "no boundary in the source")
             }
-            // Point.
-            var hall = r.townHall
-            if let h = hall, !(h.x.isFinite && h.y.isFinite && (-180...180).contains(h.x) && (-90...90).contains(h.y)) {
-                report.add(.townHallInvalid, code: r.code, name: r.name, "town hall (\(h.x), \(h.y)) is not a valid lon/lat")
-                hall = nil
-            }
-            let interiorSource: PointSource = fromDelegated ? .delegatedInteriorPoint : .interiorPoint
-            var point: LonLat
-            var source: PointSource
-            switch (hall, boundary) {
-            case let (h?, b?):
-                if b.contains(h) {
+        }
+        // Point.
+        var hall = r.townHall
+        if let h = hall, !(h.x.isFinite && h.y.isFinite && (-180...180).contains(h.x) && (-90...90).contains(h.y)) {
+            report.add(.townHallInvalid, code: r.code, name: r.name, "town hall (\(h.x), \(h.y)) is not a valid lon/lat")
+            hall = nil
+        }
+        let interiorSource: PointSource = fromDelegated ? .delegatedInteriorPoint : .interiorPoint
+        var point: LonLat
+        var source: PointSource
+        switch (hall, boundary) {
+        case let (h?, b?):
+            if b.contains(h) {
+                point = LonLat(lon: h.x, lat: h.y)
+                source = .townHall
+            } else {
+                let metres = Self.approximateDistanceToBoundary(h, b)
+                if metres <= townHallTolerance {
                     point = LonLat(lon: h.x, lat: h.y)
                     source = .townHall
+                } else if let inside = b.interiorPoint() {
+                    point = LonLat(lon: inside.x, lat: inside.y)
+                    source = interiorSource
+                    report.add(.townHallOutside, code: r.code, name: r.name,
+                               "town hall \(Int(metres.rounded())) m outside the commune; replaced by an interior point")
                 } else {
-                    let metres = Self.approximateDistanceToBoundary(h, b)
-                    if metres <= townHallTolerance {
-                        point = LonLat(lon: h.x, lat: h.y)
-                        source = .townHall
-                    } else if let inside = b.interiorPoint() {
-                        point = LonLat(lon: inside.x, lat: inside.y)
-                        source = interiorSource
-                        report.add(.townHallOutside, code: r.code, name: r.name,
-                                   "town hall \(Int(metres.rounded())) m outside the commune; replaced by an interior point")
-                    } else {
-                        point = LonLat(lon: h.x, lat: h.y)
-                        source = .unverifiedTownHall
-                        report.add(.townHallOutside, code: r.code, name: r.name, "town hall outside a degenerate boundary; kept")
-                    }
+                    point = LonLat(lon: h.x, lat: h.y)
+                    source = .unverifiedTownHall
+                    report.add(.townHallOutside, code: r.code, name: r.name, "town hall outside a degenerate boundary; kept")
                 }
-            case let (h?, nil):
-                point = LonLat(lon: h.x, lat: h.y)
-                source = .unverifiedTownHall
-            case let (nil, b?):
-                guard let inside = b.interiorPoint() else {
-                    report.add(.noLocation, code: r.code, name: r.name, "no town hall and a degenerate boundary")
-                    continue
-                }
-                point = LonLat(lon: inside.x, lat: inside.y)
-                source = interiorSource
-                if r.townHall == nil {
-                    report.add(.townHallMissing, code: r.code, name: r.name, "no town hall; interior point of the boundary used")
-                }
-            case (nil, nil):
-                report.add(.noLocation, code: r.code, name: r.name, "neither town hall nor boundary")
-                continue
             }
-            located.append((i, population, point, source, boundary))
+        case let (h?, nil):
+            point = LonLat(lon: h.x, lat: h.y)
+            source = .unverifiedTownHall
+        case let (nil, b?):
+            guard let inside = b.interiorPoint() else {
+                report.add(.noLocation, code: r.code, name: r.name, "no town hall and a degenerate boundary")
+                return nil
+            }
+            point = LonLat(lon: inside.x, lat: inside.y)
+            source = interiorSource
+            if r.townHall == nil {
+                report.add(.townHallMissing, code: r.code, name: r.name, "no town hall; interior point of the boundary used")
+            }
+        case (nil, nil):
+            report.add(.noLocation, code: r.code, name: r.name, "neither town hall nor boundary")
+            return nil
         }
+        return (i, population, point, source, boundary)
+    }
 
+    /// Every located unit projected to its département's CRS (in batches per CRS), with the boundaries simplified,
+    /// repaired and checked for gaps when the importer keeps them.
+    private func project(_ located: [Located], rows: [Row], byID: [String: Int], file: String, report: inout ImportReport) throws(InputError)
+        -> (points: [ProjectedPoint?], crs: [CRS?], boundaries: [MultiPolygon?], simplification: SimplificationReport?, dissolved: Int)
+    {
         // Communes déléguées/associées without a boundary of their own, by parent row (named next to a gap).
         var delegatedWithoutBoundary: [Int: [Int]] = [:]
         for (i, r) in rows.enumerated() where (r.type == "COMD" || r.type == "COMA") && r.boundary == nil {
@@ -314,6 +347,16 @@ public struct DataFranceImporter: Sendable {
             }
         }
 
+        return (projected, crsOf, projectedBoundaries, simplification, dissolvedVertices)
+    }
+
+    /// The territory of the projected units, with the aliases of communes déléguées/associées, the arrondissements
+    /// of split communes, and the import's counts.
+    private func territory(_ located: [Located], rows: [Row], byID: [String: Int], children: [String: [Int]],
+                           projected: [ProjectedPoint?], crsOf: [CRS?], projectedBoundaries: [MultiPolygon?],
+                           simplification: SimplificationReport?, dissolvedVertices: Int, file: String,
+                           report initial: ImportReport) throws(InputError) -> Output {
+        var report = initial
         var communes: [Commune] = []
         var boundaries: [MultiPolygon?] = []
         var kept: [MultiPolygon?] = []
