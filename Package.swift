@@ -5,7 +5,8 @@
 // Layers, dependencies pointing one way (top to bottom):
 //   CProj, CLZMA        system libraries (PROJ, liblzma)
 //   CareGeo             projections (PROJ), EWKB, polygons
-//   CareKernel          static spatial index, temporary-file registry (standard library, Dispatch, libc only)
+//   CareKernel          static spatial index; the one seeded generator (SplitMix64), checksum (FNV-1a), binary
+//                       writer, atomic writer and temporary-file registry; invariant checks (stdlib, Dispatch, libc)
 //   CareNetwork         road graph: OSM readers (CZlib), car graph, snapping, shortest paths
 //   CareModel           territory, supply, travel-time models, coverage, indicators, scenarios
 //   CarePlacement       where to open sites: MCLP, LSCP, p-median, p-center (CBC through CCbc), heuristics
