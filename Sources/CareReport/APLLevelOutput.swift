@@ -38,7 +38,7 @@ public enum APLLevelOutput {
         lines.append(String(format: "Reproduces: population-weighted mean %.6f on the reference communes (target %@); ", s.meanScore, d.target.formatted2)
                      + "below \(d.underServed.formatted2): \(s.communesBelow) communes, \(s.populationBelow.grouped) inhabitants (\(pct(s.populationBelow, s.population)))")
         lines.append("DREES 2023 (metropolitan France): mean \(APLActivityLevel.dreesNationalMean2023.formatted2), "
-                     + String(format: "%.1f %%", APLActivityLevel.dreesShareBelow2023 * 100) + " of the population below 2.5")
+                     + String(format: "%.1f %%", APLActivityLevel.dreesShareBelow2023 * 100) + " of the population below \(StudyDefaults.underServedAPL.shortText)")
         let a = r.allStudied
         lines.append(String(format: "Every studied commune at this level: mean %.3f; ", a.meanScore)
                      + "below \(d.underServed.formatted2): \(a.communesBelow) communes, \(a.populationBelow.grouped) inhabitants (\(pct(a.populationBelow, a.population)))")

@@ -125,7 +125,8 @@ struct NetworkCommand: ParsableCommand {
                 print("Circuity (route length / straight line): \(fit.circuity.fixed(3)) (ratio of sums), median \(fit.circuityMedian.fixed(3))")
                 print("Speed (route length / route time):       \(fit.speedKmh.fixed(1)) km/h (ratio of sums), median \(fit.speedMedianKmh.fixed(1)) km/h")
                 print("  → --speed \(fit.speedKmh.fixed(1)) --circuity \(fit.circuity.fixed(2)): crow-fly total time / network total time = \(fit.totalTimeRatio.fixed(4)); per pair median |error| \((fit.medianAbsoluteRelativeError * 100).fixed(1)) %, R² = \(fit.rSquared.fixed(3))")
-                print("One slope for comparison: minutes ≈ \(fit.minutesPerKm.fixed(4)) × crow-fly km, R² = \(fit.slopeRSquared.fixed(3)) (60 km/h with circuity \(fit.minutesPerKm.fixed(2)), or circuity 1.3 at \((78 / fit.minutesPerKm).fixed(1)) km/h)")
+                let v = StudyDefaults.crowFlySpeedKmh, c = StudyDefaults.crowFlyCircuity
+                print("One slope for comparison: minutes ≈ \(fit.minutesPerKm.fixed(4)) × crow-fly km, R² = \(fit.slopeRSquared.fixed(3)) (\(v.shortText) km/h with circuity \((fit.minutesPerKm * v / 60).fixed(2)), or circuity \(c.shortText) at \((60 * c / fit.minutesPerKm).fixed(1)) km/h)")
             }
         }
     }
