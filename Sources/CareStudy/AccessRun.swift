@@ -25,6 +25,7 @@ public struct AccessRun: Sendable {
                                loaded: (Study) -> Void = { _ in })
         throws -> (study: Study, model: any TravelTimeModel, method: AccessibilityMethod)
     {
+        try spec.indicator.validate()   // a bad indicator is refused before the data are loaded
         var study = try spec.study()
         let (model, travelNotes) = try spec.model(for: study, progress: progress)
         study.notes += travelNotes

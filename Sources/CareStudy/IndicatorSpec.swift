@@ -73,14 +73,7 @@ public struct IndicatorSpec: Sendable, Hashable, Codable {
     /// range or a decay that does not go with the method, ``CareIO/InputError`` for unreadable age files.
     /// `territory` places a commune age structure (``ageStructurePath``); only then is it needed.
     public func accessibilityMethod(territory: Territory? = nil) throws -> AccessibilityMethod {
-        if method != .apl {
-            let aplOnly: [(String, String?)] = [("--activity-per-gp", activityPerGP.map { "\($0)" }), ("--exclude-age", excludeAgeAtLeast.map { "\($0)" }),
-                                                ("--raw-population", demand == .population ? "" : nil), ("--age-structure", ageStructurePath),
-                                                ("--age-weights", ageWeightsPath)]
-            if let (name, value) = aplOnly.first(where: { $0.1 != nil }) {
-                throw ModelError.invalidParameter(name: name, value: value ?? "", reason: "applies to --method apl only, not \(method.rawValue)")
-            }
-        }
+        try checkAPLOnlyValues()
         switch method {
         case .twoStep:
             return .twoStep
@@ -101,6 +94,28 @@ public struct IndicatorSpec: Sendable, Hashable, Codable {
         case .apl:
             return .apl(try aplOptions(territory: territory))
         }
+    }
+
+    /// Refuses the APL's own values (activity, age exclusion, demand, age files) with another method.
+    private func checkAPLOnlyValues() throws(ModelError) {
+        guard method != .apl else { return }
+        let aplOnly: [(String, String?)] = [("--activity-per-gp", activityPerGP.map { "\($0)" }), ("--exclude-age", excludeAgeAtLeast.map { "\($0)" }),
+                                            ("--raw-population", demand == .population ? "" : nil), ("--age-structure", ageStructurePath),
+                                            ("--age-weights", ageWeightsPath)]
+        if let (name, value) = aplOnly.first(where: { $0.1 != nil }) {
+            throw .invalidParameter(name: name, value: value ?? "", reason: "applies to --method apl only, not \(method.rawValue)")
+        }
+    }
+
+    /// Every check that needs no file and no territory (the values that go with the method, ranges, decay,
+    /// weights), so that a run can refuse a bad indicator before loading its data.
+    public func validate() throws {
+        try checkAPLOnlyValues()
+        var probe = self
+        probe.ageStructurePath = nil
+        probe.ageWeightsPath = nil
+        if method == .apl { probe.demand = .population }
+        _ = try probe.accessibilityMethod()
     }
 
     private func wrongDecay(for methods: String) -> ModelError {

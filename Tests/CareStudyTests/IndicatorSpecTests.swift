@@ -80,3 +80,19 @@ struct IndicatorSpecTests {
         #expect(throws: ModelError.self) { try ObjectiveSpec.access.objective(accessibility: nil) }
     }
 }
+
+extension IndicatorSpecTests {
+    @Test("validate refuses what accessibilityMethod refuses, without reading any file")
+    func validation() throws {
+        var apl = IndicatorSpec(method: .apl)
+        apl.ageStructurePath = "/nonexistent/structure.csv"
+        try apl.validate()                      // the file is not read
+        apl.referenceYear = 1492
+        #expect(throws: ModelError.self) { try apl.validate() }
+        var age = IndicatorSpec(method: .twoStep)
+        age.ageWeightsPath = "w.csv"
+        #expect(throws: ModelError.invalidParameter(name: "--age-weights", value: "w.csv", reason: "applies to --method apl only, not 2sfca")) {
+            try age.validate()
+        }
+    }
+}
