@@ -20,7 +20,7 @@ struct PlaceCommand: ParsableCommand {
     )
 
     typealias Objective = ObjectiveSpec
-    enum Method: String, ExpressibleByArgument, CaseIterable { case exact, greedy, localSearch = "local-search", both }
+    typealias Method = PlacementSpec.Methods
     /// The indicators `place --objective access` supports (the goal's greedy gain needs a step or binary decay).
     enum Indicator: String, ExpressibleByArgument, CaseIterable {
         case apl, twoStep = "2sfca", enhanced = "e2sfca"
@@ -104,125 +104,40 @@ struct PlaceCommand: ParsableCommand {
         try CLIErrors.exitOnFailure {
             try OutputPathCheck.refuseOverwrite(outputs: [("--out", out), ("--export-candidates", exportCandidates)],
                                                 inputs: study.inputs + travel.inputs + [("--candidates", candidates), ("--zones", zones)])
-            let loaded = try study.load()
-            Diagnostics.printImportNotes(loaded)
-            let (model, modelNotes) = try travel.travelTimeModel(for: loaded)
-            var cands = try candidates.map { try CandidatesFile.load(path: $0, territory: loaded.territory) }
-            var candidatesSource = candidates
-            if let zones {
-                let file = try ZonesFile.load(path: zones)
-                let all = cands ?? PlacementProblem.communeCandidates(territory: loaded.territory, studied: loaded.demand)
-                cands = file.restrict(all, to: zoneLevel.zone)
-                if cands?.isEmpty ?? true {
-                    throw ValidationError("--zones \(zones): none of the \(all.count) candidates lies in a zone of level \(zoneLevel.rawValue)")
-                }
-                candidatesSource = "\(candidates ?? "studied communes") in the \(zoneLevel == .underServed ? "under-served" : "under-served and complementary") zones of \(zones), \(all.count) before"
-            } else if zoneLevel != .underServed {
-                throw ValidationError("--zone-level goes with --zones")
-            }
-            if let budget {
-                _ = try PlausibleRange.checkBudget(budget, option: "--budget")
-                guard objective == .mclp || objective == .access else { throw ValidationError("--budget is for --objective mclp or access") }
-                if let siteCost {
-                    _ = try PlausibleRange.check(siteCost, in: PlausibleRange.euros, option: "--site-cost", what: "a cost in euros")
-                }
-                cands = try costed(cands ?? PlacementProblem.communeCandidates(territory: loaded.territory, studied: loaded.demand))
-            } else if siteCost != nil {
-                throw ValidationError("--site-cost goes with --budget")
-            }
-            let goal = try accessibilityGoal(territory: loaded.territory)
-            let target = try objective.objective(accessibility: goal)
-            let methods = try chosenMethods(for: target)
-            let clock = ContinuousClock()
-            let start = clock.now
-            // Travel times (nearest existing site, candidate catchments) once for every method run below.
-            let problem = try PlacementProblem(
-                territory: loaded.territory, studied: loaded.demand, sites: loaded.supply.sites, candidates: cands,
-                model: model, threshold: goal == nil ? threshold : catchment, maxRadius: maxRadius, competingDemand: goal != nil
-            ).prepared(for: target)
-            let travelSeconds = (clock.now - start).seconds
+            let run = try PlacementRun.run(try spec(), progress: travel.quiet.progress, loaded: Diagnostics.printImportNotes)
+            let report = PlacementReport(problem: run.problem, study: run.study, results: run.results, k: k,
+                                         candidatesSource: run.candidatesSource, modelSummary: run.modelSummary,
+                                         modelNotes: run.modelNotes, travelSeconds: run.travelSeconds)
             // --export-candidates and --out are staged and renamed into place together, after the placement.
-            var transaction = OutputTransaction()
-            if let exportCandidates {
-                do { try transaction.stage(CandidatesFile.peerCSV(problem.candidates), to: exportCandidates) } catch {
-                    transaction.discard()
-                    throw error
-                }
-            }
-            let report: PlacementReport
-            do {
-                var results: [PlacementResult] = []
-                for m in methods {
-                    if let budget {
-                        results.append(try place(problem, objective: target, budget: budget, method: m, timeLimit: timeLimit))
-                    } else {
-                        results.append(try place(problem, objective: target, k: k, method: m, timeLimit: timeLimit,
-                                                 progress: travel.quiet.progress))
-                    }
-                }
-                report = PlacementReport(problem: problem, study: loaded, results: results, k: k,
-                                         candidatesSource: candidatesSource, modelSummary: model.summary, modelNotes: modelNotes,
-                                         travelSeconds: travelSeconds)
+            try OutputTransaction.run { (transaction: inout OutputTransaction) throws in
+                if let exportCandidates { try transaction.stage(CandidatesFile.peerCSV(run.problem.candidates), to: exportCandidates) }
                 if let out { try transaction.stage(report.csv(), to: out) }
-            } catch {
-                transaction.discard()
-                throw error
             }
-            try transaction.commit()
             print(report.text())
             if let out { print("Chosen sites: \(out)") }
         }
     }
 
-    /// The candidates with a cost each: their own, else --site-cost; a candidate with neither is an error.
-    func costed(_ candidates: [PlacementCandidate]) throws -> [PlacementCandidate] {
-        try candidates.map { c in
-            var c = c
-            if c.cost == nil {
-                guard let siteCost else {
-                    throw ValidationError("--budget: candidate \(c.id) has no cost: give a cost column in --candidates or --site-cost")
-                }
-                c.cost = siteCost
-            }
-            return c
-        }
+    /// The placement as the flags state it (defaults from ``StudyDefaults``).
+    func spec() throws -> PlacementSpec {
+        var spec = PlacementSpec()
+        spec.study = try study.spec(travel: travel)
+        spec.study.threshold = threshold
+        spec.study.indicator = IndicatorSpec(method: indicator.method)
+        spec.study.indicator.catchment = catchment
+        spec.study.indicator.demand = rawPopulation ? .population : .standardised
+        spec.study.underServed = below
+        spec.objective = objective
+        spec.k = k
+        spec.methods = method
+        spec.candidatesPath = candidates
+        spec.zonesPath = zones
+        spec.zoneLevel = zoneLevel.zone
+        spec.budget = budget
+        spec.siteCost = siteCost
+        spec.timeLimit = timeLimit
+        spec.maxRadius = maxRadius
+        spec.gpsPerSite = gpsPerSite
+        return spec
     }
-
-    /// Methods to run, heuristic first so that `both` can report its gap to the optimum.
-    func chosenMethods(for target: PlacementObjective) throws -> [PlacementMethod] {
-        let heuristic: PlacementMethod = objective == .pmedian ? .localSearch : .greedy
-        let hasExact = target.methods.contains(.exact)
-        switch method ?? (hasExact ? .both : .greedy) {
-        case .exact:
-            guard hasExact else { throw ValidationError("--objective \(objective.rawValue) has no exact method: use --method greedy") }
-            return [.exact]
-        case .greedy: return [.greedy]
-        case .localSearch:
-            guard target.methods.contains(.localSearch) else {
-                throw ValidationError("--method local-search is for --objective pmedian: use --method greedy")
-            }
-            return [.localSearch]
-        case .both: return hasExact ? [heuristic, .exact] : [heuristic]
-        }
-    }
-
-    func accessibilityGoal(territory: Territory) throws -> AccessibilityGoal? {
-        guard objective == .access else { return nil }
-        var spec = IndicatorSpec(method: indicator.method)
-        spec.catchment = catchment
-        spec.demand = rawPopulation ? .population : .standardised
-        let method = try spec.accessibilityMethod(territory: territory)
-        guard let mark = below ?? spec.defaultUnderServed else {
-            throw ValidationError("--objective access with --indicator \(indicator.rawValue) needs --below (GPs per 10,000 inhabitants)")
-        }
-        guard gpsPerSite > 0, gpsPerSite.isFinite else { throw ValidationError("--gps-per-site must be > 0") }
-        // The same checks as every indicator run: a positive catchment that holds the weight bands.
-        _ = try AccessibilityAnalysis(threshold: catchment, method: method, underServed: mark)
-        return AccessibilityGoal(method: method, underServed: mark, gpsPerSite: gpsPerSite)
-    }
-}
-
-extension Duration {
-    /// The duration in seconds.
-    var seconds: Double { Double(components.seconds) + Double(components.attoseconds) * 1e-18 }
 }
