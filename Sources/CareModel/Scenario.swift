@@ -32,7 +32,7 @@ public struct Scenario: Sendable, Hashable {
     }
 
     public func apply(to baseline: [SupplySite], territory: Territory) throws(ScenarioError) -> Outcome {
-        var run = ScenarioRun(baseline: baseline, horizon: horizon, territory: territory)
+        var run = ScenarioApplication(baseline: baseline, horizon: horizon, territory: territory)
         for event in events {
             try run.apply(event)
         }

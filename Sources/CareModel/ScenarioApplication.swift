@@ -2,7 +2,7 @@ import CareKernel
 
 /// The state of ``Scenario/apply(to:territory:)`` while it applies the events in order: the sites so far, which
 /// are closed (and by which line), the log and the assumptions. One method per kind of event.
-struct ScenarioRun {
+struct ScenarioApplication {
     let baselineCount: Int
     let territory: Territory
     var sites: [SupplySite]
