@@ -17,13 +17,6 @@ struct NetworkCommand: ParsableCommand {
         subcommands: [Info.self, Calibrate.self, Places.self, Export.self, Paths.self]
     )
 
-    static func load(_ path: String, progress: any ProgressReporter = SilentProgress()) throws -> RoadGraph {
-        if path.hasPrefix("synthetic:"), let side = Int(path.dropFirst("synthetic:".count)) {
-            return try RoadGraph.synthetic(side: side)
-        }
-        return try RoadGraph.load(path: path, progress: NetworkProgressBar(progress))
-    }
-
     struct Info: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Nodes, edges, components kept and dropped, bounding box, speed table used.")
@@ -40,7 +33,7 @@ struct NetworkCommand: ParsableCommand {
                 try OutputPathCheck.refuseOverwrite(outputs: [("--save-cache", saveCache)], inputs: [("the network file", file)])
                 let clock = ContinuousClock()
                 var graph: RoadGraph?
-                let elapsed = try clock.measure { graph = try NetworkCommand.load(file, progress: quiet.progress) }
+                let elapsed = try clock.measure { graph = try RoadGraph.open(file, progress: quiet.progress) }
                 guard let graph else { return }
                 let r = graph.report
                 print("Road network \(file) (\(r.format), read and built in \(elapsed.formatted(.units(allowed: [.milliseconds], width: .abbreviated))))")
@@ -103,7 +96,7 @@ struct NetworkCommand: ParsableCommand {
                 if let observed {
                     let input = try territory.load()
                     let trips = try ObservedTripsFile.load(path: observed, territory: input.territory)
-                    let graph = try NetworkCommand.load(file)
+                    let graph = try RoadGraph.open(file)
                     let model = try NetworkModel(graph: graph, accessSpeedKmh: accessSpeed, snapLimitMetres: snapLimit,
                                                  threads: 2, name: file)
                     let fit = try NetworkSpeedCalibration(model: model, trips: trips.trips)
@@ -112,7 +105,7 @@ struct NetworkCommand: ParsableCommand {
                 }
                 _ = try PlausibleRange.check(pairs, in: PlausibleRange.calibrationPairs, option: "--pairs", what: "a number of node pairs")
                 guard minKm.isFinite, minKm >= 0 else { throw ValidationError("--min-km must be a finite number of km ≥ 0") }
-                let graph = try NetworkCommand.load(file)
+                let graph = try RoadGraph.open(file)
                 let progress = quiet.progress
                 progress.begin(total: pairs, label: "calibration pairs")
                 let fit = NetworkCalibration.fit(graph, pairs: pairs, seed: seed, minKm: minKm) { progress.advance(by: $0) }
@@ -158,7 +151,7 @@ struct NetworkCommand: ParsableCommand {
             try CLIErrors.exitOnFailure {
                 try OutputPathCheck.refuseOverwrite(outputs: [("--out", out), ("--territory-out", territoryOut)],
                                                     inputs: [("the network file", file), ("--territory", territory)])
-                let graph = try NetworkCommand.load(file)
+                let graph = try RoadGraph.open(file)
                 let loaded = try TerritoryFile.load(path: territory).territory
                 let studied = try loaded.indices(inDepartements: Set(departements))
                 let model = try NetworkModel(graph: graph, accessSpeedKmh: snapping.accessSpeed, snapLimitMetres: snapping.snapLimit, threads: 2)
@@ -219,7 +212,7 @@ struct NetworkCommand: ParsableCommand {
             try CLIErrors.exitOnFailure {
                 try OutputPathCheck.refuseOverwrite(outputs: [("--out-dir", outDir + "/edges.csv"), ("--out-dir", outDir + "/nodes.csv")],
                                                     inputs: [("the network file", file)])
-                let graph = try NetworkCommand.load(file)
+                let graph = try RoadGraph.open(file)
                 try OutputTransaction.run { (transaction: inout OutputTransaction) throws in
                     try transaction.makeFolder(outDir)
                     try transaction.stage(graph.edgeListCSV(), to: outDir + "/edges.csv")
@@ -245,7 +238,7 @@ struct NetworkCommand: ParsableCommand {
             try CLIErrors.exitOnFailure {
                 try OutputPathCheck.refuseOverwrite(outputs: [("--out", out)], inputs: [("the network file", file)])
                 guard sources > 0 else { throw ValidationError("--sources must be at least 1") }
-                let graph = try NetworkCommand.load(file)
+                let graph = try RoadGraph.open(file)
                 guard graph.nodeCount > 0 else { throw ValidationError("\(file): the road graph has no node") }
                 var rng = SplitMix64(seed: seed)
                 let nodes = (0..<sources).map { _ in Int(rng.next() % UInt64(graph.nodeCount)) }

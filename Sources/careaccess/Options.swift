@@ -141,12 +141,6 @@ struct TravelOptions: ParsableArguments {
         _ = try PlausibleRange.check(accessSpeed, in: PlausibleRange.accessSpeedKmh, option: "--access-speed", what: "a speed in km/h")
     }
 
-    /// The travel-time model chosen on the command line, with notes for the summary.
-    func travelTimeModel(for study: Study) throws -> (model: any TravelTimeModel, notes: [Diagnostic]) {
-        try check()
-        return try spec.make(for: study, progress: quiet.progress)
-    }
-
     /// The model for places of `territory` (no study): `demand` and `sites` only serve the notes. With
     /// `scoresPairs` (travel validate) a travel input covering part of `demand` is not refused: a pair the
     /// model cannot reach is counted as unreachable, not scored, and the note says how much is covered.

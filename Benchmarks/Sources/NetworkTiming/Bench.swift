@@ -2,6 +2,7 @@ import ArgumentParser
 import CareIO
 import CareKernel
 import CareNetwork
+import CareStudy
 import Foundation
 
 extension NetworkTiming {
@@ -29,7 +30,7 @@ extension NetworkTiming {
         func run() throws {
             try NetworkTiming.exitOnFailure {
                 try OutputPathCheck.refuseOverwrite(outputs: [("--sources-out", sourcesOut)], inputs: [("the network file", file)])
-                let graph = try NetworkTiming.load(file)
+                let graph = try RoadGraph.open(file)
                 guard graph.nodeCount > 0 else { throw ValidationError("\(file): the road graph has no node") }
                 var rng = SplitMix64(seed: seed)
                 let nodes = (0..<sites).map { _ in Int32(rng.next() % UInt64(graph.nodeCount)) }

@@ -63,7 +63,7 @@ extension NetworkTiming {
                 let clock = ContinuousClock()
                 func seconds(_ d: Duration) -> String { NetworkTiming.fixed(Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18, 2) }
                 var graph: RoadGraph?
-                let loadTime = try clock.measure { graph = try RoadGraph.load(path: file, progress: NetworkProgressBar(progress)) }
+                let loadTime = try clock.measure { graph = try RoadGraph.open(file, progress: progress) }
                 guard let graph else { return }
                 let loaded = try TerritoryFile.load(path: territory).territory
                 let sites = try SupplyFile.load(path: supply, territory: loaded, countColumn: countColumn).sites.filter { $0.gps > 0 }

@@ -18,14 +18,6 @@ struct NetworkTiming: ParsableCommand {
         subcommands: [Bench.self, Catchments.self]
     )
 
-    /// A graph from an OSM file, a cache, or `synthetic:SIDE` (a seeded SYNTHETIC grid).
-    static func load(_ path: String, progress: any ProgressReporter = SilentProgress()) throws -> RoadGraph {
-        if path.hasPrefix("synthetic:"), let side = Int(path.dropFirst("synthetic:".count)) {
-            return try RoadGraph.synthetic(side: side)
-        }
-        return try RoadGraph.load(path: path, progress: NetworkProgressBar(progress))
-    }
-
     /// Fixed decimals, as the peers print them.
     static func fixed(_ v: Double, _ digits: Int) -> String { String(format: "%.\(digits)f", v) }
 
