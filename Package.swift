@@ -68,7 +68,7 @@ let package = Package(
         ),
         .target(name: "CareIO", dependencies: ["CareModel", "CarePlacement", "CareGeo", "CareKernel", "CLZMA", "CareFixtures", .product(name: "Yams", package: "Yams")]),
         .target(name: "CareStudy", dependencies: ["CareIO", "CareModel", "CarePlacement", "CareNetwork", "CareGeo", "CareKernel", "CareFixtures", .product(name: "Yams", package: "Yams")]),
-        .target(name: "CareReport", dependencies: ["CareStudy", "CareIO", "CareModel", "CarePlacement", "CareGeo", "CareKernel", "CareFixtures"]),
+        .target(name: "CareReport", dependencies: ["CareStudy", "CareIO", "CareModel", "CarePlacement", "CareNetwork", "CareGeo", "CareKernel", "CareFixtures"]),
         .target(name: "CareSweep", dependencies: ["CareStudy", "CareReport", "CareIO", "CareModel", "CareKernel"]),
         .target(name: "CareFuzzTargets", dependencies: ["CareStudy", "CareIO", "CareModel", "CareNetwork", "CareGeo"]),
         .executableTarget(

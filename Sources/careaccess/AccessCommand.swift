@@ -115,38 +115,20 @@ struct AccessCommand: ParsableCommand {
             spec.indicator = indicator
             spec.underServed = below
             spec.acceptSupplyGaps = acceptSupplyGaps
-            let (prepared, model, chosen) = try AccessRun.prepare(spec, progress: travel.quiet.progress, loaded: Diagnostics.printImportNotes)
             if let target = deriveActivityLevel {
-                let loaded = prepared
-                guard case .apl(let o) = chosen else { throw ValidationError("--derive-activity-level goes with --method apl") }
-                guard activityPerGP == nil else { throw ValidationError("--derive-activity-level derives the activity per GP: drop --activity-per-gp") }
-                let holes = deriveExclude.isEmpty ? ["75"] : deriveExclude
-                let derivation = try APLLevelDerivation(target: target, holes: Set(holes), threshold: threshold,
-                                                        underServed: below ?? StudyDefaults.underServedAPL)
-                let r = try derivation.run(territory: loaded.territory, communes: loaded.demand, sites: loaded.supply.sites,
-                                           model: model, options: o)
-                print(APLLevelOutput.summary(r, derivation: derivation, study: loaded, modelSummary: model.summary))
+                let d = try AccessRun.deriveActivityLevel(spec, target: target, excluded: deriveExclude.isEmpty ? nil : Set(deriveExclude),
+                                                          progress: travel.quiet.progress, loaded: Diagnostics.printImportNotes)
+                print(APLLevelOutput.summary(d.result, derivation: d.derivation, study: d.study, modelSummary: d.modelSummary))
                 return
             }
             if !deriveExclude.isEmpty { throw ValidationError("--derive-exclude goes with --derive-activity-level") }
             let marks = try zoneMarks()
-            let run = try AccessRun.run(spec, study: prepared, model: model, method: chosen)
+            let run = try AccessRun.run(spec, progress: travel.quiet.progress, loaded: Diagnostics.printImportNotes)
             let (loaded, result, gapLine) = (run.study, run.result, run.study.supplyGap)
             let classified = marks.map { UnderServedZones(result, territory: loaded.territory, marks: $0) }
             // Every output staged, then all renamed into place together (or none when one fails).
             let reportLine = try OutputTransaction.run { (transaction: inout OutputTransaction) throws -> String? in
-                if let out {
-                    try transaction.stage(AccessibilityOutput.csv(result, study: loaded), to: out)
-                    try CSVMetadata(title: "CareAccess accessibility per commune", model: model.summary, caveats: model.caveats,
-                                    sources: [loaded.territorySource, loaded.supplyProvenance], notes: loaded.notes.map(\.description))
-                        .stage(besides: out, in: &transaction)
-                }
-                if let zones, let classified {
-                    try transaction.stage(ZonesFile.csv(classified, territory: loaded.territory), to: zones)
-                    try CSVMetadata(title: "CareAccess under-served zones per commune", model: model.summary, caveats: model.caveats,
-                                    sources: [loaded.territorySource, loaded.supplyProvenance], notes: loaded.notes.map(\.description))
-                        .stage(besides: zones, in: &transaction)
-                }
+                try run.stage(table: out, zones: zones, classified: classified, in: &transaction)
                 try geojson.stage(GeoJSONLayer.accessibility(result, study: loaded, zones: classified),
                                   territory: loaded.territory, in: &transaction)
                 return try report.stage(in: &transaction) {
@@ -168,11 +150,7 @@ struct AccessCommand: ParsableCommand {
             if complementaryBelow != nil { throw ValidationError("--complementary-below goes with --zones") }
             return nil
         }
-        let isAPL = method == .apl
-        guard let u = below ?? (isAPL ? ZoneMarks.apl.underServed : nil) else {
-            throw ValidationError("--zones with --method \(method.rawValue) needs --below (the under-served mark)")
-        }
-        return try ZoneMarks(underServed: u, complementary: complementaryBelow ?? (isAPL ? ZoneMarks.apl.complementary : nil))
+        return try ZoneMarks.marks(for: method, underServed: below, complementary: complementaryBelow)
     }
 
     /// The indicator as the flags state it (defaults from ``StudyDefaults``).

@@ -39,28 +39,16 @@ struct InternsCommand: ParsableCommand {
         try CLIErrors.exitOnFailure {
             try OutputPathCheck.refuseOverwrite(outputs: OutputPathCheck.csv("--out", out),
                                                 inputs: [("the interns file", file), ("--zones", zones), ("--territory", territory), ("--supply", supply)])
-            if zones == nil, zoneLevel != .underServed { throw ValidationError("--zone-level goes with --zones") }
-            if (territory == nil) != (supply == nil) { throw ValidationError("--territory and --supply go together (the effect on access)") }
-            let interns = try InternsFile.load(path: file)
-            let zoneFile = try zones.map { try ZonesFile.load(path: $0) }
-            let grants = try InternGrants(placements: interns.placements, faculties: interns.faculties, schedule: interns.schedule,
-                                          zones: zoneFile?.zones, level: zoneLevel.zone, gpFraction: interns.gpFraction)
-            let text = InternsOutput.text(grants, file: interns, zonesSource: zones, level: zoneLevel.zone)
+            var spec = InternsRun.Spec(internsPath: file)
+            spec.zonesPath = zones
+            spec.zoneLevel = zoneLevel.zone
+            spec.territoryPath = territory
+            spec.supplyPath = supply
+            let run = try InternsRun.run(spec)
             if let out {
-                try OutputTransaction.run { (transaction: inout OutputTransaction) throws in
-                    try transaction.stage(InternsOutput.csv(grants, file: interns), to: out)
-                    try CSVMetadata(title: "CareAccess intern grants", model: "straight line (great circle) from the faculty",
-                                    sources: [file] + (zones.map { [$0] } ?? []),
-                                    notes: interns.synthetic ? ["The placements are synthetic (marked so in the file)."] : [])
-                        .stage(besides: out, in: &transaction)
-                }
+                try OutputTransaction.run { (transaction: inout OutputTransaction) throws in try run.stageGrants(to: out, in: &transaction) }
             }
-            print(text)
-            if let territory, let supply {
-                let run = try InternsAccess.run(grants, name: interns.name, territoryPath: territory, supplyPath: supply, path: file)
-                print("\nEffect on access of the intern posts (temporary supply, as a scenario):")
-                print(run.summaryText())
-            }
+            print(run.summaryText)
             if let out { print("Grants: \(out)") }
         }
     }

@@ -87,10 +87,10 @@ struct TravelOptions: ParsableArguments {
     var acceptPartialTravel = false
 
     @Option(help: ArgumentHelp("Network: speed on the connector from a place to the nearest road node, in km/h.", valueName: "km/h"))
-    var accessSpeed: Double = 15
+    var accessSpeed: Double = TravelModelSpec().accessSpeedKmh
 
     @Option(help: ArgumentHelp("Network: places farther than this from any road are reported unreachable, in metres.", valueName: "m"))
-    var snapLimit: Double = 2_000
+    var snapLimit: Double = TravelModelSpec().snapLimitMetres
 
     @Option(help: ArgumentHelp("Network: multiply every class speed by this factor (network calibrate --observed fits it).", valueName: "factor"))
     var speedFactor: Double?
@@ -139,21 +139,6 @@ struct TravelOptions: ParsableArguments {
         if let speed { _ = try PlausibleRange.check(speed, in: PlausibleRange.crowFlySpeedKmh, option: "--speed", what: "a speed in km/h") }
         if let circuity { _ = try PlausibleRange.check(circuity, in: PlausibleRange.circuity, option: "--circuity", what: "a detour factor") }
         _ = try PlausibleRange.check(accessSpeed, in: PlausibleRange.accessSpeedKmh, option: "--access-speed", what: "a speed in km/h")
-    }
-
-    /// The model for places of `territory` (no study): `demand` and `sites` only serve the notes. With
-    /// `scoresPairs` (travel validate) a travel input covering part of `demand` is not refused: a pair the
-    /// model cannot reach is counted as unreachable, not scored, and the note says how much is covered.
-    func travelTimeModel(territory: Territory, demand: [Int], sites: [SupplySite],
-                         scoresPairs: Bool = false) throws -> (model: any TravelTimeModel, notes: [Diagnostic]) {
-        try check()
-        var s = spec
-        s.scoresPairsOnly = scoresPairs
-        return try s.make(territory: territory, demand: demand, sites: sites, progress: quiet.progress)
-    }
-
-    func model() throws -> CrowFlyModel {
-        try spec.crowFly()
     }
 }
 

@@ -23,12 +23,11 @@ struct TravelCommand: ParsableCommand {
         /// The input file given, for ``OutputPathCheck``.
         var inputs: [OutputPathCheck.Named] { [("--territory", territory)] }
 
-        func load() throws -> TerritoryInput {
-            let input = try TerritoryInput.load(path: territory)
+        /// Prints the territory's import repairs on stderr.
+        static func printRepairs(_ input: TerritoryInput) {
             if let report = input.report {
                 for line in report.summaryLines() { eprint("territory: repaired/noted \(line)") }
             }
-            return input
         }
     }
 
@@ -53,23 +52,26 @@ struct TravelCommand: ParsableCommand {
         @Option(help: ArgumentHelp("Name of the model in summaries.", valueName: "text"))
         var name = "observed drive times"
 
-        @Option(help: ArgumentHelp("Cross-validation folds over origin communes (0: none).", valueName: "k"))
-        var folds = 5
+        /// The fit's defaults, shown in the help texts.
+        static let fit = CalibratedParameters.FitSettings()
 
-        @Option(help: ArgumentHelp("Seed of the fold assignment.", valueName: "n"))
-        var seed: UInt64 = 2019
+        @Option(help: ArgumentHelp("Cross-validation folds over origin communes (0: none; default \(fit.folds)).", valueName: "k"))
+        var folds: Int?
 
-        @Option(help: ArgumentHelp("Node spacing of the regional field, in metres.", valueName: "m"))
-        var cell = 10_000.0
+        @Option(help: ArgumentHelp("Seed of the fold assignment (default \(fit.seed)).", valueName: "n"))
+        var seed: UInt64?
 
-        @Option(help: ArgumentHelp("Shrinkage of each département's terms towards the national curve (pseudo-trips).", valueName: "λ"))
-        var departementPenalty = 1.0
+        @Option(help: ArgumentHelp("Node spacing of the regional field, in metres (default \(fit.cellMetres.shortText)).", valueName: "m"))
+        var cell: Double?
 
-        @Option(help: ArgumentHelp("Smoothness penalty of the regional field.", valueName: "λ"))
-        var smoothness = 1.0
+        @Option(help: ArgumentHelp("Shrinkage of each département's terms towards the national curve, in pseudo-trips (default \(fit.departementPenalty.shortText)).", valueName: "λ"))
+        var departementPenalty: Double?
 
-        @Option(help: ArgumentHelp("Ridge penalty of the regional field (towards 0 where no trip passes).", valueName: "λ"))
-        var fieldPenalty = 0.01
+        @Option(help: ArgumentHelp("Smoothness penalty of the regional field (default \(fit.smoothness.shortText)).", valueName: "λ"))
+        var smoothness: Double?
+
+        @Option(help: ArgumentHelp("Ridge penalty of the regional field, towards 0 where no trip passes (default \(fit.fieldPenalty.shortText)).", valueName: "λ"))
+        var fieldPenalty: Double?
 
         @Option(help: ArgumentHelp("Bridges and causeways to islands (CSV commune_a,commune_b,name,opened; default: the shipped list).", valueName: "file.csv"))
         var fixedLinks: String?
@@ -86,38 +88,29 @@ struct TravelCommand: ParsableCommand {
             try CLIErrors.exitOnFailure {
                 try OutputPathCheck.refuseOverwrite(outputs: [("--out", out)] + OutputPathCheck.csv("--trips-out", tripsOut),
                                                     inputs: [("--observed", observed), ("--fixed-links", fixedLinks)] + territory.inputs)
-                let input = try territory.load()
-                let observed = try ObservedTripsFile.load(path: observed, territory: input.territory)
-                var settings = CalibratedParameters.FitSettings()
-                settings.folds = folds
-                settings.seed = seed
-                settings.cellMetres = cell
-                settings.departementPenalty = departementPenalty
-                settings.smoothness = smoothness
-                settings.fieldPenalty = fieldPenalty
-                var calibration = TravelCalibration(settings: settings, name: name)
-                if let threads {
-                    guard (1...256).contains(threads) else { throw ValidationError("--threads must be 1–256") }
-                    calibration.threads = threads
-                }
-                let links = try FixedLinksFile.load(path: fixedLinks, territory: input.territory)
-                let result = try calibration.run(trips: observed.trips, territory: input.territory,
-                                                 source: observed.source, fixedLinks: links, progress: quiet.progress)
+                let run = try TravelCalibrationRun.run(spec, progress: quiet.progress, loaded: TerritoryOption.printRepairs)
                 try OutputTransaction.run { (transaction: inout OutputTransaction) throws in
-                    if let tripsOut {
-                        try transaction.stage(TravelOutput.tripsCSV(observed.trips, modelled: result.inSample, folds: result.folds,
-                                                                    heldOut: result.heldOut), to: tripsOut)
-                        try CSVMetadata(title: "Observed trips with the calibrated model's in-sample and held-out minutes",
-                                        model: result.parameters.summary, caveats: result.parameters.caveats,
-                                        sources: [self.observed, input.source], notes: observed.notes)
-                            .stage(besides: tripsOut, in: &transaction)
-                    }
-                    try CalibratedModelFile.stage(result.parameters, to: out, in: &transaction)
+                    try run.stage(model: out, trips: tripsOut, in: &transaction)
                 }
-                print(TravelOutput.calibration(result, observed: observed, territory: input.territory,
-                                               territorySource: input.source, out: out))
+                print(run.summaryText(out: out))
                 if let tripsOut { print("Per-trip table: \(tripsOut)") }
             }
+        }
+
+        /// The calibration as the options state it (defaults from ``CareModel/CalibratedParameters/FitSettings``).
+        var spec: TravelCalibrationRun.Spec {
+            var spec = TravelCalibrationRun.Spec(observedPath: observed)
+            spec.territoryPath = territory.territory
+            spec.fixedLinksPath = fixedLinks
+            spec.name = name
+            if let folds { spec.settings.folds = folds }
+            if let seed { spec.settings.seed = seed }
+            if let cell { spec.settings.cellMetres = cell }
+            if let departementPenalty { spec.settings.departementPenalty = departementPenalty }
+            if let smoothness { spec.settings.smoothness = smoothness }
+            if let fieldPenalty { spec.settings.fieldPenalty = fieldPenalty }
+            spec.threads = threads
+            return spec
         }
     }
 
@@ -140,33 +133,19 @@ struct TravelCommand: ParsableCommand {
             try CLIErrors.exitOnFailure {
                 try OutputPathCheck.refuseOverwrite(outputs: OutputPathCheck.csv("--out", out) + report.outputs,
                                                     inputs: [("--observed", observed)] + territory.inputs + travel.inputs)
-                let input = try territory.load()
-                let observed = try ObservedTripsFile.load(path: observed, territory: input.territory)
-                // Notes (communes off the network…) about the trips' own communes only.
-                let ends = Set(observed.trips.flatMap { [$0.originCode, $0.destinationCode] }.compactMap { $0 })
-                let demand = input.territory.communes.indices.filter { ends.contains(input.territory.communes[$0].code) }
-                let (model, notes) = try travel.travelTimeModel(territory: input.territory, demand: demand, sites: [],
-                                                                scoresPairs: true)
-                let validation = try TravelValidation(model: model, trips: observed.trips, territory: input.territory)
-                let inSample = (model as? CalibratedModel).map {
-                    $0.parameters.observed.fnv1a == observed.source.fnv1a && $0.parameters.observed.bytes == observed.source.bytes
-                } ?? false
+                try travel.check()
+                var spec = TravelValidationRun.Spec(observedPath: observed)
+                spec.territoryPath = territory.territory
+                spec.travel = travel.spec
+                let run = try TravelValidationRun.run(spec, progress: travel.quiet.progress, loaded: TerritoryOption.printRepairs)
                 // --out, its metadata and --report renamed into place together (or none when one fails).
                 let reportLine = try OutputTransaction.run { (transaction: inout OutputTransaction) throws -> String? in
-                    if let out {
-                        try transaction.stage(TravelOutput.tripsCSV(observed.trips, modelled: validation.modelled), to: out)
-                        try CSVMetadata(title: "Observed against modelled minutes per trip", model: model.summary, caveats: model.caveats,
-                                        sources: [self.observed, input.source], notes: observed.notes).stage(besides: out, in: &transaction)
-                    }
-                    return try report.stage(in: &transaction) {
-                        HTMLReport.travelValidation(validation, trips: observed.trips, territory: input.territory,
-                                                    modelSummary: model.summary, observedSource: observed.source.description, language: $0)
-                    }
+                    if let out { try run.stageTrips(to: out, in: &transaction) }
+                    return try report.stage(in: &transaction) { run.report(language: $0) }
                 }
-                print(TravelOutput.validation(validation, modelSummary: model.summary, observed: observed,
-                                              territory: input.territory, territorySource: input.source, inSample: inSample))
+                print(run.summaryText)
                 if let reportLine { print(reportLine) }
-                for note in notes { print("Note: \(note)") }
+                for note in run.notes { print("Note: \(note)") }
                 if let out { print("Per-trip table: \(out)") }
             }
         }
@@ -195,20 +174,16 @@ struct TravelCommand: ParsableCommand {
             try CLIErrors.exitOnFailure {
                 try OutputPathCheck.refuseOverwrite(outputs: OutputPathCheck.csv("--out", out),
                                                     inputs: [("the pairs file", file)] + territory.inputs + travel.inputs)
-                let input = try territory.load()
-                let pairs = try PairsFile.load(path: file, territory: input.territory)
-                let (model, _) = try travel.travelTimeModel(territory: input.territory, demand: [], sites: [])
-                let minutes = try model.minutes(between: pairs.pairs)
-                let csv = pairs.csv(minutes: minutes, model: model.summary)
+                try travel.check()
+                var spec = TravelPairsRun.Spec(pairsPath: file)
+                spec.territoryPath = territory.territory
+                spec.travel = travel.spec
+                let run = try TravelPairsRun.run(spec, progress: travel.quiet.progress, loaded: TerritoryOption.printRepairs)
                 if let out {
-                    try OutputTransaction.run { (transaction: inout OutputTransaction) throws in
-                        try transaction.stage(csv, to: out)
-                        try CSVMetadata(title: "Minutes between pairs", model: model.summary, caveats: model.caveats,
-                                        sources: [file, input.source]).stage(besides: out, in: &transaction)
-                    }
+                    try OutputTransaction.run { (transaction: inout OutputTransaction) throws in try run.stage(to: out, in: &transaction) }
                 } else {
-                    print(csv, terminator: "")
-                    eprint("travel pairs: \(model.summary)")
+                    print(run.csv, terminator: "")
+                    eprint("travel pairs: \(run.model.summary)")
                 }
             }
         }
