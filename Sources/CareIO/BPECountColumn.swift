@@ -17,6 +17,7 @@ public struct BPECountColumn: Sendable, Equatable {
     /// Labels of the BPE equipment codes checked against the nomenclature (plural, for counts).
     static let labels: [String: String] = ["D201": "GPs", "D107": "maternity units"]
 
+    /// A count column named `name` exactly as in the file's header (`NB_D201`, `NB_D107`…); any name is accepted.
     public init(_ name: String) { self.name = name }
 
     /// The BPE equipment code of an `NB_` column (`NB_D107` → `D107`), or `nil` for another name.

@@ -12,16 +12,28 @@ import CareModel
 /// column (``SupplyImport/countColumn``) so that outputs do not call its units GPs. A column missing from the
 /// header is an error naming the file, line 1, the column and the columns present.
 public struct BPEImporter: Sendable {
+    /// The header name of the commune-code column (INSEE code, 5 characters such as `01004`): `CODGEO` in the BPE.
     public var codeColumn = "CODGEO"
+    /// The header name of the counted column: `NB_D201` (general practitioners) by default.
     public var countColumn = BPECountColumn.generalPractitioners.name
 
     /// An importer counting `countColumn` (default `NB_D201`, general practitioners).
     public init(countColumn: String = BPECountColumn.generalPractitioners.name) { self.countColumn = countColumn }
 
+    /// Reads the BPE file at `path` (plain, or xz/lzma-compressed: ``FileInput/bytes(path:limit:)``) and imports it
+    /// as ``importBytes(_:file:territory:)`` does; errors name `displayName` when given, else `path`.
     public func importFile(path: String, territory: Territory, displayName: String? = nil) throws(InputError) -> SupplyImport {
         try importBytes(try FileInput.bytes(path: path), file: displayName ?? path, territory: territory)
     }
 
+    /// Imports the BPE table in `bytes` (`,`, `;` or tab separated) against `territory`: one ``CareModel/SupplySite``
+    /// per commune that receives a count, in the order communes first appear, `gps` the sum of the counts mapped to
+    /// it. Unknown codes, codes mapped to a parent, spread city counts and repeated rows are listed in the
+    /// ``SupplyImport/report``.
+    ///
+    /// Throws an ``InputError`` naming `file`, the line and the column when a required column is missing, a code is
+    /// empty, a count is not an integer or is outside ``PlausibleRange/gpsPerRow``, a code repeats with different
+    /// values, or the file has no data row.
     public func importBytes(_ bytes: [UInt8], file: String, territory: Territory) throws(InputError) -> SupplyImport {
         var table = try CSVTableReader(bytes: bytes, file: file, required: [codeColumn, countColumn])
         let cCode = try table.columnIndex(codeColumn), cCount = try table.columnIndex(countColumn)

@@ -10,6 +10,7 @@ import CareKernel
 /// none (one column) reads as `,`. A byte-order mark is skipped, CR LF ends the line like LF.
 /// Complexity: O(length of the header line).
 public enum CSVDelimiter: Sendable, Equatable, CaseIterable {
+    /// `,` (RFC 4180), `;` (INSEE files, French-locale spreadsheets) and the tab character.
     case comma, semicolon, tab
 
     /// The delimiter's byte.

@@ -9,12 +9,15 @@
 /// Records reuse one buffer, so reading allocates only when a record is larger than any before it.
 /// Complexity: O(bytes).
 public struct CSVReader: Sendable {
+    /// The name used for the input in error messages (usually its path).
     public let file: String
     private let bytes: [UInt8]
     private var position: Int
     private var line: Int
     private let separator: UInt8
 
+    /// A reader over `bytes` splitting fields at `separator` (`,` by default; `;` or tab from ``CSVDelimiter``);
+    /// `file` names the input in errors. A UTF-8 byte-order mark at the start is skipped.
     public init(bytes: [UInt8], file: String, separator: UInt8 = UInt8(ascii: ",")) {
         self.bytes = bytes
         self.file = file
@@ -112,6 +115,7 @@ public struct CSVReader: Sendable {
 
 /// One CSV record: its fields as byte ranges into a reused buffer, and the line it starts on.
 public struct CSVRecord: Sendable {
+    /// The 1-based line on which the record starts (a quoted field with line breaks makes it span more lines).
     public private(set) var line: Int = 0
     fileprivate(set) var storage: [UInt8] = []
     fileprivate(set) var ranges: [Range<Int>] = []
@@ -119,6 +123,7 @@ public struct CSVRecord: Sendable {
     /// Column names, used to name fields in errors (set by ``CSVTableReader``).
     public var header: [String] = []
 
+    /// An empty record, to be filled by ``CSVReader/next(into:)``.
     public init() {}
 
     fileprivate mutating func reset(line: Int) {
@@ -128,6 +133,7 @@ public struct CSVRecord: Sendable {
         quoted.removeAll(keepingCapacity: true)
     }
 
+    /// Number of fields in the record.
     public var count: Int { ranges.count }
 
     fileprivate func fieldName(at i: Int) -> String? { i < header.count ? header[i] : nil }

@@ -11,10 +11,13 @@ import CareKernel
 /// The delimiter (`,`, `;` or tab) is detected from the header line (``CSVDelimiter``), so INSEE's
 /// `;`-separated files read like comma-separated ones. Every error names the file, the record's line and the column.
 public struct CSVTableReader: Sendable {
+    /// The name used for the input in error messages (usually its path).
     public let file: String
+    /// The column names of the header row, trimmed of spaces and tabs, in file order (unique and non-empty).
     public let header: [String]
     /// The field delimiter, detected from the header line.
     public let delimiter: CSVDelimiter
+    /// The current record, valid after ``next()`` returned `true`.
     public private(set) var record = CSVRecord()
     private var reader: CSVReader
     /// Number of data records read so far.
@@ -47,6 +50,7 @@ public struct CSVTableReader: Sendable {
         record.header = names
     }
 
+    /// Whether the header has a column named exactly `name` (case-sensitive).
     public func hasColumn(_ name: String) -> Bool { header.contains(name) }
 
     /// Index of a column, throwing a located error when it is absent.
@@ -70,6 +74,7 @@ public struct CSVTableReader: Sendable {
         return true
     }
 
+    /// The 1-based line on which the current record starts (0 before the first ``next()``).
     public var line: Int { record.line }
 
     func error(_ column: Int, _ message: String) -> InputError {
@@ -93,6 +98,7 @@ public struct CSVTableReader: Sendable {
         record.withBytes(at: column) { MessageText.value(bytes: $0) }
     }
 
+    /// Whether the field of the current record is empty or the database null marker `\N` (unquoted).
     public func isNull(_ column: Int) -> Bool { record.isNullOrEmpty(at: column) }
 
     /// The field trimmed of spaces; throws when empty or `\N`.

@@ -76,6 +76,8 @@ public enum CalibratedModelFile {
         return collapseNumberArrays(text) + "\n"
     }
 
+    /// Writes the model's JSON (``encode(_:)``) to `path` atomically (``OutputTransaction``); throws an
+    /// ``OutputError`` naming `path` when it cannot be encoded, staged or renamed into place.
     public static func write(_ parameters: CalibratedParameters, to path: String) throws(OutputError) {
         var transaction = OutputTransaction()
         try stage(parameters, to: path, in: &transaction)

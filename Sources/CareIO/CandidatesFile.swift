@@ -14,10 +14,17 @@ import CarePlacement
 /// CRS), for reporting. An optional `cost` column gives what opening the site costs in euros (finite, 0 to
 /// 10,000,000,000; an empty cell for none), for `place --budget`. Errors name the file, line and field.
 public enum CandidatesFile {
+    /// Reads the candidates file at `path` (plain or xz-compressed) and parses it as ``parse(_:file:territory:)``.
     public static func load(path: String, territory: Territory) throws(InputError) -> [PlacementCandidate] {
         try parse(try FileInput.bytes(path: path), file: path, territory: territory)
     }
 
+    /// The candidates of the CSV table in `bytes`, in file order; a candidate given by `commune` takes that
+    /// commune, one given by coordinates the commune of the nearest commune point.
+    ///
+    /// Throws an ``InputError`` naming `file`, the line and the column for a missing `id` column or location
+    /// columns, an empty or repeated `id`, coordinates outside Lambert-93 or France, an unknown commune code, a
+    /// `cost` that is not a number in 0…10,000,000,000 euros (``PlausibleRange/euros``), or a file without data rows.
     public static func parse(_ bytes: [UInt8], file: String, territory: Territory) throws(InputError) -> [PlacementCandidate] {
         var table = try CSVTableReader(bytes: bytes, file: file, required: ["id"])
         let cID = try table.columnIndex("id")

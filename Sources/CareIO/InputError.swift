@@ -6,11 +6,16 @@ import CareKernel
 /// Its description reads `communes.csv:12: field 'population': -5 is negative`, always on one line: control
 /// characters anywhere in it are escaped (``CareKernel/MessageText/oneLine(_:)``).
 public struct InputError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The file as the user named it (a path, or the display name an importer was given).
     public var file: String
+    /// The 1-based line where the faulty record starts, or `nil` for a problem of the whole file.
     public var line: Int?
+    /// The column (or YAML key) at fault, or `nil` when the problem is not in one field.
     public var field: String?
+    /// What is wrong, in words a user can act on (`-5 is negative`), without the location.
     public var message: String
 
+    /// Creates an error from its parts.
     public init(file: String, line: Int? = nil, field: String? = nil, message: String) {
         self.file = file
         self.line = line
@@ -18,6 +23,7 @@ public struct InputError: Error, Sendable, Equatable, CustomStringConvertible {
         self.message = message
     }
 
+    /// `file:line: field 'name': message`, the line and field parts only when known, on one line.
     public var description: String {
         var s = file
         if let line { s += ":\(line)" }
@@ -29,9 +35,12 @@ public struct InputError: Error, Sendable, Equatable, CustomStringConvertible {
 
 /// A problem writing an output file.
 public struct OutputError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The output path that could not be written.
     public var file: String
+    /// What went wrong (`folder out does not exist`, `cannot write: …`), without the path.
     public var message: String
 
+    /// Creates an error from its parts.
     public init(file: String, message: String) {
         self.file = file
         self.message = message

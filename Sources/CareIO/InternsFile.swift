@@ -21,22 +21,38 @@ import Yams
 /// Every value is range-checked where it is read (lon −180…180, lat −90…90, months 1…12, euros
 /// 0…10,000,000,000, km > 0); errors name the file, line and key.
 public struct InternsFile: Sendable {
+    /// The study's title (`name:`), else the file name without its extension.
     public var name: String
+    /// The faculties of medicine interns travel from, in file order (ids unique; WGS84 lon/lat in degrees).
     public var faculties: [InternGrants.Faculty]
+    /// The internship placements, in file order: commune code and name, lon/lat, faculty (index into
+    /// ``faculties``), internship type (`general_practice`, the default, or `saspas`) and months (1…12, default 6).
     public var placements: [InternGrants.Placement]
+    /// The grant per distance band (`up_to_km`, `grant` in euros; the last band open), or
+    /// ``CareModel/InternGrantSchedule/grandEstDefault`` when the file gives none.
     public var schedule: InternGrantSchedule
     /// Whether the file gave its own schedule (else the default, an assumption).
     public var scheduleGiven: Bool
+    /// The share of a full-time GP an intern counts for, in 0.01…1 (`gp_fraction`, default 0.5).
     public var gpFraction: Double
+    /// The grant budget in euros (0…10,000,000,000), `nil` when the file sets none.
     public var budget: Double?
     /// `synthetic: true` in the file: the placements are invented, and every output says so.
     public var synthetic: Bool
 
+    /// Reads the UTF-8 YAML file at `path` and parses it (``parse(_:file:)``); throws an ``InputError`` naming
+    /// `path` (and the line of the first invalid byte) when it cannot be read or is not UTF-8.
     public static func load(path: String) throws -> InternsFile {
         let (text, _) = try YAMLDocument.read(path: path)
         return try parse(text, file: path)
     }
 
+    /// The interns file in the YAML `text`; `file` names it in errors.
+    ///
+    /// Throws an ``InputError`` naming `file`, the line and the key for invalid YAML, an unknown key, an empty
+    /// `faculties` or `placements` list, a missing or repeated id, an unknown faculty or internship type, months
+    /// outside 1…12, a longitude, latitude, distance, grant, budget or `gp_fraction` outside its range, or a schedule
+    /// ``CareModel/InternGrantSchedule`` refuses.
     public static func parse(_ text: String, file: String) throws(InputError) -> InternsFile {
         let y = YAMLDocument(file: file)
         let root = try y.parse(text)

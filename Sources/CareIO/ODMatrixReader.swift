@@ -18,12 +18,20 @@ import CareModel
 /// Errors name the file, line and field: missing column, unknown commune code, minutes not a finite
 /// number ≥ 0, duplicate pair. Complexity: O(rows log rows).
 public enum ODMatrixReader {
+    /// Reads the matrix file at `path` (plain or xz-compressed) and builds the model as
+    /// ``parse(bytes:file:territory:symmetric:selfPairsZero:)`` does.
     public static func read(path: String, territory: Territory, symmetric: Bool = false,
                             selfPairsZero: Bool = true) throws(InputError) -> ODMatrixModel {
         try parse(bytes: try FileInput.bytes(path: path), file: path, territory: territory, symmetric: symmetric,
                   selfPairsZero: selfPairsZero)
     }
 
+    /// The travel-time model of the `origin,destination,minutes` table in `bytes` (`,`, `;` or tab separated),
+    /// minutes being drive times in minutes (finite, ≥ 0); pairs absent from the file are unreachable.
+    ///
+    /// Throws an ``InputError`` naming `file`, the line and the column for a missing column, an unknown commune
+    /// code (with a hint for a code a spreadsheet cut), minutes that are not a finite number ≥ 0, a pair given
+    /// twice, or (with `symmetric`) a reverse pair with other minutes.
     public static func parse(bytes: [UInt8], file: String, territory: Territory, symmetric: Bool = false,
                              selfPairsZero: Bool = true) throws(InputError) -> ODMatrixModel {
         var table = try CSVTableReader(bytes: bytes, file: file, required: ["origin", "destination", "minutes"])

@@ -10,18 +10,27 @@ import CareModel
 /// ```
 /// Errors name file, line and field. Complexity: O(rows).
 public struct PairsFile: Sendable {
+    /// The input's column names, in order; the output repeats them before `minutes`.
     public var header: [String]
     /// The fields of each row, as read.
     public var rows: [[String]]
+    /// The located origin and destination of each row, in row order (parallel to ``rows``).
     public var pairs: [PlacePair]
 
     /// Most pairs read from one file.
     public static let maximumPairs = 10_000_000
 
+    /// Reads the pairs file at `path` (plain or xz-compressed) and parses it as ``parse(bytes:file:territory:)``.
     public static func load(path: String, territory: Territory) throws(InputError) -> PairsFile {
         try parse(bytes: try FileInput.bytes(path: path), file: path, territory: territory)
     }
 
+    /// The pairs of the CSV table in `bytes`: each end located by commune code (at the commune point),
+    /// Lambert-93 metres or WGS84 degrees, as ``CandidatesFile`` locates candidates.
+    ///
+    /// Throws an ``InputError`` naming `file`, the line and the column when an end has no location columns, a
+    /// location is invalid or outside France, a code is unknown, the input already has a `minutes` column, there
+    /// are more than ``maximumPairs`` rows, or there is no row at all.
     public static func parse(bytes: [UInt8], file: String, territory: Territory) throws(InputError) -> PairsFile {
         var table = try CSVTableReader(bytes: bytes, file: file)
         var origins = try LocationColumns(table, prefix: "origin_", communeColumn: "origin")

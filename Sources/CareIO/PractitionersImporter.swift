@@ -19,14 +19,25 @@ import CareModel
 /// lie in metropolitan France.
 public struct PractitionersImporter: Sendable {
 
+    /// The latest plausible `birth_year`: years outside 1900…`currentYear` are input errors.
     public var currentYear: Int
 
+    /// An importer accepting birth years up to `currentYear` (the study's reference year by default).
     public init(currentYear: Int = StudyDefaults.referenceYear) { self.currentYear = currentYear }
 
+    /// Reads the practitioners file at `path` (plain or xz-compressed) and imports it as
+    /// ``importBytes(_:file:territory:)`` does; errors name `displayName` when given, else `path`.
     public func importFile(path: String, territory: Territory, displayName: String? = nil) throws(InputError) -> SupplyImport {
         try importBytes(try FileInput.bytes(path: path), file: displayName ?? path, territory: territory)
     }
 
+    /// The sites of the practitioners table in `bytes`, in order of first appearance, each with its practitioners
+    /// and `gps` the sum of their FTE; a site located by coordinates takes the département of the nearest commune.
+    ///
+    /// Throws an ``InputError`` naming `file`, the line and the column for missing location columns, both
+    /// `activity` and its parts, an empty or repeated `id`, an FTE outside ``PlausibleRange/gpsAmount`` (0…100,000),
+    /// a birth year outside 1900…``currentYear``, a negative activity, a flag other than 1/0, true/false or yes/no,
+    /// an unknown `kind`, one site at two locations or of two kinds, or a file without data rows.
     public func importBytes(_ bytes: [UInt8], file: String, territory: Territory) throws(InputError) -> SupplyImport {
         var table = try CSVTableReader(bytes: bytes, file: file)
         var location = try LocationColumns(table)

@@ -31,6 +31,8 @@ public final class ProgressBar: ProgressReporter {
     /// Width of the bar itself, in characters.
     public let barWidth: Int
 
+    /// A bar redrawn at most once per `interval`, `barWidth` characters wide, whose text (with `\r` and padding)
+    /// goes to `sink`; nothing is written before ``begin(total:label:)``.
     public init(interval: Duration = .milliseconds(100), barWidth: Int = 24, sink: @escaping @Sendable (String) -> Void) {
         self.sink = sink
         self.interval = interval
@@ -45,6 +47,8 @@ public final class ProgressBar: ProgressReporter {
         return ProgressBar { FileHandle.standardError.write(Data($0.utf8)) }
     }
 
+    /// Starts a new operation of `total` units (a negative total counts as 0) named `label`, resets the count and
+    /// the clock of the rate and ETA, and draws the bar at once.
     public func begin(total: Int, label: String) {
         let now = clock.now
         state.withLock { s in
@@ -53,12 +57,14 @@ public final class ProgressBar: ProgressReporter {
         draw(force: true)
     }
 
+    /// Adds `count` done units (0 or less is ignored); redraws when ``interval`` has passed or the total is reached.
     public func advance(by count: Int) {
         guard count > 0 else { return }
         state.withLock { $0.done += count }
         draw(force: false)
     }
 
+    /// Erases the bar's line (spaces, then `\r`) if anything was drawn; the next ``begin(total:label:)`` starts afresh.
     public func end() {
         let clear: String? = state.withLock { s in
             defer { s.lastWidth = 0; s.lastDraw = nil }

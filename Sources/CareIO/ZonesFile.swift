@@ -41,10 +41,14 @@ public struct ZonesFile: Sendable {
         return lines
     }
 
+    /// Reads the zones file at `path` (plain or xz-compressed) and parses it as ``parse(_:file:)``.
     public static func load(path: String) throws(InputError) -> ZonesFile {
         try parse(try FileInput.bytes(path: path), file: path)
     }
 
+    /// The zones of the CSV in `bytes` (columns `code` and `zone` required, others ignored); throws an
+    /// ``InputError`` naming `file`, the line and the column for a missing column, an empty code, a zone other than
+    /// `under_served`, `complementary` or `other`, a repeated code, or a file without data rows.
     public static func parse(_ bytes: [UInt8], file: String) throws(InputError) -> ZonesFile {
         var table = try CSVTableReader(bytes: bytes, file: file, required: ["code", "zone"])
         let cCode = try table.columnIndex("code"), cZone = try table.columnIndex("zone")

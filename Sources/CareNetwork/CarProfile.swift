@@ -65,6 +65,8 @@ public struct CarProfile: Sendable, Hashable {
     /// The profile with ``defaultSpeeds``.
     public static let car = CarProfile(speeds: defaultSpeeds)
 
+    /// A profile with the average speed table `speeds` (km/h by `highway` value); a value absent from it, or with a
+    /// speed of 0 or less, is not drivable.
     public init(speeds: [String: Double]) {
         self.speeds = speeds
     }
@@ -74,8 +76,12 @@ public struct CarProfile: Sendable, Hashable {
 
     /// How a car uses a way, or `nil` when it is not drivable.
     public struct WayUse: Sendable, Hashable {
+        /// The way's class in the speed table: its `highway` value, with a `_bridge`/`_tunnel` suffix folded
+        /// (``CarProfile/baseClass(_:in:)``).
         public var highway: String
+        /// The average speed a car drives the way at, km/h (> 0): the class speed, lowered to `maxspeed` when lower.
         public var speedKmh: Double
+        /// The direction(s) a car may drive the way, relative to the order of its nodes.
         public var direction: Direction
     }
 

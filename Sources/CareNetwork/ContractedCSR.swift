@@ -17,11 +17,20 @@
 /// Complexity: built in O(n + m); memory 4 bytes per node (offsets) + 8 per node (positions) + 12 bytes per
 /// original edge.
 public struct ContractedCSR: Sendable {
+    /// Row starts by original node id (`nodeCount + 1` entries): the core edges of `u` are `offsets[u]..<offsets[u+1]`.
     public let offsets: [Int32]
+    /// The core node each core edge leads to.
     public let heads: [Int32]
+    /// Start of each core edge's weights in ``weights`` (`edgeCount + 1` entries; edge `e` has
+    /// `weightStarts[e+1] - weightStarts[e]` weights, one per original edge along its chain).
     public let weightStarts: [Int32]
+    /// The original edge weights (minutes) of every core edge's chain, in path order, edge after edge.
     public let weights: [Double]
+    /// The interior (contracted) nodes each core edge passes, in path order, edge after edge: one fewer per edge
+    /// than its weights.
     public let interior: [Int32]
+    /// For each node `v`, the two indices into ``interior`` where it appears (`positions[2v]`, `positions[2v+1]`),
+    /// `-1` for an absent one.
     public let positions: [Int32]
     /// Whether core node `v` has an edge through a chain (so that filling chain nodes after a search skips the
     /// others in O(1)); derived from ``weightStarts``.

@@ -16,7 +16,9 @@
 /// ```
 /// Complexity: O(n + m) to build; memory ~12 bytes per node and 24 bytes per original edge (both directions).
 public struct ContractedGraph: Sendable {
+    /// The contracted out-edges (searches from sources).
     public let forward: ContractedCSR
+    /// The contracted in-edges (searches towards targets, on the reverse graph).
     public let reverse: ContractedCSR
     /// Number of core (kept) nodes.
     public let coreCount: Int

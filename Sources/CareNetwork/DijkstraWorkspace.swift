@@ -39,6 +39,8 @@ public struct DijkstraWorkspace: Sendable {
         var node: Int32
     }
 
+    /// A workspace for any graph of `nodeCount` nodes, its heap sized for every node (room for a search in
+    /// which every node enters the heap); ``init(graph:)`` sizes the heap for the graph's contracted core only.
     public init(nodeCount: Int) {
         slots = [NodeSlot](repeating: .untouched, count: nodeCount)
         heap = [HeapEntry](repeating: HeapEntry(key: 0, label: 0, node: 0), count: max(nodeCount, 1))

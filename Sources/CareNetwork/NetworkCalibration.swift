@@ -23,6 +23,8 @@ import HeapModule
 /// here (the catchment and nearest-site searches do not pay for it).
 /// Complexity: one full search per sampled origin (`pairs / pairsPerOrigin` searches), O((n + m) log n) each.
 public struct NetworkCalibration: Sendable, Hashable {
+    /// Number of pairs the fit used: the `pairs` asked for, or fewer when the sampling gave up (after 20 draws per
+    /// pair asked) on a graph with few reachable pairs at least `minKm` apart.
     public var pairs: Int
     /// Median over the pairs of route metres / crow-fly metres.
     public var circuityMedian: Double
@@ -42,16 +44,23 @@ public struct NetworkCalibration: Sendable, Hashable {
     public var minutesPerKm: Double
     /// `R²` of the one-slope fit.
     public var slopeRSquared: Double
+    /// Mean crow-fly distance of the pairs, km (NaN without pairs).
     public var meanCrowFlyKm: Double
+    /// Mean length of the pairs' fastest routes, km (NaN without pairs).
     public var meanRouteKm: Double
+    /// Mean network minutes of the pairs' fastest routes (NaN without pairs).
     public var meanMinutes: Double
 
     /// One sampled pair: crow-fly and route metres, route minutes.
     public struct Sample: Sendable, Hashable {
+        /// Straight-line distance between the pair's nodes, projected metres.
         public var crowFlyMetres: Double
+        /// Length of the fastest route, metres (the shortest among routes of equal minutes).
         public var routeMetres: Double
+        /// Network minutes of the fastest route.
         public var minutes: Double
 
+        /// Creates a sample from its parts.
         public init(crowFlyMetres: Double, routeMetres: Double, minutes: Double) {
             self.crowFlyMetres = crowFlyMetres
             self.routeMetres = routeMetres
@@ -59,6 +68,10 @@ public struct NetworkCalibration: Sendable, Hashable {
         }
     }
 
+    /// Samples up to `pairs` node pairs of `graph`, `pairsPerOrigin` random destinations per random origin
+    /// (SplitMix64 from `seed`: the same seed gives the same fit), keeps those reachable and at least `minKm` km
+    /// apart crow-fly, and fits them (``fit(_:)``). `progress` is called after each origin's search with the pairs
+    /// it added. An empty or one-node graph gives a fit of no pairs (NaN fields).
     public static func fit(_ graph: RoadGraph, pairs: Int = 2_000, pairsPerOrigin: Int = 50, seed: UInt64 = 42,
                            minKm: Double = 1, progress: ((Int) -> Void)? = nil) -> NetworkCalibration {
         var rng = SplitMix64(seed: seed)

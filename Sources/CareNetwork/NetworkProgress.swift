@@ -21,8 +21,12 @@ public protocol NetworkProgress: Sendable {
 /// let quiet: any NetworkProgress = SilentNetworkProgress()
 /// ```
 public struct SilentNetworkProgress: NetworkProgress {
+    /// The silent reporter (stateless).
     public init() {}
+    /// Ignores the start of a step.
     public func begin(total: Int, label: String) {}
+    /// Ignores progress.
     public func advance(by count: Int) {}
+    /// Ignores the end of a step.
     public func end() {}
 }

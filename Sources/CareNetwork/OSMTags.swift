@@ -6,12 +6,16 @@
 /// ```
 /// Lookup is a linear scan: ways carry a handful of tags. Complexity: O(tags) per lookup.
 public struct OSMTags: Sendable, Hashable {
+    /// The tags in file order (a key may in principle repeat; lookup returns its first value).
     public var pairs: [Pair]
 
     /// One tag.
     public struct Pair: Sendable, Hashable {
+        /// The tag's key (`highway`, `maxspeed`, `oneway`…).
         public var key: String
+        /// The tag's value, as written in the file (`primary`, `FR:urban`, `-1`…).
         public var value: String
+        /// Creates a tag from its parts.
         public init(key: String, value: String) {
             self.key = key
             self.value = value
@@ -29,6 +33,7 @@ public struct OSMTags: Sendable, Hashable {
         return nil
     }
 
+    /// Whether the element has no tag at all.
     public var isEmpty: Bool { pairs.isEmpty }
 
     mutating func append(_ key: String, _ value: String) { pairs.append(Pair(key: key, value: value)) }
@@ -54,14 +59,19 @@ public protocol OSMHandler {
 
 /// What a reader saw in an OSM file.
 public struct OSMFileStats: Sendable, Hashable {
+    /// Number of nodes in the file (tagged or not, drivable or not).
     public var nodes = 0
+    /// Number of ways in the file, drivable or not.
     public var ways = 0
+    /// Number of relations in the file (skipped, only counted).
     public var relations = 0
     /// PBF blobs (header included) or XML bytes read, for reports.
     public var blobs = 0
+    /// Bytes of the file read: through the last PBF blob, or the whole XML document.
     public var bytes = 0
     /// The file's declared bounding box (`<bounds>` or PBF HeaderBBox), WGS84 degrees: minLon, minLat, maxLon, maxLat.
     public var declaredBounds: [Double]?
 
+    /// Statistics of nothing read yet: every count 0, no declared bounds.
     public init() {}
 }

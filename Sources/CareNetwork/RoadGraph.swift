@@ -21,20 +21,27 @@ public struct RoadGraph: Sendable {
     public let crs: CRS
     /// Projected coordinates of the nodes, metres.
     public let xs: [Double]
+    /// Projected y (northing) of each node, metres, parallel to ``xs``.
     public let ys: [Double]
     /// WGS84 positions of the nodes (zero for graphs built from projected points only).
     public let lons: [Double]
+    /// WGS84 latitude of each node, degrees, parallel to ``lons`` (zero like it when unknown).
     public let lats: [Double]
     /// OSM node id of each graph node (its index for synthetic graphs).
     public let osmIDs: [Int64]
     /// Forward CSR.
     public let offsets: [Int32]
+    /// Head node of each forward edge; each row strictly ascending (no parallel edges, no self-loops).
     public let targets: [Int32]
+    /// Travel time of each forward edge, minutes (finite, ≥ 0; the fastest of any parallel edges).
     public let minutes: [Double]
+    /// Length of each forward edge, metres (that of the fastest parallel edge).
     public let metres: [Double]
     /// Reverse CSR (edge `u → v` stored at `v` as source `u`), for travel times *towards* a node.
     public let reverseOffsets: [Int32]
+    /// Tail node of each reverse edge, parallel to ``reverseMinutes``.
     public let reverseSources: [Int32]
+    /// Travel time of each reverse edge, minutes (equal to the forward edge's).
     public let reverseMinutes: [Double]
     /// What the graph was built from, and what was dropped.
     public var report: RoadGraphReport
@@ -42,7 +49,9 @@ public struct RoadGraph: Sendable {
     /// operations).
     public let contracted: ContractedGraph
 
+    /// Number of nodes (after the largest-component filter when it was applied). Complexity: O(1).
     public var nodeCount: Int { xs.count }
+    /// Number of directed edges (a two-way road counts twice). Complexity: O(1).
     public var edgeCount: Int { targets.count }
 
     /// Projected position of node `v`.

@@ -12,6 +12,7 @@ import CareGeo
 /// ```
 /// Memory: 24 bytes per file node plus 8 bytes per drivable way reference.
 public struct RoadGraphBuilder: OSMHandler, Sendable {
+    /// The car profile deciding which ways are drivable, at what speed (km/h) and in which direction.
     public let profile: CarProfile
     var nodeIDs: [Int64] = []
     var nodeLons: [Double] = []
@@ -22,16 +23,22 @@ public struct RoadGraphBuilder: OSMHandler, Sendable {
     var wayDirections: [CarProfile.Direction] = []
     var report = RoadGraphReport()
 
+    /// An empty builder under `profile` (the default car speeds unless told otherwise).
     public init(profile: CarProfile = .car) {
         self.profile = profile
     }
 
+    /// Records node `id` at WGS84 `lon`, `lat` (degrees); every node is kept until ``build(source:format:stats:crs:)``
+    /// keeps only those the drivable ways use.
     public mutating func node(id: Int64, lon: Double, lat: Double) {
         nodeIDs.append(id)
         nodeLons.append(lon)
         nodeLats.append(lat)
     }
 
+    /// Records the way when ``profile`` finds it drivable (its node references, speed and direction); counts it in
+    /// the report either way: drivable by class, excluded by access tags, or excluded by `highway` value. Ways
+    /// without a `highway` tag are ignored.
     public mutating func way(id: Int64, refs wayRefs: [Int64], tags: OSMTags) {
         guard let highway = tags["highway"] else { return }
         report.highwayWays += 1

@@ -18,7 +18,9 @@ import CareKernel
 /// ```
 /// Complexity: build O(n log n); snapping O(k log n) for k points.
 public struct RoadSnapper: Sendable {
+    /// The projected CRS of the graph's nodes: points to snap must be in it.
     public let crs: CRS
+    /// The k-d tree over the graph's node positions (projected metres), indexed by node.
     public let tree: KDTree
     /// Connector speed, km/h.
     public var accessSpeedKmh: Double
@@ -27,9 +29,15 @@ public struct RoadSnapper: Sendable {
     /// Whether points beyond ``limitMetres`` are still attached (else unattached).
     public var attachFarPoints: Bool
 
+    /// The default connector speed, 15 km/h: the ``CarProfile`` service-road speed (20 km/h) over the crow-fly
+    /// detour factor 1.3.
     public static let defaultAccessSpeedKmh = 15.0
+    /// The default distance beyond which a point counts as off the network, 2,000 m.
     public static let defaultLimitMetres = 2_000.0
 
+    /// A snapper over the nodes of `graph`, pricing connectors at `accessSpeedKmh` (km/h, > 0) and reporting
+    /// points farther than `limitMetres` (metres) from every node, attached anyway only when `attachFarPoints`.
+    /// Complexity: O(n log n) to build the tree.
     public init(graph: RoadGraph, accessSpeedKmh: Double = RoadSnapper.defaultAccessSpeedKmh,
                 limitMetres: Double = RoadSnapper.defaultLimitMetres, attachFarPoints: Bool = false) {
         crs = graph.crs

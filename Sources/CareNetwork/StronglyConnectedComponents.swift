@@ -13,6 +13,7 @@ public struct StronglyConnectedComponents: Sendable, Hashable {
     /// Number of nodes of each component.
     public let sizes: [Int]
 
+    /// Number of components (a graph with no node has none). Complexity: O(1).
     public var count: Int { sizes.count }
 
     /// The largest component; ties go to the component holding the lowest node index.

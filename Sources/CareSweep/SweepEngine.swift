@@ -16,10 +16,16 @@ import Foundation
 /// a `place` option. Catchments are searched once per site place (``CareModel/CatchmentMemo``): a task
 /// searches only the sites it opens.
 public struct SweepEngine: Sendable {
+    /// The sweep expanded into groups and numbered tasks.
     public var plan: SweepPlan
+    /// The sweep file's path as given: errors in its own scenarios and options name it, and the report names data
+    /// files relative to its folder.
     public var path: String
+    /// The baseline study (territory, studied communes, supply, with supply gaps handled), loaded once for every task.
     public var study: Study
+    /// The baseline's travel model, built once and wrapped in a ``CareModel/CatchmentMemo`` shared by the tasks.
     public var model: any TravelTimeModel
+    /// What every shard carries for the merge: groups, communes, baselines, spec hash and report lines.
     public var context: SweepContext
     /// One evaluation and baseline side per entry of ``SweepContext/baselines``.
     var evaluations: [ScenarioEvaluation]
@@ -27,6 +33,8 @@ public struct SweepEngine: Sendable {
 
     /// Shard format and engine version: shards of another version are refused by the merge.
     public static let formatVersion: UInt32 = 1
+    /// The engine's name and version, written in every shard and hashed into the spec hash: the merge refuses
+    /// shards of another engine version.
     public static let engineVersion = "careaccess-sweep 1"
 
     /// Loads the sweep at `path`. `threads`: worker threads of the travel model (the task runner uses 1 per task

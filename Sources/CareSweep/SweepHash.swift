@@ -12,8 +12,10 @@ import CareModel
 /// ```
 /// Complexity: O(n) in the bytes added.
 public struct SweepHash: Sendable, Hashable {
+    /// The running 64-bit hash value (the FNV-1a offset basis before anything is added).
     public private(set) var state: UInt64 = FNV1a.offsetBasis
 
+    /// A hash of nothing yet.
     public init() {}
 
     /// The byte count (``add(_:)-(UInt64)``), then the bytes as little-endian 8-byte words, the last one
@@ -28,6 +30,7 @@ public struct SweepHash: Sendable, Hashable {
         state = FNV1a.hashWords(raw, start: state)
     }
 
+    /// Adds the UTF-8 bytes of `text`, length first, so that `"ab", "c"` and `"a", "bc"` hash differently.
     public mutating func add(_ text: String) { add(Array(text.utf8)) }
 
     /// One FNV-1a word step, then the SplitMix64 mixer.
@@ -35,6 +38,7 @@ public struct SweepHash: Sendable, Hashable {
         state = SplitMix64.mix(FNV1a.hash(word: value, start: state))
     }
 
+    /// Adds the IEEE 754 bit pattern of `value` (so `0.0` and `-0.0`, or two NaNs of different payloads, differ).
     public mutating func add(_ value: Double) { add(value.bitPattern) }
 
     /// The hash as 16 lower-case hex digits.

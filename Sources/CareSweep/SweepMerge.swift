@@ -23,9 +23,13 @@ public enum SweepMerge {
 
     /// The merge's outcome: the report text and where the files are.
     public struct Merged: Sendable {
+        /// The text of `report.txt` (without its final line break), also for the terminal.
         public var report: String
+        /// The folder the four outputs were written to.
         public var directory: String
+        /// Number of tasks merged: every task of the sweep.
         public var taskCount: Int
+        /// Number of shard files merged.
         public var shardCount: Int
     }
 

@@ -13,22 +13,30 @@ import CareModel
 /// ```
 /// Complexity: O(groups) to build, O(log groups) per ``task(_:)``.
 public struct SweepPlan: Sendable {
+    /// The sweep file the plan expands.
     public var file: SweepFile
+    /// The groups in task order: scenario by scenario, then horizon, then option.
     public private(set) var groups: [Group]
+    /// Number of tasks: the sum of the groups' draws.
     public var taskCount: Int
 
     /// One (scenario, horizon, option): its draws are tasks `firstTask ..< firstTask + draws`.
     public struct Group: Sendable, Hashable {
+        /// Index in ``SweepFile/scenarios``.
         public var scenario: Int
         /// Index in ``SweepFile/horizons`` (0 when every scenario keeps its own year).
         public var horizonIndex: Int
         /// The year of the group's tasks (`nil`: the scenario has none).
         public var horizon: Int?
+        /// Index in ``SweepFile/options``.
         public var option: Int
+        /// The group's draws: ``SweepFile/draws`` for a scenario with an assumed retirement share, else 1.
         public var draws: Int
+        /// The number of the group's first task.
         public var firstTask: Int
     }
 
+    /// Expands `file` into groups and numbered tasks. Complexity: O(scenarios × horizons × options).
     public init(file: SweepFile) {
         self.file = file
         var groups: [Group] = []
@@ -88,12 +96,19 @@ public struct SweepPlan: Sendable {
 
 /// One numbered task of a sweep: a scenario at a horizon, with an option, for one draw.
 public struct SweepTask: Sendable, Hashable {
+    /// The task's number, in `0 ..< taskCount`.
     public var index: Int
+    /// Index of the task's group in ``SweepPlan/groups`` (and ``SweepContext/groups``).
     public var group: Int
+    /// Index in ``SweepFile/scenarios``.
     public var scenario: Int
+    /// Index in ``SweepFile/horizons`` (0 when every scenario keeps its own year).
     public var horizonIndex: Int
+    /// The year of the task (`nil`: the scenario has none).
     public var horizon: Int?
+    /// Index in ``SweepFile/options``.
     public var option: Int
+    /// The task's draw within its group, from 0.
     public var draw: Int
     /// The draw's seed (``DrawSeeds/drawSeed(sweepSeed:draw:)``).
     public var seed: UInt64
@@ -101,11 +116,17 @@ public struct SweepTask: Sendable, Hashable {
 
 /// A shard `K/N` as given on the command line: 0 ≤ K < N.
 public struct SweepShard: Sendable, Hashable, CustomStringConvertible {
+    /// K: the shard's number, from 0 (a Slurm array task's `SLURM_ARRAY_TASK_ID` in
+    /// `Scripts/slurm/sweep-array.sbatch`); it runs tasks K, K + N, K + 2N… (``SweepPlan/tasks(shard:of:)``).
     public var index: Int
+    /// N: the number of shards the sweep is split into, 1 … ``maximumCount``.
     public var count: Int
 
+    /// The most shards a sweep may be split into.
     public static let maximumCount = 1_000_000
 
+    /// Shard `index` of `count`; throws an ``InputError`` on `--shard` when `count` is outside 1…``maximumCount`` or
+    /// `index` outside `0 ..< count`.
     public init(index: Int, count: Int) throws(InputError) {
         guard count >= 1, count <= Self.maximumCount else {
             throw InputError(file: "--shard", message: "\(count) shards: expected 1…\(Self.maximumCount)")
@@ -126,6 +147,7 @@ public struct SweepShard: Sendable, Hashable, CustomStringConvertible {
         try self.init(index: k, count: n)
     }
 
+    /// `K/N`, as `--shard` takes it.
     public var description: String { "\(index)/\(count)" }
 
     /// The shard's file name in an output folder: `shard-000003-of-000008.casweep`.

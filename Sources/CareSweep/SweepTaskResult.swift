@@ -6,11 +6,18 @@ import CareStudy
 /// What one task gives: its summary figures (in ``ScenarioFigure/allCases`` order) and, per studied commune, the
 /// minutes to the nearest GP, the indicator and the within-threshold flag after its events.
 public struct SweepTaskResult: Sendable, Hashable {
+    /// The task's number in the sweep (``SweepTask/index``).
     public var task: Int
+    /// The task's draw seed (``SweepTask/seed``), as `tasks.csv` lists it.
     public var seed: UInt64
+    /// The summary figures after the task's events, in ``CareModel/ScenarioFigure/allCases`` order.
     public var figures: [Double]
+    /// Minutes from each studied commune to its nearest GP after the events (`+infinity` when none is reachable),
+    /// in ``SweepContext/communes`` order.
     public var minutes: [Double]
+    /// The indicator's value for each studied commune after the events, in ``SweepContext/unit``.
     public var scores: [Double]
+    /// Whether each studied commune is within ``SweepContext/threshold`` minutes of a GP after the events.
     public var within: [Bool]
     /// Commune codes (or ids) of the sites the task opened, in order.
     public var opened: [String]
