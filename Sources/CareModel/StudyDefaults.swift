@@ -31,6 +31,9 @@ public enum StudyDefaults {
     public static let activityPerGP = APLActivityLevel.consultationsPerGP
     /// APL: yearly activity per FTE imputed to a listed practitioner new to practice or without a record (DREES).
     public static let imputedActivity = 5_400.0
+    /// The seed of random draws when a file or option gives none: a retirement with an assumed share, the
+    /// draws of `scenario --draws` and of a sweep (each draw's seed derives from it, ``DrawSeeds``).
+    public static let drawSeed: UInt64 = 1
     /// Placement: the exact solver's time limit per MILP, seconds.
     public static let solverTimeLimit = 60.0
 }

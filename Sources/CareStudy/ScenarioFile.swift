@@ -245,7 +245,7 @@ public struct ScenarioFile: Sendable {
                 guard PlausibleRange.age.contains(age) else {
                     throw y.error(p["age"]?.value, "age", "\(age) is not an age in \(PlausibleRange.text(PlausibleRange.age))")
                 }
-                let seed = try y.int(p["seed"], "seed") ?? 1
+                let seed = try y.int(p["seed"], "seed") ?? Int(StudyDefaults.drawSeed)
                 guard seed >= 0 else { throw y.error(p["seed"]?.value, "seed", "\(seed) must be ≥ 0") }
                 let shares = try y.numbers(p["shares"], "shares") ?? [:]
                 events.append(ScenarioEvent(.retire(.init(age: age, share: try y.double(p["share"], "share"), shares: shares,

@@ -2,6 +2,7 @@ import ArgumentParser
 import CareIO
 import CareReport
 import CareStudy
+import CareModel
 
 struct ScenarioCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -19,8 +20,8 @@ struct ScenarioCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Monte-Carlo draws of the retirements with an assumed share: bands and probabilities (default \(ScenarioDraws.defaultDraws) when the file has such a retirement; 1 runs the file's own seed once).", valueName: "n"))
     var draws: Int?
 
-    @Option(help: ArgumentHelp("Seed the draws derive from (each draw from the seed and its number alone).", valueName: "s"))
-    var seed: UInt64 = 1
+    @Option(help: ArgumentHelp("Seed the draws derive from (each draw from the seed and its number alone; default \(StudyDefaults.drawSeed)).", valueName: "s"))
+    var seed: UInt64?
 
     @Option(help: ArgumentHelp("Worker threads (default: all cores); the results do not depend on it.", valueName: "n"))
     var threads: Int?
@@ -34,30 +35,37 @@ struct ScenarioCommand: ParsableCommand {
 
     func run() throws {
         try CLIErrors.exitOnFailure {
-            if let threads, !(1...256).contains(threads) { throw InputError(file: "--threads", message: "\(threads) is not in 1…256") }
-            let scenario = try ScenarioFile.load(path: file)
-            let (count, note) = try ScenarioDraws.drawCount(requested: draws, scenario: scenario.scenario)
-            if let note { eprint("Note: " + note) }
-            let written = count > 1 ? ScenarioDraws.outputs : ["communes.csv", "sites.csv", "summary.txt"]
+            var spec = ScenarioSpec(path: file)
+            spec.draws = draws
+            if let seed { spec.seed = seed }
+            spec.threads = threads
+            let loaded = try spec.load()
+            if let note = loaded.note { eprint("Note: " + note) }
+            let written = loaded.draws > 1 ? ScenarioDraws.outputs : ["communes.csv", "sites.csv", "summary.txt"]
             // Before anything runs or is written: no output may replace the scenario file or a file it reads.
-            try refuseOverwrite(written, baseline: scenario.baseline)
-            if count > 1 { return try runDraws(scenario, count) }
-            let run = try ScenarioRun.run(file: scenario, path: file, threads: threads, progress: quiet.progress)
-            Diagnostics.printImportNotes(run.study)
-            // Every output staged, then all renamed into place together (or none when one fails).
-            let reportLine = try OutputTransaction.run { (transaction: inout OutputTransaction) throws -> String? in
-                if let out { try run.stage(into: out, in: &transaction) }
-                try geojson.stage(GeoJSONLayer.scenario(run), territory: run.study.territory, in: &transaction)
-                return try report.stage(in: &transaction) { HTMLReport.scenario(run, language: $0) }
+            try refuseOverwrite(written, baseline: loaded.file.baseline)
+            switch try spec.run(loaded, progress: quiet.progress) {
+            case .single(let run): try render(run, written)
+            case .draws(let drawn): try render(drawn)
             }
-            print(run.summaryText())
-            finish(reportLine, written)
         }
     }
 
+    /// One evaluation: the outcome against the baseline.
+    func render(_ run: ScenarioRun, _ written: [String]) throws {
+        Diagnostics.printImportNotes(run.study)
+        // Every output staged, then all renamed into place together (or none when one fails).
+        let reportLine = try OutputTransaction.run { (transaction: inout OutputTransaction) throws -> String? in
+            if let out { try run.stage(into: out, in: &transaction) }
+            try geojson.stage(GeoJSONLayer.scenario(run), territory: run.study.territory, in: &transaction)
+            return try report.stage(in: &transaction) { HTMLReport.scenario(run, language: $0) }
+        }
+        print(run.summaryText())
+        finish(reportLine, written)
+    }
+
     /// `--draws N` (N ≥ 2): bands across the draws instead of one outcome.
-    func runDraws(_ scenario: ScenarioFile, _ count: Int) throws {
-        let drawn = try ScenarioDraws.run(file: scenario, path: file, draws: count, seed: seed, threads: threads, progress: quiet.progress)
+    func render(_ drawn: ScenarioDraws) throws {
         Diagnostics.printImportNotes(drawn.first.study)
         let reportLine = try OutputTransaction.run { (transaction: inout OutputTransaction) throws -> String? in
             if let out { try drawn.stage(into: out, in: &transaction) }
