@@ -125,7 +125,7 @@ public final class ProgressBar: ProgressReporter {
 
     /// Rates: one decimal under 100 per second, whole and grouped above.
     static func rateText(_ rate: Double) -> String {
-        rate < 100 ? String(format: "%.1f", rate) : Int(rate.rounded()).grouped
+        rate < 100 ? rate.fixed(1) : Int(rate.rounded()).grouped
     }
 
 }

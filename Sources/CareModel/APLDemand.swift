@@ -105,6 +105,4 @@ public enum APLDemand: Sendable, Hashable {
             return Weights(values: values, isStandardised: true, summary: summary, notes: notes)
         }
     }
-
-    static func fixed(_ v: Double, _ digits: Int) -> String { String(format: "%.\(digits)f", v) }
 }

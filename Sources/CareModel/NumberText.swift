@@ -24,6 +24,23 @@ extension Double {
         isFinite ? String(format: "%.\(digits)f", self) : "n/a"
     }
 
+    /// Fixed decimals with the sign always written, `n/a` when not finite: `signedFixed(2)` of 0.5 is `+0.50`, of
+    /// −0.5 `-0.50`. Changes (after − before) and biases.
+    package func signedFixed(_ digits: Int) -> String {
+        isFinite ? String(format: "%+.\(digits)f", self) : "n/a"
+    }
+
+    /// A share as a percentage with fixed decimals: `percent(1)` of 0.0742 is `7.4 %`; `n/a %` when not finite.
+    package func percent(_ digits: Int) -> String { (self * 100).fixed(digits) + " %" }
+
+    /// Rounded to a whole number with thousands grouped (`12,345`), `n/a` when not finite; beyond Int's exact
+    /// range (9e15) as Swift writes the Double. Euros, inhabitants held as Doubles.
+    package var groupedWhole: String {
+        guard isFinite else { return "n/a" }
+        guard Swift.abs(self) < 9e15 else { return String(self) }
+        return Int(rounded()).grouped
+    }
+
     /// Thousands grouped with `decimals` decimals: `33303.94` with 1 → `"33,303.9"`; activities, populations.
     package func grouped(decimals: Int) -> String {
         let text = String(format: "%.\(Swift.max(0, decimals))f", Swift.abs(self))
@@ -49,4 +66,7 @@ extension Int {
 extension String {
     /// Right-aligned in `width` characters (unchanged when longer).
     package func leftPadded(_ width: Int) -> String { count >= width ? self : String(repeating: " ", count: width - count) + self }
+
+    /// Left-aligned in `width` characters (unchanged when longer).
+    package func rightPadded(_ width: Int) -> String { count >= width ? self : self + String(repeating: " ", count: width - count) }
 }

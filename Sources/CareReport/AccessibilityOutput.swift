@@ -22,7 +22,7 @@ public enum AccessibilityOutput {
     public static func summary(_ result: AccessibilityResult, study: Study, headline: [String] = [],
                                zones: [String] = []) -> String {
         let s = result.summary
-        let f = { (v: Double) in String(format: "%.3f", v) }
+        let f = { (v: Double) in v.fixed(3) }
         var lines: [String] = []
         lines.append("CareAccess accessibility — \(result.method.name) (\(result.method.decayDescription)), catchment \(result.threshold.formatted2) min, \(result.modelSummary)")
         lines.append("Territory: \(study.territorySource)")
@@ -37,7 +37,7 @@ public enum AccessibilityOutput {
         if s.communesWithZero > 0 { lines.append("Communes with no GP in reach: \(s.communesWithZero)") }
         if let u = s.underServed {
             let share = s.population > 0 ? Double(s.populationBelow) / Double(s.population) * 100 : 0
-            lines.append("Below \(u.formatted2): \(s.communesBelow) communes, \(s.populationBelow.grouped) inhabitants (\(String(format: "%.2f", share)) %)")
+            lines.append("Below \(u.formatted2): \(s.communesBelow) communes, \(s.populationBelow.grouped) inhabitants (\(share.fixed(2)) %)")
         }
         lines.append(contentsOf: zones)
         if s.byDepartement.count > 1 {

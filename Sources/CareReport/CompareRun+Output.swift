@@ -16,10 +16,10 @@ extension CompareRun {
         lines.append(contentsOf: first?.inputLines ?? [])
         lines.append(contentsOf: (results.first?.run.travelNotes ?? []).map { "Note: \($0)" })
         if let s = first?.summary {
-            lines.append("Baseline figures: mean \(indicator) \(String(format: "%.3f", s.meanScoreBefore))"
+            lines.append("Baseline figures: mean \(indicator) \(s.meanScoreBefore.fixed(3))"
                          + (u.map { ", population below \($0.formatted2): \(s.populationBelowBefore.grouped)" } ?? "")
                          + ", population beyond \(file.baseline.threshold.formatted2) min: \(s.populationBeyondBefore.grouped)"
-                         + ", mean minutes \(String(format: "%.2f", s.meanMinutesBefore))")
+                         + ", mean minutes \(s.meanMinutesBefore.fixed(2))")
         }
         lines.append("")
         var header = "rank  option".padding(toLength: 44, withPad: " ", startingAt: 0) + "GPs added".leftPadded(10)
@@ -35,10 +35,10 @@ extension CompareRun {
             let s = results[i].run.comparison.summary
             var line = "\(rank + 1)".padding(toLength: 6, withPad: " ", startingAt: 0)
                 + String(results[i].option.name.prefix(37)).padding(toLength: 38, withPad: " ", startingAt: 0)
-                + String(format: "%+.2f", s.gpsAfter - s.gpsBefore).leftPadded(10)
+                + (s.gpsAfter - s.gpsBefore).signedFixed(2).leftPadded(10)
                 + (s.newlyCoveredPopulation - s.newlyUncoveredPopulation).grouped.leftPadded(10)
-                + String(format: "%.2f", s.meanMinutesAfter).leftPadded(10)
-                + String(format: "%.3f", s.meanScoreAfter).leftPadded(11)
+                + s.meanMinutesAfter.fixed(2).leftPadded(10)
+                + s.meanScoreAfter.fixed(3).leftPadded(11)
             if u != nil {
                 line += s.populationBelowAfter.grouped.leftPadded(12)
                     + (s.populationBelowChange > 0 ? "+" : "").appending(s.populationBelowChange.grouped).leftPadded(9)
@@ -76,11 +76,11 @@ extension CompareRun {
     static func costColumns(_ b: CostBenefit?) -> String {
         guard let b else { return String(repeating: "—".leftPadded(10), count: 2) + "—".leftPadded(12) + String(repeating: "—".leftPadded(10), count: 2) }
         let dash = "—"
-        return String(format: "%.1f", b.cost.total / 1000).leftPadded(10)
-            + (b.newlyCoveredPer100k.map { String(format: "%.1f", $0) } ?? dash).leftPadded(10)
-            + String(format: "%.0f", b.scoreGain).leftPadded(12)
-            + (b.scoreGainPer100k.map { String(format: "%.1f", $0) } ?? dash).leftPadded(10)
-            + (b.scoreGainPerGP.map { String(format: "%.1f", $0) } ?? dash).leftPadded(10)
+        return (b.cost.total / 1000).fixed(1).leftPadded(10)
+            + (b.newlyCoveredPer100k.map { $0.fixed(1) } ?? dash).leftPadded(10)
+            + b.scoreGain.fixed(0).leftPadded(12)
+            + (b.scoreGainPer100k.map { $0.fixed(1) } ?? dash).leftPadded(10)
+            + (b.scoreGainPerGP.map { $0.fixed(1) } ?? dash).leftPadded(10)
     }
 
     /// Whole euros with thousands separators.

@@ -32,19 +32,19 @@ public enum CoverageOutput {
         lines.append("Studied:   \(s.communes) communes in \(deps.count <= 8 ? deps.joined(separator: ", ") : "\(deps.count) départements"), \(s.population.grouped) inhabitants")
         if let gap = study.supplyGap { lines.append("Data gap:  \(gap)") }
         lines.append("")
-        lines.append("Population within \(t) min of a GP: \(s.populationWithin.grouped) (\(percent(s.shareWithin)))")
-        lines.append("Beyond \(t) min: \(s.communesBeyond) communes, \(s.populationBeyond.grouped) inhabitants (\(percent(s.population > 0 ? Double(s.populationBeyond) / Double(s.population) : 0)))")
+        lines.append("Population within \(t) min of a GP: \(s.populationWithin.grouped) (\(s.shareWithin.percent(2)))")
+        lines.append("Beyond \(t) min: \(s.communesBeyond) communes, \(s.populationBeyond.grouped) inhabitants (\((s.population > 0 ? Double(s.populationBeyond) / Double(s.population) : 0).percent(2)))")
         if s.communesUnreachable > 0 { lines.append("No GP reachable at all: \(s.communesUnreachable) communes") }
         if let near = s.nearThreshold {
-            lines.append("Within the model's typical error of \(t) min (± \(fixed(near.error, 2)) min, held-out MAE): \(near.communes) communes, \(near.population.grouped) inhabitants — their side of the line is uncertain")
+            lines.append("Within the model's typical error of \(t) min (± \(near.error.fixed(2)) min, held-out MAE): \(near.communes) communes, \(near.population.grouped) inhabitants — their side of the line is uncertain")
         }
-        lines.append("Minutes to the nearest GP (population-weighted): mean \(fixed(s.meanMinutes, 2)), 90th percentile \(s.p90Minutes.map { fixed($0, 2) } ?? "n/a"), max \(s.maxMinutes.map { fixed($0, 2) } ?? "n/a")")
-        lines.append("GPs located in the studied départements: \(s.gpsInArea.formatted2) (\(fixed(s.gpsPer10k, 2)) per 10,000 inhabitants)")
+        lines.append("Minutes to the nearest GP (population-weighted): mean \(s.meanMinutes.fixed(2)), 90th percentile \(s.p90Minutes.map { $0.fixed(2) } ?? "n/a"), max \(s.maxMinutes.map { $0.fixed(2) } ?? "n/a")")
+        lines.append("GPs located in the studied départements: \(s.gpsInArea.formatted2) (\(s.gpsPer10k.fixed(2)) per 10,000 inhabitants)")
         let worst = result.rows.sorted { ($0.minutes, $1.commune) > ($1.minutes, $0.commune) }.prefix(5)
         if !worst.isEmpty {
             lines.append("Farthest communes: " + worst.map { r in
                 let c = study.territory.communes[r.commune]
-                return "\(c.name) (\(c.code), \(r.nearestSite == nil ? "unreachable" : fixed(r.minutes, 1) + " min"))"
+                return "\(c.name) (\(c.code), \(r.nearestSite == nil ? "unreachable" : r.minutes.fixed(1) + " min"))"
             }.joined(separator: "; "))
         }
         lines += departementRanking(s, limit: 10)
@@ -73,7 +73,7 @@ public enum CoverageOutput {
             lines.append([String(k + 1).padding(toLength: 6, withPad: " ", startingAt: 0),
                           d.departement.padding(toLength: 13, withPad: " ", startingAt: 0),
                           String(d.communes).leftPadded(8), String(d.communesBeyond).leftPadded(8),
-                          d.populationBeyond.grouped.leftPadded(19), percent(d.shareBeyond).leftPadded(21)].joined())
+                          d.populationBeyond.grouped.leftPadded(19), d.shareBeyond.percent(2).leftPadded(21)].joined())
         }
         if shown.count < beyond.count {
             let rest = beyond.dropFirst(shown.count)
@@ -82,9 +82,5 @@ public enum CoverageOutput {
         return lines
     }
 
-    static func percent(_ v: Double) -> String { fixed(v * 100, 2) + " %" }
 
-    static func fixed(_ v: Double, _ digits: Int) -> String {
-        v.isFinite ? String(format: "%.\(digits)f", v) : "n/a"
-    }
 }

@@ -67,5 +67,5 @@ extension HTMLReport {
         return 10 * step
     }
 
-    private static func f1(_ v: Double) -> String { String(format: "%.1f", v) }
+    private static func f1(_ v: Double) -> String { v.fixed(1) }
 }

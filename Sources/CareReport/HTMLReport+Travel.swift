@@ -102,5 +102,5 @@ extension HTMLReport {
         return svg + "</svg>"
     }
 
-    private static func fmt(_ v: Double) -> String { String(format: "%.1f", v) }
+    private static func fmt(_ v: Double) -> String { v.fixed(1) }
 }

@@ -128,7 +128,7 @@ public struct HTMLReport: Sendable {
         for g in references {
             let r = max(1.5, radius * (g / max(largest, 1e-9)).squareRoot())
             let cx = x + r, cy = radius + 2
-            svg += "<circle cx=\"\(Int(cx))\" cy=\"\(Int(cy))\" r=\"\(String(format: "%.1f", r))\" fill=\"#1a1a1a\" fill-opacity=\"0.3\" stroke=\"#1a1a1a\" stroke-width=\"0.8\"/>"
+            svg += "<circle cx=\"\(Int(cx))\" cy=\"\(Int(cy))\" r=\"\(r.fixed(1))\" fill=\"#1a1a1a\" fill-opacity=\"0.3\" stroke=\"#1a1a1a\" stroke-width=\"0.8\"/>"
             svg += "<text x=\"\(Int(cx))\" y=\"\(Int(2 * radius + 18))\" font-size=\"11\" text-anchor=\"middle\">\(language.count(g))</text>"
             x += 2 * r + 24
         }

@@ -13,31 +13,31 @@ public enum InternsOutput {
         lines.append("Schedule:   \(g.schedule.summary)" + (file.scheduleGiven ? " (the file's)" : " (default: an assumption shaped on the Grand Est scheme, 600 € to 3,000 €)"))
         lines.append("Zones:      " + (zonesSource.map { "\($0), eligible: \(level == .underServed ? "under-served" : "under-served and complementary") communes" }
                                        ?? "not checked (no --zones): every placement within the schedule is eligible"))
-        lines.append("Supply:     an intern counts as \(fmt(g.gpFraction, 2)) GP for the months of the internship (temporary supply, an assumption)")
+        lines.append("Supply:     an intern counts as \(g.gpFraction.fixed(2)) GP for the months of the internship (temporary supply, an assumption)")
         lines.append("")
         lines.append(" #  id     commune                            faculty        type               months      km  band    grant €  eligible")
         for (k, r) in g.rows.enumerated() {
             let p = r.placement, f = file.faculties[p.faculty]
-            var line = pad("\(k + 1)", 2) + "  " + pad(p.id, 6, left: true) + " " + pad("\(p.communeCode) \(p.communeName)", 34, left: true)
-            line += " " + pad(f.id, 14, left: true) + " " + pad(p.type.rawValue, 17, left: true) + pad("\(p.months)", 7)
-            line += pad(fmt(r.km, 1), 8) + pad(r.band.map { "\($0 + 1)" } ?? "—", 6) + pad(grouped(r.grant), 11)
+            var line = "\(k + 1)".leftPadded(2) + "  " + p.id.rightPadded(6) + " " + "\(p.communeCode) \(p.communeName)".rightPadded(34)
+            line += " " + f.id.rightPadded(14) + " " + p.type.rawValue.rightPadded(17) + "\(p.months)".leftPadded(7)
+            line += r.km.fixed(1).leftPadded(8) + (r.band.map { "\($0 + 1)" } ?? "—").leftPadded(6) + r.grant.groupedWhole.leftPadded(11)
             line += "  " + (r.eligible ? "yes" : "no: " + (r.reason ?? ""))
             lines.append(line)
         }
         lines.append("")
         let eligible = g.rows.filter(\.eligible).count
-        var total = "Total:      \(grouped(g.totalGrants)) € for \(eligible) eligible placements of \(g.rows.count)"
+        var total = "Total:      \(g.totalGrants.groupedWhole) € for \(eligible) eligible placements of \(g.rows.count)"
         if let b = file.budget {
             let d = g.totalGrants - b
-            total += "; budget \(grouped(b)) €: " + (d > 0 ? "\(grouped(d)) € over" : d < 0 ? "\(grouped(-d)) € left" : "exactly spent")
+            total += "; budget \(b.groupedWhole) €: " + (d > 0 ? "\(d.groupedWhole) € over" : d < 0 ? "\((-d).groupedWhole) € left" : "exactly spent")
         }
         lines.append(total)
         for (i, f) in file.faculties.enumerated() {
             let rows = g.rows.filter { $0.placement.faculty == i }
             guard !rows.isEmpty else { continue }
-            lines.append("  \(pad(f.id, 12, left: true)) \(pad("\(rows.count)", 3)) placements, \(pad(grouped(rows.reduce(0) { $0 + $1.grant }), 7)) €  (\(f.name))")
+            lines.append("  \(f.id.rightPadded(12)) \("\(rows.count)".leftPadded(3)) placements, \(rows.reduce(0) { $0 + $1.grant }.groupedWhole.leftPadded(7)) €  (\(f.name))")
         }
-        lines.append("Temporary supply: \(fmt(g.totalGPYears, 2)) GP-years (\(fmt(g.gpFraction, 2)) GP × months / 12 per intern), whatever the grant")
+        lines.append("Temporary supply: \(g.totalGPYears.fixed(2)) GP-years (\(g.gpFraction.fixed(2)) GP × months / 12 per intern), whatever the grant")
         return lines.joined(separator: "\n")
     }
 
@@ -52,11 +52,5 @@ public enum InternsOutput {
                     CSVWriter.number(r.gpYears)].joined(separator: ",") + "\n"
         }
         return out
-    }
-
-    static func fmt(_ v: Double, _ digits: Int) -> String { String(format: "%.\(digits)f", v) }
-    static func grouped(_ v: Double) -> String { v.isFinite && abs(v) < 9e15 ? Int(v.rounded()).grouped : String(v) }
-    static func pad(_ s: String, _ w: Int, left: Bool = false) -> String {
-        s.count >= w ? s : (left ? s + String(repeating: " ", count: w - s.count) : String(repeating: " ", count: w - s.count) + s)
     }
 }

@@ -16,7 +16,7 @@ extension ScenarioFigure {
         guard v.isFinite, Swift.abs(v) < 1e15 else { return "n/a" }
         switch self {
         case .meanMinutes, .gps: return v.grouped(decimals: 2)
-        case .meanScore: return String(format: "%.3f", v)
+        case .meanScore: return v.fixed(3)
         case .communesBelow, .communesGaining, .communesLosing: return v.grouped(decimals: v == v.rounded() ? 0 : 1)
         default: return Int(v.rounded()).grouped  // people: whole numbers
         }

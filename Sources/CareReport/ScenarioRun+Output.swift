@@ -9,8 +9,6 @@ extension ScenarioRun {
     public func summaryText() -> String {
         let s = comparison.summary
         let t = s.threshold.formatted2
-        let f2 = { (v: Double) in v.isFinite ? String(format: "%.2f", v) : "n/a" }
-        let f3 = { (v: Double) in v.isFinite ? String(format: "%.3f", v) : "n/a" }
         let signed = { (v: Int) in v > 0 ? "+\(v.grouped)" : v.grouped }
         var lines = ["Scenario: \(file.scenario.name)" + (file.scenario.horizon.map { " (horizon \($0))" } ?? "")]
         lines.append("Baseline: \(study.territorySource); \(study.supplySource); \(study.demand.count) communes studied; \(file.baseline.travel.label)")
@@ -25,13 +23,13 @@ extension ScenarioRun {
         func row(_ label: String, _ a: String, _ b: String, _ c: String) -> String {
             label.padding(toLength: 30, withPad: " ", startingAt: 0) + a.leftPadded(11) + b.leftPadded(13) + c.leftPadded(13)
         }
-        lines.append(row("GPs in the supply (FTE)", s.gpsBefore.formatted2, s.gpsAfter.formatted2, String(format: "%+.2f", s.gpsAfter - s.gpsBefore)))
+        lines.append(row("GPs in the supply (FTE)", s.gpsBefore.formatted2, s.gpsAfter.formatted2, (s.gpsAfter - s.gpsBefore).signedFixed(2)))
         lines.append(row("population beyond \(t) min", s.populationBeyondBefore.grouped, s.populationBeyondAfter.grouped,
                          signed(s.populationBeyondAfter - s.populationBeyondBefore)))
-        lines.append(row("mean minutes to nearest GP", f2(s.meanMinutesBefore), f2(s.meanMinutesAfter),
-                         String(format: "%+.3f", s.meanMinutesAfter - s.meanMinutesBefore)))
-        lines.append(row("mean \(comparison.indicator.name)", f3(s.meanScoreBefore), f3(s.meanScoreAfter),
-                         String(format: "%+.3f", s.meanScoreAfter - s.meanScoreBefore)))
+        lines.append(row("mean minutes to nearest GP", s.meanMinutesBefore.fixed(2), s.meanMinutesAfter.fixed(2),
+                         (s.meanMinutesAfter - s.meanMinutesBefore).signedFixed(3)))
+        lines.append(row("mean \(comparison.indicator.name)", s.meanScoreBefore.fixed(3), s.meanScoreAfter.fixed(3),
+                         (s.meanScoreAfter - s.meanScoreBefore).signedFixed(3)))
         if let u = s.underServed {
             lines.append(row("population below \(u.formatted2)", s.populationBelowBefore.grouped, s.populationBelowAfter.grouped,
                              signed(s.populationBelowChange)))
@@ -47,7 +45,7 @@ extension ScenarioRun {
         if !movers.isEmpty {
             lines.append("Largest changes: " + movers.map { r in
                 let c = study.territory.communes[r.commune]
-                return "\(c.name) (\(c.code)) \(f3(r.scoreBefore)) → \(f3(r.scoreAfter))"
+                return "\(c.name) (\(c.code)) \(r.scoreBefore.fixed(3)) → \(r.scoreAfter.fixed(3))"
             }.joined(separator: "; "))
         }
         if let cost = file.cost { lines.append(contentsOf: costLines(CostBenefit(cost: cost, comparison: comparison, territory: study.territory))) }
@@ -62,10 +60,10 @@ extension ScenarioRun {
     /// The cost and what it buys: total, net population newly within T and indicator gain per 100 k€, gain per GP.
     func costLines(_ b: CostBenefit) -> [String] {
         let name = comparison.indicator.name
-        let f1 = { (v: Double?) in v.map { String(format: "%.1f", $0) } ?? "n/a" }
+        let f1 = { (v: Double?) in v.map { $0.fixed(1) } ?? "n/a" }
         return ["",
                 "Cost: \(CompareRun.euros(b.cost.investment)) € investment + \(CompareRun.euros(b.cost.yearly)) € a year × \(b.cost.years) year\(b.cost.years == 1 ? "" : "s") = \(CompareRun.euros(b.cost.total)) € (undiscounted)",
-                "Per 100 k€ (the whole change, every event): \(f1(b.newlyCoveredPer100k)) inhabitants newly within \(comparison.summary.threshold.formatted2) min (net), \(f1(b.scoreGainPer100k)) \(name) gain; \(name) gain \(String(format: "%.0f", b.scoreGain)) (Σ inhabitants × change), \(f1(b.scoreGainPerGP)) per GP added"]
+                "Per 100 k€ (the whole change, every event): \(f1(b.newlyCoveredPer100k)) inhabitants newly within \(comparison.summary.threshold.formatted2) min (net), \(f1(b.scoreGainPer100k)) \(name) gain; \(name) gain \(b.scoreGain.fixed(0)) (Σ inhabitants × change), \(f1(b.scoreGainPerGP)) per GP added"]
     }
 
     /// Per-commune before/after CSV.

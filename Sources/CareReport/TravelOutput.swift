@@ -7,7 +7,7 @@ import Foundation
 public enum TravelOutput {
     /// The error figures of one set of trips on one line.
     public static func line(_ s: TravelErrorSummary) -> String {
-        var text = "\(s.trips) trips: MAE \(fixed(s.meanAbsoluteError, 2)) min, median error \(percent(s.medianRelativeError)), 90th percentile \(percent(s.p90RelativeError)), bias \(signed(s.bias)) min, off by > 5 min \(percent(s.shareOver5Minutes))"
+        var text = "\(s.trips) trips: MAE \(s.meanAbsoluteError.fixed(2)) min, median error \(s.medianRelativeError.percent(1)), 90th percentile \(s.p90RelativeError.percent(1)), bias \(s.bias.signedFixed(2)) min, off by > 5 min \(s.shareOver5Minutes.percent(1))"
         if s.unreachable > 0 { text += "; \(s.unreachable) unreachable in the model" }
         return text
     }
@@ -23,9 +23,9 @@ public enum TravelOutput {
             let worst = departements.sorted { abs($0.summary.bias) > abs($1.summary.bias) || (abs($0.summary.bias) == abs($1.summary.bias) && $0.code < $1.code) }
             let within = departements.filter { abs($0.summary.bias) <= 1.5 }.count
             lines.append("  départements with ≥ 30 modelled trips ≤ 30 min: \(departements.count); bias within ±1.5 min in \(within); largest |bias|: "
-                + worst.prefix(5).map { "\($0.code) \(signed($0.summary.bias)) min" }.joined(separator: ", "))
+                + worst.prefix(5).map { "\($0.code) \($0.summary.bias.signedFixed(2)) min" }.joined(separator: ", "))
             let worstMedian = departements.sorted { $0.summary.medianRelativeError > $1.summary.medianRelativeError || ($0.summary.medianRelativeError == $1.summary.medianRelativeError && $0.code < $1.code) }
-            lines.append("  largest median error: " + worstMedian.prefix(5).map { "\($0.code) \(percent($0.summary.medianRelativeError))" }.joined(separator: ", "))
+            lines.append("  largest median error: " + worstMedian.prefix(5).map { "\($0.code) \($0.summary.medianRelativeError.percent(1))" }.joined(separator: ", "))
         }
         return lines
     }
@@ -38,10 +38,10 @@ public enum TravelOutput {
         lines.append("CareAccess travel calibration — \(p.name)")
         lines.append("Observed:  \(observed.source.file): \(observed.trips.count) trips (\(observed.source.description))")
         lines.append("Territory: \(territorySource)")
-        lines.append("Model:     ln minutes = national curve of ln km (\(fixed(p.distance.minimumKm, 3))–\(fixed(p.distance.maximumKm, 0)) km) + end densities + département terms (\(p.departements.count), shrunk, penalty \(p.fit.departementPenalty.formatted2)) + regional field (\(p.fields.map { "EPSG:\($0.epsg) \($0.columns)×\($0.rows)" }.joined(separator: ", ")), \(Int(p.fit.cellMetres / 1000)) km cells, smoothness \(p.fit.smoothness.formatted2)); Huber \(p.fit.huber.formatted2), smearing \(fixed(p.smearing, 4))")
+        lines.append("Model:     ln minutes = national curve of ln km (\(p.distance.minimumKm.fixed(3))–\(p.distance.maximumKm.fixed(0)) km) + end densities + département terms (\(p.departements.count), shrunk, penalty \(p.fit.departementPenalty.formatted2)) + regional field (\(p.fields.map { "EPSG:\($0.epsg) \($0.columns)×\($0.rows)" }.joined(separator: ", ")), \(Int(p.fit.cellMetres / 1000)) km cells, smoothness \(p.fit.smoothness.formatted2)); Huber \(p.fit.huber.formatted2), smearing \(p.smearing.fixed(4))")
         let b = p.base
-        let curve = zip(b.knotsKm, b.values).map { "\($0.formatted2) km \(fixed(exp($1) * p.smearing, 1))" }.joined(separator: ", ")
-        lines.append("National:  minutes at \(p.reference.densityPerKm2.formatted2) inhabitants/km² — \(curve); ln density at origin \(fixed(b.originLogDensity, 4)), at destination \(fixed(b.destinationLogDensity, 4))")
+        let curve = zip(b.knotsKm, b.values).map { "\($0.formatted2) km \((exp($1) * p.smearing).fixed(1))" }.joined(separator: ", ")
+        lines.append("National:  minutes at \(p.reference.densityPerKm2.formatted2) inhabitants/km² — \(curve); ln density at origin \(b.originLogDensity.fixed(4)), at destination \(b.destinationLogDensity.fixed(4))")
         if !p.isolatedLand.isEmpty {
             let shown = p.isolatedLand.prefix(8).map { land -> String in
                 let first = land.communes.first.flatMap { territory.index(ofCode: $0) }.map { territory.communes[$0].name } ?? "?"
@@ -107,7 +107,4 @@ public enum TravelOutput {
         code ?? "\(CSVWriter.number(place.point.x)) \(CSVWriter.number(place.point.y))"
     }
 
-    static func percent(_ v: Double) -> String { fixed(v * 100, 1) + " %" }
-    static func signed(_ v: Double) -> String { (v >= 0 ? "+" : "") + fixed(v, 2) }
-    static func fixed(_ v: Double, _ digits: Int) -> String { v.isFinite ? String(format: "%.\(digits)f", v) : "n/a" }
 }

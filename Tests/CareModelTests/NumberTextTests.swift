@@ -19,4 +19,13 @@ struct NumberTextTests {
         #expect(0.grouped == "0" && 1_000.grouped == "1,000" && (-999_999).grouped == "-999,999" && Int.min.grouped.hasPrefix("-9,223"))
         #expect("7".leftPadded(3) == "  7" && "1234".leftPadded(3) == "1234")
     }
+
+    @Test func signedPercentWholeAndPadding() {
+        #expect(0.5.signedFixed(2) == "+0.50" && (-0.5).signedFixed(2) == "-0.50" && 0.0.signedFixed(3) == "+0.000")
+        #expect((-0.0).signedFixed(2) == "-0.00" && Double.nan.signedFixed(2) == "n/a")
+        #expect(0.0742.percent(1) == "7.4 %" && 0.5.percent(2) == "50.00 %" && Double.nan.percent(1) == "n/a %")
+        #expect(12_345.4.groupedWhole == "12,345" && (-2_500.5).groupedWhole == "-2,501" && Double.infinity.groupedWhole == "n/a")
+        #expect(1e16.groupedWhole == "1e+16")
+        #expect("ab".rightPadded(4) == "ab  " && "abcde".rightPadded(4) == "abcde")
+    }
 }
