@@ -51,6 +51,32 @@ struct CommandLineTests {
         #expect(decay.status == 1 && decay.stderr.contains("--decay"))
     }
 
+    /// Options that go together, given alone: refused by the command's spec before any file is read (the files
+    /// named here do not exist, so a command that read first would fail on them instead).
+    static let refusals: [(arguments: [String], message: String)] = [
+        (["interns", "/nonexistent/i.yaml", "--zone-level", "complementary"], "error: --zone-level goes with --zones"),
+        (["interns", "/nonexistent/i.yaml", "--territory", "/nonexistent/t.catr"],
+         "error: --territory and --supply go together (the effect on access)"),
+        (["access", "--method", "e2sfca", "--derive-activity-level", "3.74"], "error: --derive-activity-level goes with --method apl"),
+        (["access", "--method", "e2sfca", "--zones", "/tmp/careaccess-never-written.csv"],
+         "error: --zones with --method e2sfca needs --below (the under-served mark)"),
+        (["travel", "calibrate", "--observed", "/nonexistent/o.csv", "--out", "/tmp/careaccess-never-written.json", "--threads", "0"],
+         "error: --threads must be 1–256"),
+        (["network", "paths", "/nonexistent.osm.pbf", "--sources", "0", "--out", "/tmp/careaccess-never-written.csv"],
+         "error: --sources must be at least 1"),
+        (["network", "calibrate", "/nonexistent.osm.pbf", "--min-km=-1"], "error: --min-km must be a finite number of km ≥ 0"),
+        (["scenario", "/nonexistent/s.yaml", "--threads", "0"], "error: --threads: 0 is not in 1…256"),
+    ]
+
+    @Test("options that go together, given alone, exit 1 with one line before any file is read", arguments: 0..<refusals.count)
+    func refusedCombinations(_ k: Int) throws {
+        let (arguments, message) = Self.refusals[k]
+        let r = try CareAccessBinary.run(arguments)
+        #expect(r.status == 1)
+        #expect(r.stderr.split(separator: "\n").map(String.init) == [message])
+        #expect(r.stdout.isEmpty)
+    }
+
     @Test("a bad input file exits 1 with one line naming the file, the line and the field")
     func fileErrors() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("careaccess-cli-\(UUID().uuidString)")
