@@ -22,7 +22,10 @@ public enum APLDemand: Sendable, Hashable {
 
     /// Demand per demand point, with what it is and what was assumed.
     public struct Weights: Sendable, Hashable {
+        /// Demand weight per demand point, aligned with the codes given: inhabitants, or age-standardised
+        /// inhabitants (population × consumption index) when ``isStandardised``.
         public var values: [Double]
+        /// Whether ``values`` are age-standardised (`false` only for ``APLDemand/population``).
         public var isStandardised: Bool
         /// One line for outputs: what the demand is.
         public var summary: String
@@ -30,6 +33,8 @@ public enum APLDemand: Sendable, Hashable {
         public var notes: [Diagnostic]
     }
 
+    /// Whether this demand is age-standardised: every case but ``population``. Decides the APL's unit
+    /// (``AccessibilityMethod/unit``).
     public var isStandardised: Bool {
         if case .population = self { return false }
         return true

@@ -30,6 +30,16 @@ public struct APLLevelDerivation: Sendable {
     /// Under-served mark reported beside the mean (DREES: 2.5).
     public var underServed: Double
 
+    /// Creates a derivation that reproduces a mean APL of `target`.
+    ///
+    /// - Parameters:
+    ///   - target: the population-weighted mean APL to reproduce, consultations per standardised inhabitant per
+    ///     year (DREES 2023: 3.74).
+    ///   - holes: codes of the départements whose GPs the supply lacks (default: Paris, `75`).
+    ///   - threshold: the APL catchment in minutes, > 0 and at most ``MinutesLimit/maximum``.
+    ///   - underServed: the under-served mark reported in the summaries (DREES: 2.5).
+    /// - Throws: ``ModelError/invalidParameter(name:value:reason:)`` when `target` is not finite and > 0, the
+    ///   threshold is refused by ``MinutesLimit``, or `underServed` is not finite and ≥ 0.
     public init(target: Double, holes: Set<String> = ["75"], threshold: Double = StudyDefaults.coverageThreshold, underServed: Double = StudyDefaults.underServedAPL) throws(ModelError) {
         guard target.isFinite, target > 0 else {
             throw .invalidParameter(name: "target mean APL", value: "\(target)", reason: "must be a finite number > 0")
@@ -64,9 +74,24 @@ public struct APLLevelDerivation: Sendable {
         public var reachingCommunes: [Int]
         /// Demand, activity and caps of the run at ``level``.
         public var inputs: [AccessibilityResult.Input]
+        /// Notes of the run at ``level`` (demand, supply and catchment assumptions and exceptions).
         public var notes: [Diagnostic]
     }
 
+    /// Derives the activity per counted GP that makes the mean APL of the reference communes equal ``target``, by
+    /// the closed form above (one APL run for `a`, one for `b` when listed sites have activity, then two at the
+    /// derived level for the results).
+    ///
+    /// - Parameters:
+    ///   - territory: every commune that competes for the sites.
+    ///   - studied: territory indices of the studied communes, from which the reference communes are drawn.
+    ///   - sites: the supply; at least one site must give a GP count above 0 (no practitioner list).
+    ///   - model: the travel-time model for the catchments.
+    ///   - options: the APL parameters; their ``APLOptions/activityPerGP`` is replaced by the derived level.
+    /// - Throws: ``ModelError/invalidParameter(name:value:reason:)`` when no site is a GP count or no positive level
+    ///   reaches the target (the listed practitioners alone exceed it); ``ModelError/emptyDemand(_:)`` when every
+    ///   studied commune is in or within reach of a hole; ``ModelError/emptySupply(_:)`` when no counted GP reaches a
+    ///   reference commune; and whatever the catchment search or ``AccessibilityAnalysis`` throws.
     public func run(
         territory: Territory, communes studied: [Int], sites: [SupplySite], model: some TravelTimeModel, options: APLOptions
     ) throws -> Result {

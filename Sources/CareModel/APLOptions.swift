@@ -20,12 +20,16 @@ public struct APLOptions: Sendable, Hashable {
     public var imputedActivity: Double = StudyDefaults.imputedActivity
     /// Exclude practitioners of this age or older in ``referenceYear`` (DREES variant: 65), when birth years are known.
     public var excludeAgeAtLeast: Int?
+    /// The year ages are computed in for ``excludeAgeAtLeast`` (age = year − birth year).
     public var referenceYear: Int
     /// The demand: raw population unless set (the CLI and scenario files default to the age-standardised demand
     /// through the département structure that ships with the package).
     public var demand: APLDemand = .population
+    /// The distance-decay step weights of the E2SFCA (DREES: 1, 2/3 and 1/3 below 10, 15 and 20 minutes).
     public var weights: StepWeights = .drees
 
+    /// Creates the DREES parameters for `referenceYear`: default activity level, imputation, DREES step weights,
+    /// raw population demand and no age exclusion.
     public init(referenceYear: Int) { self.referenceYear = referenceYear }
 
     /// The DREES caps on one GP's yearly activity: 250 or fewer counts 0; up to 3,600 counts 3,600;

@@ -7,8 +7,12 @@
 /// marks.zone(of: 2.5)   // .complementary (the marks are strict upper bounds)
 /// ```
 public enum AccessZone: String, Sendable, Hashable, CaseIterable {
+    /// Score strictly below the under-served mark (``ZoneMarks/underServed``); raw value `under_served`.
     case underServed = "under_served"
+    /// Score from the under-served mark to strictly below the complementary mark (``ZoneMarks/complementary``).
     case complementary
+    /// Any other score: at or above the complementary mark, or at or above the under-served mark when there is no
+    /// complementary band.
     case other
 
     /// Whether a commune of this zone lies within `level`: `.underServed` admits the under-served zones only,
@@ -25,6 +29,8 @@ public enum AccessZone: String, Sendable, Hashable, CaseIterable {
 /// The two marks that classify scores into ``AccessZone``s: a score strictly below `underServed` is
 /// under-served; one from `underServed` to strictly below `complementary` is complementary.
 public struct ZoneMarks: Sendable, Hashable {
+    /// The under-served mark in the indicator's reported units (APL: consultations per standardised inhabitant per
+    /// year); finite and ≥ 0.
     public var underServed: Double
     /// The complementary band's upper mark; `nil` for no complementary band.
     public var complementary: Double?

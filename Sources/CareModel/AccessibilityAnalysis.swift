@@ -8,7 +8,9 @@
 /// print(r.summary.meanScore)
 /// ```
 public struct AccessibilityAnalysis: Sendable {
+    /// The catchment in minutes (inclusive), > 0 and at most ``MinutesLimit/maximum``.
     public var threshold: Double
+    /// The indicator to compute and its parameters.
     public var method: AccessibilityMethod
     /// Under-served mark in reported units (e.g. 2.5 APL consultations); `nil` for none.
     public var underServed: Double?
@@ -36,6 +38,12 @@ public struct AccessibilityAnalysis: Sendable {
         self.underServed = underServed
     }
 
+    /// Computes the indicator for the `studied` communes (territory indices); every commune of `territory` is
+    /// demand, and scores are scaled by ``AccessibilityMethod/reportingScale``.
+    ///
+    /// - Throws: ``ModelError/emptyDemand(_:)`` when no commune is studied; ``ModelError/emptySupply(_:)`` when no
+    ///   site has capacity; the APL's demand errors (``APLDemand/weights(territory:)``); and whatever the model's
+    ///   catchment search or ``AccessibilityProblem/init(demand:supply:catchments:)`` throws.
     public func run(
         territory: Territory, communes studied: [Int], sites: [SupplySite], model: some TravelTimeModel
     ) throws -> AccessibilityResult {
@@ -78,6 +86,7 @@ public struct AccessibilityAnalysis: Sendable {
 
 /// One studied commune's indicator value.
 public struct AccessibilityRow: Sendable, Hashable {
+    /// Index of the commune in ``Territory/communes``.
     public var commune: Int
     /// Demand weight used (population or standardised population).
     public var demand: Double
@@ -85,27 +94,37 @@ public struct AccessibilityRow: Sendable, Hashable {
     public var score: Double
 }
 
+/// The outcome of ``AccessibilityAnalysis/run(territory:communes:sites:model:)``: one row per studied commune,
+/// their summary, and what produced them.
 public struct AccessibilityResult: Sendable {
+    /// One row per studied commune, in the order the communes were given.
     public var rows: [AccessibilityRow]
+    /// Population-weighted distribution of the scores of ``rows``.
     public var summary: AccessibilitySummary
+    /// The indicator computed.
     public var method: AccessibilityMethod
+    /// The catchment used, in minutes.
     public var threshold: Double
+    /// One line describing the travel-time model (``TravelTimeModel/summary``).
     public var modelSummary: String
     /// Site–commune pairs within the threshold.
     public var pairCount: Int
     /// What the indicator was fed, one labelled line each (APL: demand, activity, caps); empty for the FCA family.
     public var inputs: [Input]
+    /// Assumptions and exceptions of the run (demand, supply, sites that reach no demand).
     public var notes: [Diagnostic]
     /// ``modelSummary`` as figures (``TravelTimeModel/summaryParts``).
     public var modelParts: TravelModelSummary = .text("")
 
     /// One labelled line of ``AccessibilityResult/inputs``, e.g. `Demand` and what the demand is.
     public struct Input: Sendable, Hashable {
+        /// Short name of the line, e.g. `Demand`.
         public var label: String
         /// The line in English (terminal, CSV sidecars).
         public var text: String
         /// What the line says, as figures, for renderers in other languages; `nil` for a line without a case.
         public var detail: Detail?
+        /// Creates an input line from its parts.
         public init(label: String, text: String, detail: Detail? = nil) {
             self.label = label
             self.text = text

@@ -11,6 +11,7 @@ public enum AccessibilityMethod: Sendable, Hashable {
     /// DREES APL (Barlet et al. 2012).
     case apl(APLOptions)
 
+    /// Short name of the indicator for outputs: `2SFCA`, `E2SFCA`, `G2SFCA`, `3SFCA` or `APL`.
     public var name: String {
         switch self {
         case .twoStep: return "2SFCA"
@@ -35,6 +36,8 @@ public enum AccessibilityMethod: Sendable, Hashable {
         return 10_000
     }
 
+    /// Unit of the reported scores: GPs per 10,000 inhabitants for the FCA family; for the APL, consultations per
+    /// standardised inhabitant per year (per inhabitant when the demand is not age-standardised).
     public var unit: String {
         if case .apl(let o) = self {
             return o.demand.isStandardised ? "consultations per standardised inhabitant per year"

@@ -12,8 +12,14 @@ public struct AccessibilityProblem: Sendable {
     public var demand: [Double]
     /// Capacity per site (GPs, FTE, or yearly consultations for APL).
     public var supply: [Double]
+    /// Site–demand pairs within the threshold and their travel times; its site count matches ``supply``.
     public var catchments: Catchments
 
+    /// Creates a problem from its parts, after checking they agree.
+    ///
+    /// - Throws: ``ModelError/invalidParameter(name:value:reason:)`` when `supply` has not one value per catchment
+    ///   site, a demand or capacity is negative or not finite, or a catchment pair names a demand point beyond
+    ///   `demand`.
     public init(demand: [Double], supply: [Double], catchments: Catchments) throws(ModelError) {
         guard catchments.siteCount == supply.count else {
             throw .invalidParameter(name: "supply", value: "\(supply.count) sites",

@@ -5,6 +5,12 @@
 ///
 /// `c_b` is the mean GP consumption of age band `b` (any unit: only ratios matter).
 public enum AgeStandardisation {
+    /// Standardised population per commune code: `populations[code][band]` inhabitants per age band, weighted by
+    /// `consumption[band]` over the mean consumption c̄. Sums run over sorted keys, so the result is the same from
+    /// run to run.
+    ///
+    /// - Throws: ``ModelError/invalidParameter(name:value:reason:)`` when a commune uses an age band that has no
+    ///   consumption weight, or when the total population or total consumption is 0.
     public static func standardise(
         populations: [String: [String: Double]], consumption: [String: Double]
     ) throws(ModelError) -> [String: Double] {

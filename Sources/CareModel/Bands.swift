@@ -11,13 +11,20 @@
 /// ```
 /// Complexity: O(n log n).
 public struct Bands: Sendable, Hashable {
+    /// Arithmetic mean of the values, in draw order; NaN when there is none.
     public var mean: Double
+    /// 5th percentile; NaN when there is no value.
     public var p5: Double
+    /// Median; NaN when there is no value.
     public var p50: Double
+    /// 95th percentile; NaN when there is no value.
     public var p95: Double
+    /// Smallest value; NaN when there is none.
     public var min: Double
+    /// Largest value (infinite when a draw is); NaN when there is none.
     public var max: Double
 
+    /// Summarises the values of one figure, one per draw, in draw order. Complexity: O(n log n).
     public init(_ values: [Double]) {
         let sorted = values.sorted()
         mean = values.isEmpty ? .nan : values.reduce(0, +) / Double(values.count)

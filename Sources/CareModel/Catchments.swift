@@ -7,11 +7,17 @@
 /// ```
 /// Every pair has `minutes <= threshold` (inclusive). Memory: 12 bytes per pair.
 public struct Catchments: Sendable, Hashable {
+    /// The travel-time threshold in minutes the pairs were searched within (inclusive).
     public var threshold: Double
+    /// CSR row starts: site `j`'s pairs are at positions `offsets[j]..<offsets[j+1]`; `siteCount + 1` entries,
+    /// starting at 0, non-decreasing, the last equal to ``pairCount``.
     public var offsets: [Int]
+    /// Demand-point index of each pair (an index into the destinations given to the model).
     public var demand: [Int32]
+    /// Travel time of each pair, in minutes, ≤ ``threshold``.
     public var minutes: [Double]
 
+    /// Creates catchments from their CSR parts, unchecked (see ``checkInvariants(demandCount:)``).
     public init(threshold: Double, offsets: [Int], demand: [Int32], minutes: [Double]) {
         self.threshold = threshold
         self.offsets = offsets
@@ -19,7 +25,9 @@ public struct Catchments: Sendable, Hashable {
         self.minutes = minutes
     }
 
+    /// Number of sites (rows): `offsets.count - 1`.
     public var siteCount: Int { offsets.count - 1 }
+    /// Number of site–demand pairs within the threshold.
     public var pairCount: Int { demand.count }
 
     /// Positions of site `j`'s pairs in ``demand`` and ``minutes``.

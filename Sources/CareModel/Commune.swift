@@ -12,6 +12,7 @@ import CareGeo
 public struct Commune: Sendable, Hashable {
     /// INSEE code (COG 2024), e.g. `"07186"`, `"2A004"`, `"75101"`.
     public var code: String
+    /// Commune name as in the INSEE COG, e.g. `"Privas"`, `"Bogny-sur-Meuse"`.
     public var name: String
     /// Population municipale (INSEE); 0 when the source has none (reported at import).
     public var population: Int
@@ -26,6 +27,7 @@ public struct Commune: Sendable, Hashable {
     /// Where ``point`` comes from.
     public var pointSource: PointSource
 
+    /// Creates a commune from its parts, unchecked (``Territory/init(communes:aliases:subdivisions:)`` checks them).
     public init(
         code: String, name: String, population: Int, departement: String,
         location: LonLat, point: ProjectedPoint, crs: CRS, pointSource: PointSource

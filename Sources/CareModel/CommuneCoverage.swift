@@ -4,6 +4,8 @@ public struct CommuneCoverage: Sendable, Hashable {
     public var commune: Int
     /// Index of the nearest site in the supply, `nil` when none is reachable.
     public var nearestSite: Int?
+    /// Distance in metres to the nearest site along the model's path (crow-fly for ``CrowFlyModel``); `nil` when
+    /// the model does not give one or no site is reachable.
     public var metres: Double?
     /// Minutes to the nearest site; `+infinity` when none is reachable.
     public var minutes: Double

@@ -8,13 +8,18 @@
 /// ```
 /// Complexity: O(rows of the comparison).
 public struct CostBenefit: Sendable, Hashable {
+    /// What the option costs (investment, yearly cost, years).
     public var cost: OptionCost
     /// Population newly within the threshold, net of the population newly beyond it.
     public var newlyCovered: Int
     /// Σ over the studied communes of inhabitants × (score after − score before).
     public var scoreGain: Double
+    /// GPs after minus GPs before the option (``ScenarioComparison/Summary/gpsAfter``); negative when the option
+    /// removes GPs.
     public var gpsAdded: Double
 
+    /// Computes the benefit of an option from the comparison of its scenario with the baseline; `territory` gives
+    /// the inhabitants of the comparison's communes.
     public init(cost: OptionCost, comparison: ScenarioComparison, territory: Territory) {
         self.cost = cost
         let s = comparison.summary

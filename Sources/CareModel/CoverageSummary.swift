@@ -2,13 +2,17 @@
 public struct CoverageSummary: Sendable, Hashable {
     /// Threshold in minutes (inclusive).
     public var threshold: Double
+    /// Number of studied communes.
     public var communes: Int
+    /// Their total population municipale (inhabitants).
     public var population: Int
+    /// Population of the communes whose nearest GP is within the threshold.
     public var populationWithin: Int
     /// `populationWithin / population` (0 when the population is 0).
     public var shareWithin: Double
     /// Communes whose nearest GP is more than `threshold` minutes away (or unreachable).
     public var communesBeyond: Int
+    /// Population of the communes beyond the threshold (``communesBeyond``).
     public var populationBeyond: Int
     /// Communes with no reachable site at all (counted in ``communesBeyond`` too).
     public var communesUnreachable: Int
@@ -33,20 +37,29 @@ public struct CoverageSummary: Sendable, Hashable {
 
     /// Communes close to the threshold under the model's typical error.
     public struct NearThreshold: Sendable, Hashable {
+        /// The model's typical error `e`, minutes (``TravelTimeModel/typicalErrorMinutes``).
         public var error: Double
+        /// Communes whose minutes lie within `[threshold − e, threshold + e]`.
         public var communes: Int
+        /// Their population.
         public var population: Int
     }
 }
 
 /// Coverage figures of one département of a run.
 public struct DepartementCoverage: Sendable, Hashable {
+    /// Département code (`"07"`, `"2A"`, `"974"`).
     public var departement: String
+    /// Studied communes of the département.
     public var communes: Int
+    /// Their population municipale.
     public var population: Int
+    /// Those whose nearest GP is beyond the threshold or unreachable.
     public var communesBeyond: Int
+    /// Their population.
     public var populationBeyond: Int
 
+    /// Creates a département row from its parts.
     public init(departement: String, communes: Int, population: Int, communesBeyond: Int, populationBeyond: Int) {
         self.departement = departement
         self.communes = communes

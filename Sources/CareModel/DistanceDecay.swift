@@ -82,6 +82,7 @@ public enum DistanceDecay: Sendable, Hashable {
         return self
     }
 
+    /// One line for outputs: the decay and its parameters, e.g. `gaussian σ=10.0 min`.
     public var summary: String {
         switch self {
         case .binary: return "binary"
@@ -102,15 +103,23 @@ public struct StepWeights: Sendable, Hashable {
     /// (`t < upper`, the DREES convention: 10 minutes exactly is in the 10–15 band).
     public private(set) var upperInclusive: Bool
 
+    /// One travel-time band: the weight for times up to ``upper``.
     public struct Band: Sendable, Hashable {
+        /// Upper bound of the band, minutes (> 0); included or not as ``StepWeights/upperInclusive`` says.
         public var upper: Double
+        /// Weight of a site in the band (≥ 0; usually in 0…1).
         public var weight: Double
+        /// Creates a band from its parts, unchecked (``StepWeights/init(bands:upperInclusive:)`` checks them).
         public init(upper: Double, weight: Double) {
             self.upper = upper
             self.weight = weight
         }
     }
 
+    /// Creates step weights from bands in ascending order of their upper bound.
+    ///
+    /// - Throws: ``ModelError/invalidParameter(name:value:reason:)`` when there is no band, a bound is not finite
+    ///   and > 0 minutes, a weight is not finite and ≥ 0, or the bounds do not strictly increase.
     public init(bands: [Band], upperInclusive: Bool) throws(ModelError) {
         guard !bands.isEmpty else { throw .invalidParameter(name: "weights", value: "(none)", reason: "need at least one band") }
         for (k, b) in bands.enumerated() {
@@ -140,12 +149,14 @@ public struct StepWeights: Sendable, Hashable {
         self.upperInclusive = upperInclusive
     }
 
+    /// The weight of the first band that holds `minutes`; 0 beyond the last band.
     @inlinable
     public func weight(_ minutes: Double) -> Double {
         for b in bands where upperInclusive ? minutes <= b.upper : minutes < b.upper { return b.weight }
         return 0
     }
 
+    /// The bands in one line, e.g. `<10 min: 1, <15 min: 0.667, <20 min: 0.333`.
     public var summary: String {
         bands.map { "\(upperInclusive ? "≤" : "<")\($0.upper.compact) min: \($0.weight.compact)" }.joined(separator: ", ")
     }

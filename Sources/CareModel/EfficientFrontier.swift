@@ -7,6 +7,8 @@
 /// ```
 /// The indices come by increasing cost, so that drawing them in order traces the frontier. O(n log n).
 public enum EfficientFrontier {
+    /// Indices of the frontier options by increasing cost (ties in cost by decreasing gain, then index).
+    /// `gains` needs one value per entry of `costs`.
     public static func indices(costs: [Double], gains: [Double]) -> [Int] {
         let order = costs.indices.sorted { (costs[$0], -gains[$0], $0) < (costs[$1], -gains[$1], $1) }
         var out: [Int] = []

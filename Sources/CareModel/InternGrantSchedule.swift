@@ -10,22 +10,28 @@
 /// ```
 /// O(bands) per distance.
 public struct InternGrantSchedule: Sendable, Hashable {
+    /// One distance band of the schedule: the grant for distances up to ``upToKm``.
     public struct Band: Sendable, Hashable {
         /// Upper limit in km (inclusive); `nil` for the open last band.
         public var upToKm: Double?
+        /// Grant in euros for a placement in this band (finite, ≥ 0).
         public var grant: Double
+        /// Creates a band from its parts, unchecked (``InternGrantSchedule/init(bands:)`` checks them).
         public init(upToKm: Double?, grant: Double) {
             self.upToKm = upToKm
             self.grant = grant
         }
     }
 
+    /// What the schedule gives for one distance.
     public enum Outcome: Sendable, Hashable {
+        /// The distance falls in band `band` (index into ``InternGrantSchedule/bands``), worth `euros`.
         case grant(band: Int, euros: Double)
         /// Farther than the closed last band.
         case beyondSchedule
     }
 
+    /// The bands by increasing limit; only the last may be open.
     public private(set) var bands: [Band]
 
     /// The default schedule, an ASSUMPTION shaped on the Grand Est scheme (600 € to 3,000 € by distance from the
@@ -59,6 +65,8 @@ public struct InternGrantSchedule: Sendable, Hashable {
 
     private init(checked: [Band]) { bands = checked }
 
+    /// The band and grant for a distance of `km` kilometres: the first band whose limit is ≥ `km`, or
+    /// ``Outcome/beyondSchedule`` past a closed last band.
     public func grant(forKm km: Double) -> Outcome {
         for (k, b) in bands.enumerated() where b.upToKm.map({ km <= $0 }) ?? true {
             return .grant(band: k, euros: b.grant)

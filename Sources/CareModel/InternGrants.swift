@@ -11,6 +11,7 @@ import Foundation
 /// Distances are great circles on the mean Earth radius (6,371.0088 km) between WGS84 points; road distance is
 /// not used. O(placements × bands).
 public struct InternGrants: Sendable {
+    /// The kind of general-practice internship a placement is (raw values as in the interns file).
     public enum InternshipType: String, Sendable, Hashable, CaseIterable {
         /// The compulsory general-practice internship (stage ambulatoire de niveau 1).
         case generalPractice = "general_practice"
@@ -18,11 +19,17 @@ public struct InternGrants: Sendable {
         case saspas
     }
 
+    /// A faculty of medicine interns are placed from, located by a WGS84 point.
     public struct Faculty: Sendable, Hashable {
+        /// Identifier the placements refer to in the interns file, e.g. `reims`.
         public var id: String
+        /// Name or address of the faculty, for outputs.
         public var name: String
+        /// WGS84 longitude in degrees (−180…180).
         public var lon: Double
+        /// WGS84 latitude in degrees (−90…90).
         public var lat: Double
+        /// Creates a faculty from its parts.
         public init(id: String, name: String, lon: Double, lat: Double) {
             self.id = id
             self.name = name
@@ -31,16 +38,25 @@ public struct InternGrants: Sendable {
         }
     }
 
+    /// One intern placed in a commune for some months, from a faculty.
     public struct Placement: Sendable, Hashable {
+        /// Identifier of the placement, unique in the interns file.
         public var id: String
+        /// INSEE code of the commune of the placement, looked up in the zones.
         public var communeCode: String
+        /// Commune name, for outputs (may be empty).
         public var communeName: String
+        /// WGS84 longitude of the placement in degrees.
         public var lon: Double
+        /// WGS84 latitude of the placement in degrees.
         public var lat: Double
         /// Index into the faculties.
         public var faculty: Int
+        /// The kind of internship.
         public var type: InternshipType
+        /// Length of the internship in months (the interns file accepts 1…12).
         public var months: Int
+        /// Creates a placement from its parts.
         public init(id: String, communeCode: String, communeName: String, lon: Double, lat: Double, faculty: Int,
                     type: InternshipType, months: Int) {
             self.id = id
@@ -54,25 +70,36 @@ public struct InternGrants: Sendable {
         }
     }
 
+    /// The outcome for one placement: distance, band, zone, eligibility, grant and supply.
     public struct Row: Sendable, Hashable {
+        /// The placement this row is about.
         public var placement: Placement
+        /// Great-circle distance from the faculty to the placement, km.
         public var km: Double
         /// The schedule's band (index), `nil` beyond a closed last band.
         public var band: Int?
         /// The placement's zone when zones were given (`nil`: not given, or the commune is not in the file).
         public var zone: AccessZone?
+        /// Whether the placement gets its band's grant: in an eligible zone (when zones were given) and within the
+        /// schedule.
         public var eligible: Bool
         /// Why it gets no grant, when it does not.
         public var reason: String?
+        /// Grant paid, euros; 0 when not ``eligible``.
         public var grant: Double
         /// GP-years of temporary supply: `gpFraction × months / 12`.
         public var gpYears: Double
     }
 
+    /// One row per placement, in the order given.
     public var rows: [Row]
+    /// The distance schedule applied.
     public var schedule: InternGrantSchedule
+    /// The share of a GP an intern counts for, in (0, 1].
     public var gpFraction: Double
+    /// Sum of the grants paid, euros.
     public var totalGrants: Double { rows.reduce(0) { $0 + $1.grant } }
+    /// Sum of the GP-years of temporary supply over every placement, eligible or not.
     public var totalGPYears: Double { rows.reduce(0) { $0 + $1.gpYears } }
 
     /// - Parameters:

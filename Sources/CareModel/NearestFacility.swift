@@ -7,6 +7,7 @@ public struct NearestFacility: Sendable, Hashable {
     /// Distance in metres along the model's path (crow-fly distance for ``CrowFlyModel``), when known.
     public var metres: Double?
 
+    /// Creates a result from its parts.
     public init(site: Int?, minutes: Double, metres: Double?) {
         self.site = site
         self.minutes = minutes

@@ -7,16 +7,20 @@
 ///                         originCode: "01002", destinationCode: "01004", line: 3)
 /// ```
 public struct ObservedTrip: Sendable, Hashable {
+    /// Where the trip starts, as placed for the travel-time models.
     public var origin: Place
+    /// Where the trip ends.
     public var destination: Place
     /// Observed minutes (> 0).
     public var minutes: Double
     /// Commune codes of the ends when the trip was given by commune (as placed: after remapping).
     public var originCode: String?
+    /// Commune code of the destination, when the trip was given by commune (after remapping).
     public var destinationCode: String?
     /// Line of the source file the trip comes from.
     public var line: Int
 
+    /// Creates a trip from its parts, unchecked (the reader checks that `minutes` is > 0).
     public init(origin: Place, destination: Place, minutes: Double, originCode: String? = nil,
                 destinationCode: String? = nil, line: Int = 0) {
         self.origin = origin

@@ -6,8 +6,11 @@
 /// centres.total   // 1,350,000
 /// ```
 public struct OptionCost: Sendable, Hashable {
+    /// One-off investment, euros (finite, ≥ 0).
     public var investment: Double
+    /// Running cost, euros a year (finite, ≥ 0).
     public var yearly: Double
+    /// Horizon the running cost is paid over, years (1…``maximumYears``).
     public var years: Int
 
     /// The largest horizon accepted, in years.

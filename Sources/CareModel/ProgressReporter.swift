@@ -29,8 +29,12 @@ public protocol ProgressReporter: Sendable {
 /// ```
 /// Complexity: O(1), no state.
 public struct SilentProgress: ProgressReporter {
+    /// Creates the silent reporter.
     public init() {}
+    /// Does nothing.
     public func begin(total: Int, label: String) {}
+    /// Does nothing.
     public func advance(by count: Int) {}
+    /// Does nothing.
     public func end() {}
 }

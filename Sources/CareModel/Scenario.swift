@@ -9,11 +9,14 @@ import CareGeo
 /// let after = try s.apply(to: baseline, territory: ardennes)
 /// ```
 public struct Scenario: Sendable, Hashable {
+    /// Name of the scenario as the scenario file gives it, for outputs (e.g. `MSP at Juniville`).
     public var name: String
     /// The year the scenario describes (used by `retire`); events may change it.
     public var horizon: Int?
+    /// The changes to the supply, applied in this order.
     public var events: [ScenarioEvent]
 
+    /// Creates a scenario from its parts.
     public init(name: String, horizon: Int? = nil, events: [ScenarioEvent]) {
         self.name = name
         self.horizon = horizon
@@ -22,6 +25,8 @@ public struct Scenario: Sendable, Hashable {
 
     /// The supply after the events, with a line of log per event and the assumptions made.
     public struct Outcome: Sendable {
+        /// The supply after the events: the baseline sites in their order (closed ones kept with 0 GPs and no
+        /// practitioners), then the opened sites in the order they were opened.
         public var sites: [SupplySite]
         /// Kind of each site (existing sites are `.practice`).
         public var kinds: [SiteKind]
@@ -31,6 +36,13 @@ public struct Scenario: Sendable, Hashable {
         public var assumptions: [Diagnostic]
     }
 
+    /// Applies the events in order to `baseline`; `territory` resolves commune codes and gives new sites their
+    /// commune point. Retirements draw with a seeded generator, so the same scenario gives the same outcome.
+    ///
+    /// - Throws: ``ScenarioError`` naming the event's line and key, for the first event that cannot be applied: an
+    ///   unknown site, commune or area; a site already closed; a count, FTE, months, share or age out of range;
+    ///   a point outside metropolitan Lambert-93; a duplicate site id; more GPs removed than the target has; or a
+    ///   `retire` event before any horizon year.
     public func apply(to baseline: [SupplySite], territory: Territory) throws(ScenarioError) -> Outcome {
         var run = ScenarioApplication(baseline: baseline, horizon: horizon, territory: territory)
         for event in events {

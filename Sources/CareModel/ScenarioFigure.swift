@@ -1,15 +1,25 @@
 /// The summary figures of a scenario (`careaccess scenario`) after its events, that Monte-Carlo runs (`scenario
 /// --draws`, sweeps) record for every draw and give bands for.
 public enum ScenarioFigure: String, Sendable, CaseIterable {
+    /// GPs in the supply (``ScenarioComparison/Summary/gpsAfter``).
     case gps = "gps"
+    /// Population beyond the coverage threshold.
     case populationBeyond = "population_beyond"
+    /// Population-weighted mean minutes to the nearest GP.
     case meanMinutes = "mean_minutes"
+    /// Population-weighted mean indicator, reported units.
     case meanScore = "mean_score"
+    /// Population strictly below the under-served mark.
     case populationBelow = "population_below"
+    /// Communes strictly below the under-served mark.
     case communesBelow = "communes_below"
+    /// Population newly within the threshold (a change: no baseline value).
     case newlyCoveredPopulation = "newly_covered_population"
+    /// Population no longer within the threshold (a change: no baseline value).
     case newlyUncoveredPopulation = "newly_uncovered_population"
+    /// Communes whose score rises (a change: no baseline value).
     case communesGaining = "communes_gaining"
+    /// Communes whose score falls (a change: no baseline value).
     case communesLosing = "communes_losing"
 
     /// The figure after a task's events.

@@ -16,8 +16,11 @@
 public struct SupplyGaps: Sendable, Equatable {
     /// One département without supply.
     public struct Gap: Sendable, Equatable {
+        /// Département code of the gap, e.g. `75`.
         public var departement: String
+        /// Communes of the territory in that département.
         public var communes: Int
+        /// Their population municipale (inhabitants), at least ``SupplyGaps/minimumPopulation``.
         public var population: Int
     }
 
@@ -25,15 +28,21 @@ public struct SupplyGaps: Sendable, Equatable {
     public var gaps: [Gap]
     /// Départements of the territory of at least ``minimumPopulation`` inhabitants with GPs, and their number.
     public var departementsWithSupply: Int
+    /// Départements of the territory (in the studied CRS zones) of at least ``minimumPopulation`` inhabitants.
     public var departementsConsidered: Int
     /// Territory indices of the gaps' communes.
     public var holeCommunes: [Int]
 
+    /// Inhabitants a département needs for a missing supply to be a gap: 100,000.
     public static let minimumPopulation = 100_000
+    /// Share of the other départements of at least ``minimumPopulation`` that must have GPs: 0.9.
     public static let denseShare = 0.9
+    /// Départements of at least ``minimumPopulation`` the territory needs before any gap is called: 10.
     public static let minimumDepartements = 10
 
+    /// Whether the supply has no gap.
     public var isEmpty: Bool { gaps.isEmpty }
+    /// The gaps' département codes, sorted.
     public var departements: [String] { gaps.map(\.departement) }
 
     /// Finds the gaps of `sites` over the départements of `territory` in the CRS zones of the `studied` communes

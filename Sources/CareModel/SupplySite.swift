@@ -16,6 +16,7 @@ public struct SupplySite: Sendable, Hashable {
     public var departement: String?
     /// Location in ``crs`` (metres).
     public var point: ProjectedPoint
+    /// Projected CRS of ``point`` (Lambert-93 in metropolitan France).
     public var crs: CRS
     /// Capacity in GPs (head count for BPE data, full-time equivalents for practitioner lists). When the site
     /// lists ``practitioners``, they are the truth and this is their FTE sum: change the supply through
@@ -28,6 +29,7 @@ public struct SupplySite: Sendable, Hashable {
     /// have no APL activity caps (``SiteKind/activityIsCapped``).
     public var kind: SiteKind
 
+    /// Creates a site from its parts, unchecked: when `practitioners` is not empty, `gps` should be their FTE sum.
     public init(
         id: String, communeCode: String?, departement: String?, point: ProjectedPoint, crs: CRS,
         gps: Double, practitioners: [Practitioner] = [], kind: SiteKind = .practice

@@ -9,6 +9,7 @@ import CareGeo
 /// ```
 /// Lookups by code are O(1).
 public struct Territory: Sendable {
+    /// The demand units, in the order every per-commune array of the model follows (indices are into this).
     public private(set) var communes: [Commune]
     /// Subordinate or retired code → code of a commune in ``communes``.
     public private(set) var aliases: [String: String]
@@ -74,7 +75,9 @@ public struct Territory: Sendable {
         return boundaries[index]
     }
 
+    /// Number of communes.
     public var count: Int { communes.count }
+    /// Whether the territory has no commune.
     public var isEmpty: Bool { communes.isEmpty }
 
     /// Index of the commune with this code, following one alias hop (commune déléguée → parent).

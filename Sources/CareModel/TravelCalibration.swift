@@ -18,11 +18,15 @@ import Foundation
 /// Complexity: per fit, a few robust passes of conjugate gradients, each O(nnz) per iteration; k + 1 fits.
 /// Deterministic: results do not depend on `threads`.
 public struct TravelCalibration: Sendable {
+    /// Grid cell, penalties, knots, robust iterations, folds and seed of the fit (checked by ``validate()``).
     public var settings: CalibratedParameters.FitSettings
+    /// Threads for placing the trips' ends and predicting their minutes (≥ 1; results do not depend on it).
     public var threads: Int
     /// Name written into the parameters (shown in every summary).
     public var name: String
 
+    /// Creates a calibration from its parts; `threads` below 1 counts as 1. The settings are checked by
+    /// ``validate()`` (and by ``run(trips:territory:source:fixedLinks:progress:)``), not here.
     public init(settings: CalibratedParameters.FitSettings = .init(), threads: Int = KDTree.defaultThreadCount,
                 name: String = "observed trips") {
         self.settings = settings
@@ -33,6 +37,8 @@ public struct TravelCalibration: Sendable {
     /// A calibration: the model fit on every trip (with its held-out figures), and per trip the held-out
     /// and in-sample predictions.
     public struct Result: Sendable {
+        /// The model fit on every trip, with its held-out error figures (``CalibratedParameters/heldOut``) when
+        /// cross-validated.
         public var parameters: CalibratedParameters
         /// Minutes predicted for each trip by the fit that left its fold out (`nil` without cross-validation).
         public var heldOut: [Double]?
@@ -42,6 +48,7 @@ public struct TravelCalibration: Sendable {
         public var folds: [Int]
         /// Conjugate-gradient iterations of each solve, and whether every solve converged.
         public var iterations: [Int]
+        /// Whether every conjugate-gradient solve converged.
         public var converged: Bool
     }
 

@@ -29,6 +29,8 @@ public struct TravelErrorSummary: Codable, Sendable, Equatable {
     /// Mean observed minutes of the trips.
     public var meanObserved: Double
 
+    /// Summarises trips given as observed and modelled minutes, one modelled value per observed one (a
+    /// precondition). Figures over no reachable trip are NaN.
     public init(observed: [Double], modelled: [Double]) {
         precondition(observed.count == modelled.count, "one modelled time per observed trip")
         var n = 0, unreachable = 0, over5 = 0

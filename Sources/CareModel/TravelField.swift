@@ -17,11 +17,13 @@ public struct TravelField: Codable, Sendable, Equatable {
     public var epsg: Int
     /// Coordinates of node (0, 0), metres.
     public var originX: Double
+    /// y coordinate of node (0, 0), metres (``originX`` is its x).
     public var originY: Double
     /// Node spacing, metres.
     public var cellMetres: Double
     /// Nodes along x and along y.
     public var columns: Int
+    /// Number of nodes along y (``columns`` along x); at least 2 each.
     public var rows: Int
     /// Node values, row-major (`values[row × columns + column]`), log-minutes.
     public var values: [Double]
@@ -29,6 +31,7 @@ public struct TravelField: Codable, Sendable, Equatable {
     /// The most samples taken along one segment.
     public static let maximumSamples = 64
 
+    /// Creates a field from its parts, unchecked (``problem()`` checks a field read from a file).
     public init(epsg: Int, originX: Double, originY: Double, cellMetres: Double, columns: Int, rows: Int,
                 values: [Double]) {
         self.epsg = epsg

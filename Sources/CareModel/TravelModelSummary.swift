@@ -15,11 +15,15 @@ public enum TravelModelSummary: Sendable, Hashable {
 
     /// Held-out error of a calibrated model on trips of 30 minutes or less.
     public struct HeldOut: Sendable, Hashable {
+        /// Number of cross-validation folds the error was measured over.
         public var folds: Int
         /// Median relative error (a share), mean absolute error and mean signed error in minutes.
         public var medianRelativeError: Double
+        /// Mean absolute error, minutes.
         public var meanAbsoluteError: Double
+        /// Mean signed error (modelled − observed), minutes: negative when the model is too fast.
         public var bias: Double
+        /// Creates the figures from their parts.
         public init(folds: Int, medianRelativeError: Double, meanAbsoluteError: Double, bias: Double) {
             self.folds = folds
             self.medianRelativeError = medianRelativeError

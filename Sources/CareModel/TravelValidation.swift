@@ -10,9 +10,12 @@
 public struct TravelValidation: Sendable {
     /// Modelled minutes of each trip (`+infinity` when the model cannot reach it).
     public var modelled: [Double]
+    /// Error figures over every trip.
     public var all: TravelErrorSummary
     /// Trips of at most 30 observed minutes: the range of coverage thresholds (the headline).
     public var upTo30Minutes: TravelErrorSummary
+    /// By observed-time band (`0–10 min`, `10–20 min`, `20–30 min`, `> 30 min`; lower bound exclusive, upper
+    /// inclusive), with the band's label.
     public var bands: [(label: String, summary: TravelErrorSummary)]
     /// By département of the origin commune, sorted by code; trips whose origin is no commune are left out.
     public var departements: [(code: String, summary: TravelErrorSummary)]
