@@ -7,6 +7,10 @@ import Foundation
 /// the level, what it reproduces, what was excluded, and from which model and data. The lines `Derived level:`
 /// and `Travel model:` are read by `Scripts/derive-apl-level.sh`.
 public enum APLLevelOutput {
+    /// The derivation's report: the derived activity level (consultations, visits and teleconsultations per GP
+    /// per year), the reference and excluded communes with their inhabitants, the mean APL and share below the
+    /// under-served mark it reproduces against DREES 2023, and the study's and derivation's notes.
+    /// `modelSummary` is the travel model's one-line description.
     public static func summary(_ r: APLLevelDerivation.Result, derivation d: APLLevelDerivation, study: Study,
                                modelSummary: String) -> String {
         let t = study.territory

@@ -19,11 +19,16 @@ import Foundation
 public struct ColorScale: Sendable, Hashable {
     /// One class: values below `upper` (or equal to it when `inclusive`) that no earlier band took.
     public struct Band: Sendable, Hashable {
+        /// Legend text of the class (e.g. `15–20`).
         public var label: String
+        /// Fill colour as a CSS hex value (`#23609e`).
         public var color: String
+        /// Upper bound of the class, in the mapped value's unit (minutes, indicator score…).
         public var upper: Double
+        /// Whether a value equal to ``upper`` falls in this class rather than the next.
         public var inclusive: Bool
 
+        /// Creates a band from its parts.
         public init(label: String, color: String, upper: Double, inclusive: Bool) {
             self.label = label
             self.color = color
@@ -34,6 +39,7 @@ public struct ColorScale: Sendable, Hashable {
         func contains(_ value: Double) -> Bool { value < upper || (inclusive && value == upper) }
     }
 
+    /// The classes, in increasing order of ``Band/upper``; a value falls in the first band that contains it.
     public var bands: [Band]
     /// The class of missing values (`nil`, NaN or infinite), if the scale has one; its index is `bands.count`.
     public var missing: Band?
@@ -42,6 +48,7 @@ public struct ColorScale: Sendable, Hashable {
     /// What the break means, for the legend (e.g. "under-served below 2.5").
     public var breakLabel: String?
 
+    /// Creates a scale from its parts.
     public init(bands: [Band], missing: Band? = nil, breakAfter: Int? = nil, breakLabel: String? = nil) {
         self.bands = bands
         self.missing = missing

@@ -5,6 +5,9 @@ import Foundation
 
 // What a comparison shows: the terminal ranking table and its CSV.
 extension CompareRun {
+    /// The terminal ranking: the baseline and its figures, then one row per option in rank order (GPs added,
+    /// net population newly within the threshold, mean minutes and indicator after, population below the
+    /// under-served mark), with the cost–benefit columns when any option has a cost, and the notes.
     public func table() -> String {
         let first = results.first?.run.comparison
         let u = first?.summary.underServed
@@ -86,6 +89,7 @@ extension CompareRun {
     /// Whole euros with thousands separators.
     static func euros(_ v: Double) -> String { v.isFinite && abs(v) < 9e15 ? Int(v.rounded()).grouped : String(v) }
 
+    /// One CSV row per option in rank order, with a header; the cost columns only when any option has a cost.
     public func csv() -> String {
         let costed = hasCosts
         var out = "rank,option,gps_added,newly_covered_population,newly_uncovered_population,population_beyond_after,mean_minutes_after,mean_score_before,mean_score_after,population_below_before,population_below_after,communes_below_after,sites_opened"

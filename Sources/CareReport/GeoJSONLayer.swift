@@ -15,14 +15,18 @@ public struct GeoJSONLayer: Sendable {
     public struct Row: Sendable, Hashable {
         /// Index of the commune in the territory.
         public var commune: Int
+        /// The values, one per field of the layer, in field order.
         public var values: [GeoJSONValue]
     }
 
     /// Layer name, written as the collection's `name` member (GDAL uses it as the layer name).
     public var name: String
+    /// The run-specific properties, in the order they are written.
     public private(set) var fields: [GeoJSONField]
+    /// The appended rows, in the order they are written.
     public private(set) var rows: [Row] = []
 
+    /// An empty layer named `name` with `fields`.
     public init(name: String, fields: [GeoJSONField]) {
         self.name = name
         self.fields = fields

@@ -8,9 +8,13 @@ import CareStudy
 /// let site: GeoJSONValue = .string(nil)    // null too: a missing string keeps the field a string field
 /// ```
 public enum GeoJSONValue: Sendable, Hashable {
+    /// A string property; `nil` is written as `null`.
     case string(String?)
+    /// An integer property; `nil` is written as `null`.
     case integer(Int?)
+    /// A real property; `nil` and non-finite values are written as `null`.
     case real(Double?)
+    /// A boolean property; `nil` is written as `null`.
     case boolean(Bool?)
 
     /// The field kind this value belongs to.

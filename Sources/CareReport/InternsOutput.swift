@@ -6,6 +6,9 @@ import Foundation
 /// The terminal table and CSV of `careaccess interns`: every grant, the total against the budget, the
 /// temporary supply, and what produced them (distance rule, schedule, zones, synthetic placements).
 public enum InternsOutput {
+    /// The terminal table of `grants`: the distance rule (great-circle km from the faculty), the schedule, the
+    /// zones checked (communes of `level` in `zonesSource`, or none), one row per placement, the total against
+    /// the budget, the totals per faculty and the temporary supply in GP-years.
     public static func text(_ g: InternGrants, file: InternsFile, zonesSource: String?, level: AccessZone) -> String {
         var lines = ["CareAccess intern grants — \(file.name)"]
         if file.synthetic { lines.append("Placements: SYNTHETIC (marked so in the file: not a real list of placements)") }

@@ -4,6 +4,9 @@ import CareModel
 
 /// The summary of `careaccess network calibrate --observed`.
 public enum NetworkSpeedOutput {
+    /// The fit's summary: the trips used (both ends within `snapLimit` metres of `network`, connectors at
+    /// `accessSpeed` km/h) and left out, the speed factor, the errors at the profile's speeds and with the
+    /// factor, the `--speed-factor` flag to use, and a note when fewer than 30 trips were used.
     public static func summary(_ fit: NetworkSpeedCalibration, trips: ObservedTripsFile, network: String,
                                snapLimit: Double, accessSpeed: Double) -> String {
         var lines = ["Class speeds of \(network) scaled to observed drive times: \(trips.source.file)",

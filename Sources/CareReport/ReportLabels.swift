@@ -13,33 +13,58 @@ import Foundation
 /// ```
 /// Lookups are O(1). Placeholders are `%1`, `%2`, … in order.
 public struct ReportLabels: Sendable {
+    /// The name of each text of the report; its raw value is what a missing label falls back to.
     public enum Key: String, Sendable, CaseIterable {
+        /// Titles of the coverage, access, scenario and compare reports.
         case titleCoverage, titleAccess, titleScenario, titleCompare
+        /// Map titles and the unchanged-minutes class.
         case mapMinutes, mapIndicator, mapDelta, mapMinutesAfter, mapMinutesChange, minutesUnchanged
+        /// Legend classes and breaks.
         case minutesShort, unreachable, thresholdBreak, underServedBreak, allValues, noChange
+        /// Legend headings and GP units.
         case legend, sitesLegend, sitesByKind, gpsUnit, gpUnit
+        /// Site kinds in the sites legend.
         case kindPractice, kindMsp, kindHealthCentre, kindSalariedCentre, kindRotatingPost, kindInternPost
+        /// The sources section.
         case sources, sourceTerritory, sourceSupply, sourceModel, sourceDataFrance, generated
+        /// Notes about the map's outlines and panels.
         case noBoundaries, missingBoundary, contextCommunes, inset, tooSmall, simplifiedForScale
+        /// Coverage summary: communes and population within and beyond the threshold.
         case summary, studiedCommunes, population, populationWithin, populationBeyond, communesBeyond
+        /// Coverage summary: unreachable communes, minutes and GP density (GPs per 10,000 inhabitants).
         case communesUnreachable, meanMinutes, p90Minutes, maxMinutes, gpsInArea, gpsPer10k, farthestCommunes
+        /// Accessibility summary: the indicator, its catchment, unit and score figures.
         case indicator, catchment, unit, meanScore, minScore, maxScore, communesZero, communesBelow, populationBelow
+        /// Score deciles and the per-département table.
         case deciles, byDepartement, departement, communes
+        /// Access zones (under-served, complementary, other).
         case zones, zone, zoneUnderServed, zoneComplementary, zoneOther
+        /// The cost–benefit section (per 100 k€).
         case costBenefit, costAxis, scoreGainOf, frontierNote, costK, perHundredK
+        /// Scenario before/after figures.
         case before, after, change, gpsSupply, newlyWithin, newlyBeyond, communesGaining, communesLosing, events
+        /// The comparison ranking table.
         case ranking, rank, option, gpsAdded, newlyCoveredNet, meanMinutesAfter, meanScoreAfter, populationBelowAfter
+        /// Comparison headings, placement notes and per-commune changes.
         case rankedBy, baselineFigures, placement, notes, commune, minutes, scoreChange
+        /// Indicator units, small multiples and synthetic-data marks.
         case unitAPL, unitFCA, smallMultiples, synthetic, meanOf
+        /// Scenario draws: bands, method, probability maps and percentiles.
         case drawsBands, drawsMethod, mapProbabilityBelow, mapProbabilityBeyond, probabilityNever, probabilityLegend, eventsDrawZero, percentileShort, meanShort
+        /// APL units and the inputs section (demand, activity, caps).
         case unitAPLStandardised, inputDemand, inputActivity, inputCaps
+        /// The travel-model validation report: trips and error figures by band.
         case titleTravel, trips, band, mae, medianError, p90Error, bias, over5, upTo30, allTrips
+        /// Travel validation: the scatter plot, the département error map and bias table.
         case scatterTitle, observedMinutes, modelledMinutes, mapDepartementError, errorByBand, largestBias
+        /// Zoom insets of the dense cities, grouped site symbols, and the first draw.
         case zoomParis, zoomLyon, zoomMarseille, siteGroup, sitesGrouped, firstDraw
     }
 
+    /// The language the labels are given in.
     public let language: ReportLanguage
 
+    /// The labels of the report in `language`.
     public init(_ language: ReportLanguage) { self.language = language }
 
     /// The label of `key` in this language (the key's name if the table lacked it, which a test forbids).

@@ -11,6 +11,7 @@ import Foundation
 /// ```
 /// Formatting is O(digits).
 public enum ReportLanguage: String, Sendable, CaseIterable {
+    /// French or English; the raw value is the `--lang` code.
     case fr, en
 
     /// `value` with `digits` decimals and grouped thousands, in this language's convention

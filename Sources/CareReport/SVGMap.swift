@@ -23,13 +23,17 @@ import Foundation
 public struct SVGMap: Sendable {
     /// One drawn map: the main one (the CRS with the most studied communes) or an inset.
     public struct Panel: Sendable {
+        /// The projected CRS the panel is drawn in.
         public var crs: CRS
         /// Département of an overseas inset; `nil` for the main (metropolitan) panel.
         public var departement: String?
+        /// The panel as an `<svg>` element.
         public var svg: String
+        /// Whether the panel is an overseas inset rather than the main map.
         public var isInset: Bool
         /// Studied communes drawn (`class="commune"` paths).
         public var communes: Int
+        /// Whether communes were drawn from their boundaries (else as circles of area ∝ population).
         public var usedBoundaries: Bool
         /// Studied communes drawn as circles for lack of a boundary (when boundaries are otherwise used).
         public var missingBoundaries: Int
@@ -49,12 +53,14 @@ public struct SVGMap: Sendable {
         /// Site symbols drawn, and the sites they stand for (more when nearby sites are grouped, see
         /// ``SiteAggregation``).
         public var siteSymbols: Int = 0
+        /// Sites those symbols stand for.
         public var sitesDrawn: Int = 0
 
         /// Studied communes drawn as circles: all of them without boundaries, else those missing one.
         public var circles: Int { usedBoundaries ? missingBoundaries : communes }
     }
 
+    /// The communes and their boundaries.
     public var territory: Territory
     /// Territory indices of the studied communes.
     public var studied: [Int]
@@ -62,9 +68,11 @@ public struct SVGMap: Sendable {
     public var fills: [String]
     /// Hover text per studied commune (plain text; escaped here).
     public var tooltips: [String]
+    /// GP sites to draw as symbols.
     public var sites: [MapSite]
     /// Width of the main panel in pixels; insets get 40 % of it.
     public var width: Double
+    /// Height limit of the main panel in pixels (insets: 40 % of it, at least 180).
     public var maxHeight: Double
     /// GPs of the largest symbol (share it between maps that are compared); default: the largest site drawn.
     public var largestSite: Double?
@@ -79,6 +87,7 @@ public struct SVGMap: Sendable {
     /// simplify once; `nil` (or one that does not fit this map) makes them at each ``panels()``.
     public var geometry: MapGeometry?
 
+    /// A map of `studied` with one fill and tooltip each; sizes in pixels, `storedDetail` in metres.
     public init(territory: Territory, studied: [Int], fills: [String], tooltips: [String], sites: [MapSite] = [],
                 width: Double = 640, maxHeight: Double = 900, largestSite: Double? = nil, siteRadius: Double = 11,
                 storedDetail: Double = DataFranceImporter.defaultBoundaryTolerance) {
@@ -309,12 +318,18 @@ public struct SVGMap: Sendable {
 
 /// A GP site to draw: where, how many GPs (symbol area), which kind (symbol shape) and its hover text.
 public struct MapSite: Sendable, Hashable {
+    /// Where the site is, in metres in ``crs``.
     public var point: ProjectedPoint
+    /// The projected CRS of ``point``, which picks the panel it is drawn on.
     public var crs: CRS
+    /// GPs at the site (symbol area ∝ GPs).
     public var gps: Double
+    /// Kind of site (symbol shape).
     public var kind: SiteKind
+    /// Hover text (plain text; escaped when drawn).
     public var label: String
 
+    /// Creates a site from its parts.
     public init(point: ProjectedPoint, crs: CRS, gps: Double, kind: SiteKind = .practice, label: String) {
         self.point = point
         self.crs = crs

@@ -13,6 +13,7 @@ import CareModel
 public struct AccessRun: Sendable {
     /// The study as run: its notes include the travel model's; ``Study/supplyGap`` names the gap handled.
     public var study: Study
+    /// Each studied commune's score and the population summary (below the under-served mark, zones when one is set).
     public var result: AccessibilityResult
     /// The model's travel times, for what the caller derives from the same run (zones, reports).
     public var model: any TravelTimeModel

@@ -18,11 +18,16 @@ import Yams
 /// An option may carry `cost: {investment: €, yearly: €/year, years: N}` (`years` defaults to the file's
 /// `cost_years`); amounts 0…10,000,000,000 €, years 1…100, a yearly cost needing years.
 public struct CompareFile: Sendable {
+    /// The file's `name` key: the title of the comparison's table and report.
     public var name: String
+    /// The data, travel model and indicator every option is evaluated against (`baseline` key).
     public var baseline: ScenarioFile.Baseline
+    /// How options are ranked (`rank_by` key); ``RankCriterion/populationBelow`` when left out.
     public var rankBy: RankCriterion
+    /// The options in file order (at least one).
     public var options: [Option]
 
+    /// The `rank_by` values; the raw value is the key as the file spells it.
     public enum RankCriterion: String, Sendable, CaseIterable {
         /// Largest fall in population below the under-served threshold first.
         case populationBelow = "population_below"
@@ -41,35 +46,53 @@ public struct CompareFile: Sendable {
         public var needsCosts: Bool { self == .newlyCoveredPer100k || self == .scoreGainPer100k }
     }
 
+    /// One entry of `options`: a name and either scenario events or a placement.
     public struct Option: Sendable {
+        /// The option's `name`, as tables and reports list it.
         public var name: String
+        /// Line of the option in the file, for errors about it; `nil` for options not read from a file.
         public var line: Int?
+        /// What the option does to the baseline.
         public var content: Content
         /// What the option costs, when the file says (comparison files only).
         public var cost: OptionCost? = nil
     }
 
+    /// What an option changes: given events, or sites still to be chosen.
     public enum Content: Sendable {
+        /// `events:` scenario events applied as written (openings, closures, GP changes…).
         case events([ScenarioEvent])
+        /// `place:` new sites chosen by an objective on the baseline, turned into opening events.
         case place(PlaceSpec)
     }
 
     /// k new sites chosen among the studied communes by an objective, each with `gps` GPs of `kind`.
     public struct PlaceSpec: Sendable, Hashable {
+        /// The objective that chooses the sites; one of ``CompareFile/objectives``.
         public var objective: ObjectiveSpec
+        /// Number of new sites (≥ 1).
         public var k: Int
+        /// GPs at each new site (> 0; 1 when left out).
         public var gps: Double
+        /// Kind of each new site.
         public var kind: SiteKind
+        /// Line of the `place` key in the file, for errors about it.
         public var line: Int?
     }
 
+    /// The objectives a `place` option accepts (lscp is not one: it has no fixed number of sites).
     public static let objectives: Set<ObjectiveSpec> = [.mclp, .pmedian, .pcenter, .access]
 
+    /// Reads and parses the comparison file at `path`; relative data paths are taken from its directory.
+    /// Throws ``CareIO/InputError`` when the file cannot be read or is not valid (see ``parse(_:file:directory:)``).
     public static func load(path: String) throws -> CompareFile {
         let (text, directory) = try YAMLDocument.read(path: path)
         return try parse(text, file: path, directory: directory)
     }
 
+    /// Parses a comparison file's YAML `text`; `file` names it in errors, `directory` resolves relative paths.
+    /// Throws ``CareIO/InputError`` naming the file, line and key for an unknown key, a missing or empty
+    /// `options` list, an unknown `rank_by` or objective, `k` < 1, `gps` ≤ 0 or a cost out of range.
     public static func parse(_ text: String, file: String, directory: String) throws(InputError) -> CompareFile {
         let y = YAMLDocument(file: file)
         let root = try y.parse(text)

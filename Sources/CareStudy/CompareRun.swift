@@ -4,14 +4,20 @@ import Foundation
 
 /// Evaluates every option of a ``CompareFile`` against the same baseline and ranks them.
 public struct CompareRun: Sendable {
+    /// The comparison file as parsed.
     public var file: CompareFile
+    /// The baseline study, with the supply gaps handled, that every option starts from.
     public var study: Study
+    /// One result per option, in file order (``ranking`` gives the order of merit).
     public var results: [Result]
     /// Option indices, best first.
     public var ranking: [Int]
 
+    /// What one option did to the baseline.
     public struct Result: Sendable {
+        /// The option as the file states it.
         public var option: CompareFile.Option
+        /// The option run as a scenario on the baseline: its outcome and the before/after comparison.
         public var run: ScenarioRun
         /// For placement options: how the sites were chosen (objective, method, optimality).
         public var placementNote: PlacementNote?

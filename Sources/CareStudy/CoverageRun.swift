@@ -13,6 +13,7 @@ import CareModel
 public struct CoverageRun: Sendable {
     /// The study as run: its notes include the travel model's.
     public var study: Study
+    /// Minutes to the nearest GP for each studied commune and who lies within or beyond ``StudySpec/threshold``.
     public var result: CoverageResult
 
     /// Runs `spec`. `loaded` is called once the data are loaded, before the travel model is built (the

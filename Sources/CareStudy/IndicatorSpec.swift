@@ -20,19 +20,24 @@ import Foundation
 public struct IndicatorSpec: Sendable, Hashable, Codable {
     /// The indicator; its raw value is the name the CLI and the files use.
     public enum Method: String, Sendable, Hashable, Codable, CaseIterable {
+        /// 2SFCA (Luo & Wang 2003), E2SFCA (Luo & Qi 2009), G2SFCA (Wang 2012), 3SFCA (Wan, Zou & Sternberg 2012),
+        /// and the DREES APL (Barlet et al. 2012), in consultations per standardised inhabitant per year.
         case twoStep = "2sfca", enhanced = "e2sfca", gravity = "g2sfca", threeStep = "3sfca", apl
     }
 
     /// The distance decay of E2SFCA/3SFCA (step, gaussian) and G2SFCA (power, exponential).
     public enum Decay: String, Sendable, Hashable, Codable, CaseIterable {
+        /// Step bands of weights, a Gaussian of width ``IndicatorSpec/sigma`` minutes, `minutes^-beta`, or `exp(-beta × minutes)`.
         case step, gaussian, power, exponential
     }
 
     /// The APL's demand: the age-standardised population (DREES) or the raw one.
     public enum Demand: String, Sendable, Hashable, Codable, CaseIterable {
+        /// Inhabitants weighted by age-group consumption (DREES), or inhabitants as counted.
         case standardised, population
     }
 
+    /// The indicator to compute.
     public var method: Method
     /// Catchment in minutes (inclusive); the last step band must end within it.
     public var catchment: Double = StudyDefaults.catchment
@@ -63,6 +68,7 @@ public struct IndicatorSpec: Sendable, Hashable, Codable {
     /// APL: consumption weights file instead of the DREES 2023 ones that ship with the package.
     public var ageWeightsPath: String?
 
+    /// A spec for `method` with every other value at its default.
     public init(method: Method) { self.method = method }
 
     /// The under-served mark of this indicator when the spec gives none: ``CareModel/StudyDefaults/underServedAPL``

@@ -15,9 +15,11 @@ public struct NetworkSpeedCalibration: Sendable {
     public var factor: Double
     /// The trips used (both ends on the network) and those left out.
     public var used: [Int]
+    /// Number of trips left out because an end lies beyond the snap limit.
     public var leftOut: Int
     /// Errors on the used trips at the profile's speeds and with the factor.
     public var before: TravelErrorSummary
+    /// Errors on the used trips with the class speeds divided by ``factor``.
     public var after: TravelErrorSummary
 
     /// Fits on `trips` with `model` (its own speed factor is ignored: searches at the profile's speeds).

@@ -8,6 +8,7 @@ import CarePlacement
 /// MCLP: Church & ReVelle (1974); LSCP: Toregas et al. (1971); p-median: Hakimi (1964); p-center: Hakimi (1965);
 /// `access`: the population lifted to the under-served mark of an FCA indicator (greedy).
 public enum ObjectiveSpec: String, Sendable, Hashable, Codable, CaseIterable {
+    /// The raw value is the name `--objective` and the `place:` options use.
     case mclp, lscp, pmedian, pcenter, access
 
     /// Whether the objective's radius is the indicator's catchment (`access`) rather than the coverage threshold.

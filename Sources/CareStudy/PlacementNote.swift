@@ -6,7 +6,9 @@ import CarePlacement
 public struct PlacementNote: Sendable, Hashable {
     /// The chosen sites, in the order they were picked: the commune, or the candidate's id when it has none.
     public var sites: [Site]
+    /// The objective the sites were chosen for.
     public var objective: PlacementObjective
+    /// The method that chose them (exact, greedy or local search).
     public var method: PlacementMethod
     /// The exact solver proved the result optimal.
     public var provenOptimal: Bool
@@ -15,10 +17,13 @@ public struct PlacementNote: Sendable, Hashable {
 
     /// A chosen site: a commune of the territory, or a candidate named by its id.
     public enum Site: Sendable, Hashable {
+        /// A studied commune, named and coded as in diagnostics.
         case commune(Diagnostic.Place)
+        /// A candidate from a candidates file, by its id.
         case candidate(String)
     }
 
+    /// Creates a note from its parts.
     public init(sites: [Site], objective: PlacementObjective, method: PlacementMethod, provenOptimal: Bool, gap: Double?) {
         self.sites = sites
         self.objective = objective

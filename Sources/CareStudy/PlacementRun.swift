@@ -8,7 +8,9 @@ import Foundation
 /// and runs each chosen method on them (MCLP: Church & ReVelle 1974; LSCP: Toregas et al. 1971; p-median: Hakimi
 /// 1964, Teitz & Bart 1968; p-center: Hakimi 1965; the accessibility objective greedy).
 public struct PlacementRun: Sendable {
+    /// The study as loaded (territory, supply, demand and notes).
     public var study: Study
+    /// The candidates, the existing sites and the travel times every method shares.
     public var problem: PlacementProblem
     /// One result per method, heuristic first.
     public var results: [PlacementResult]
@@ -16,6 +18,7 @@ public struct PlacementRun: Sendable {
     public var candidatesSource: String?
     /// The travel model's summary and notes.
     public var modelSummary: String
+    /// The travel model's notes, for the summary.
     public var modelNotes: [Diagnostic]
     /// Seconds spent on the travel times (nearest existing site, candidate catchments), shared by the methods.
     public var travelSeconds: Double

@@ -7,12 +7,14 @@ import CarePlacement
 public struct PlacementSpec: Sendable, Hashable {
     /// Which methods to run: one, or the heuristic then the exact method (to report the heuristic's gap).
     public enum Methods: String, Sendable, Hashable, Codable, CaseIterable {
+        /// The raw value is the `--method` name.
         case exact, greedy, localSearch = "local-search", both
     }
 
     /// The study: data, travel model, coverage threshold (mclp, lscp, who counts as covered), and for `access`
     /// the indicator (its catchment is the objective's radius) and the under-served mark.
     public var study = StudySpec()
+    /// What the new sites should maximise or minimise (MCLP by default).
     public var objective: ObjectiveSpec = .mclp
     /// Number of new sites (ignored by lscp and with a budget).
     public var k = 5
@@ -22,6 +24,7 @@ public struct PlacementSpec: Sendable, Hashable {
     public var candidatesPath: String?
     /// A zones file (`access --zones`) restricting the candidates, and the level that counts.
     public var zonesPath: String?
+    /// The zone level a candidate's commune must have to be kept (under-served by default).
     public var zoneLevel: AccessZone = .underServed
     /// mclp, access: total cost of the chosen sites at most this many euros, instead of k sites.
     public var budget: Double?
@@ -34,6 +37,7 @@ public struct PlacementSpec: Sendable, Hashable {
     /// access: GPs of each new site.
     public var gpsPerSite = 1.0
 
+    /// A spec with every value at its default (MCLP, 5 sites, embedded fixture).
     public init() {}
 
     /// The indicators the `access` objective supports (its greedy gain needs a step or binary decay).

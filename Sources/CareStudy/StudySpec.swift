@@ -47,6 +47,7 @@ public struct StudySpec: Sendable, Hashable, Codable {
     /// Line of the `baseline` key of the file it was read from, for errors about it; `nil` on the command line.
     public var line: Int?
 
+    /// A spec with every value at its default (embedded Ardèche fixture, calibrated travel model, APL).
     public init() {}
 
     /// The files the baseline reads, named by their keys, for ``OutputPathCheck``.
@@ -55,6 +56,8 @@ public struct StudySpec: Sendable, Hashable, Codable {
          ("baseline network", travel.networkPath), ("baseline matrix", travel.matrixPath)]
     }
 
+    /// Loads the territory and supply (``Study/load(territoryPath:supplyPath:departements:countColumn:)``). Throws
+    /// ``CareIO/InputError`` naming the file for a path given alone, an unreadable file or bad rows.
     public func study() throws -> Study {
         try Study.load(territoryPath: territoryPath, supplyPath: supplyPath, departements: departements, countColumn: countColumn)
     }
@@ -67,6 +70,9 @@ public struct StudySpec: Sendable, Hashable, Codable {
         try travel.make(for: study, progress: progress)
     }
 
+    /// The evaluation that scores a scenario's before and after: coverage within ``threshold`` minutes and the
+    /// indicator, with the APL's ages taken in `horizon` (the reference year when `nil`). Throws
+    /// ``CareModel/ModelError`` for indicator values out of range.
     public func evaluation(horizon: Int?) throws -> ScenarioEvaluation {
         var spec = indicator
         spec.referenceYear = horizon ?? StudyDefaults.referenceYear
