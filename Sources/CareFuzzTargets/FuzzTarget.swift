@@ -61,59 +61,91 @@ public enum FuzzTarget: String, Sendable, CaseIterable {
     /// Reads `bytes` as this target's file. Returns ``FuzzOutcome/violation(_:)`` when an error message is
     /// not one clean line; a crash or hang shows as such.
     public func outcome(_ bytes: [UInt8]) -> FuzzOutcome {
-        var outcomes: [FuzzOutcome] = []
-        func attempt(_ body: () throws -> Void) {
-            do {
-                try body()
-                outcomes.append(.accepted)
-            } catch {
-                outcomes.append(FuzzOutcome.checking(String(describing: error)))
-            }
+        var attempts = FuzzAttempts()
+        switch self {
+        case .bpe, .practitioners, .candidates, .od, .pairs, .observed, .datafrance, .territoryCSV, .zones, .age:
+            readTable(bytes, into: &attempts)
+        case .ewkb, .catr, .carn:
+            readBinary(bytes, into: &attempts)
+        case .model, .scenario, .compare, .sweep, .interns:
+            readDocument(bytes, into: &attempts)
+        case .pbf:
+            FuzzFile.with(bytes, suffix: ".osm.pbf") { path in attempts.attempt { _ = try RoadGraph.load(path: path, threads: 1) } }
+        case .osmxml:
+            FuzzFile.with(bytes, suffix: ".osm") { path in attempts.attempt { _ = try RoadGraph.load(path: path, threads: 1) } }
         }
+        return attempts.outcome
+    }
+
+    /// The CSV readers (the age structures from a file, read three ways), against the embedded territory.
+    private func readTable(_ bytes: [UInt8], into attempts: inout FuzzAttempts) {
         let territory = FuzzContext.territory
         switch self {
         case .bpe:
-            attempt { _ = try BPEImporter().importBytes(bytes, file: "fuzz.csv", territory: territory) }
+            attempts.attempt { _ = try BPEImporter().importBytes(bytes, file: "fuzz.csv", territory: territory) }
         case .practitioners:
-            attempt { _ = try PractitionersImporter().importBytes(bytes, file: "fuzz.csv", territory: territory) }
+            attempts.attempt { _ = try PractitionersImporter().importBytes(bytes, file: "fuzz.csv", territory: territory) }
         case .candidates:
-            attempt { _ = try CandidatesFile.parse(bytes, file: "fuzz.csv", territory: territory) }
+            attempts.attempt { _ = try CandidatesFile.parse(bytes, file: "fuzz.csv", territory: territory) }
         case .od:
-            attempt { _ = try ODMatrixReader.parse(bytes: bytes, file: "fuzz.csv", territory: territory) }
-            attempt { _ = try ODMatrixReader.parse(bytes: bytes, file: "fuzz.csv", territory: territory, symmetric: true) }
+            attempts.attempt { _ = try ODMatrixReader.parse(bytes: bytes, file: "fuzz.csv", territory: territory) }
+            attempts.attempt { _ = try ODMatrixReader.parse(bytes: bytes, file: "fuzz.csv", territory: territory, symmetric: true) }
         case .age:
             FuzzFile.with(bytes, suffix: ".csv") { path in
-                attempt { _ = try AgeStructureFile.weights(path: path, source: "fuzz") }
-                attempt {
+                attempts.attempt { _ = try AgeStructureFile.weights(path: path, source: "fuzz") }
+                attempts.attempt {
                     let weights = try APLDefaults.weights()
                     _ = try AgeStructureFile.departementStructure(path: path, source: "fuzz", weights: weights)
                 }
-                attempt {
+                attempts.attempt {
                     _ = try AgeStructureFile.communeDemand(structurePath: path, weights: try APLDefaults.weights(), territory: territory)
                 }
             }
         case .pairs:
-            attempt { _ = try PairsFile.parse(bytes: bytes, file: "fuzz.csv", territory: territory) }
+            attempts.attempt { _ = try PairsFile.parse(bytes: bytes, file: "fuzz.csv", territory: territory) }
         case .observed:
-            attempt { _ = try ObservedTripsFile.parse(bytes: bytes, file: "fuzz.csv", territory: territory) }
+            attempts.attempt { _ = try ObservedTripsFile.parse(bytes: bytes, file: "fuzz.csv", territory: territory) }
         case .datafrance:
             let importer = DataFranceImporter(boundaryTolerance: DataFranceImporter.defaultBoundaryTolerance)
-            attempt { _ = try importer.importBytes(bytes, file: "fuzz.csv") }
+            attempts.attempt { _ = try importer.importBytes(bytes, file: "fuzz.csv") }
+        case .territoryCSV:
+            attempts.attempt { _ = try TerritoryCSV.decode(bytes, file: "fuzz.csv") }
+        case .zones:
+            attempts.attempt { _ = try ZonesFile.parse(bytes, file: "fuzz.csv") }
+        default:
+            break   // not a table: see outcome(_:)
+        }
+    }
+
+    /// The binary readers: EWKB, and the two checksummed formats as given and resealed (crafted files carry a
+    /// valid checksum, so mutations reach the checks of every field).
+    private func readBinary(_ bytes: [UInt8], into attempts: inout FuzzAttempts) {
+        switch self {
         case .ewkb:
             // Binary EWKB starts with its byte-order mark (0 or 1); anything else is read as hex text.
             if bytes.first == 0 || bytes.first == 1 {
-                attempt { _ = try EWKB.decode(bytes: bytes) }
+                attempts.attempt { _ = try EWKB.decode(bytes: bytes) }
             } else {
-                attempt { _ = try EWKB.decode(hexUTF8: bytes) }
+                attempts.attempt { _ = try EWKB.decode(hexUTF8: bytes) }
             }
-        case .territoryCSV:
-            attempt { _ = try TerritoryCSV.decode(bytes, file: "fuzz.csv") }
         case .catr:
-            attempt { _ = try TerritoryBinary.decode(bytes, file: "fuzz.catr") }
-            // Crafted files carry a valid checksum: reseal, so mutations reach the checks of every field.
-            attempt { _ = try TerritoryBinary.decode(TerritoryBinary.resealed(bytes), file: "fuzz.catr") }
+            attempts.attempt { _ = try TerritoryBinary.decode(bytes, file: "fuzz.catr") }
+            attempts.attempt { _ = try TerritoryBinary.decode(TerritoryBinary.resealed(bytes), file: "fuzz.catr") }
+        case .carn:
+            attempts.attempt { _ = try RoadGraph.decodeCache(bytes, file: "fuzz.carn") }
+            attempts.attempt { _ = try RoadGraph.decodeCache(RoadGraph.resealedCache(bytes), file: "fuzz.carn") }
+        default:
+            break   // not a binary format: see outcome(_:)
+        }
+    }
+
+    /// The JSON and YAML documents: the calibrated model (then built and asked one time), scenario, compare,
+    /// sweep and interns files.
+    private func readDocument(_ bytes: [UInt8], into attempts: inout FuzzAttempts) {
+        let territory = FuzzContext.territory
+        switch self {
         case .model:
-            attempt {
+            attempts.attempt {
                 let parameters = try CalibratedModelFile.decode(Data(bytes), file: "fuzz.json")
                 let model = try CalibratedModel(parameters: parameters, territory: territory, threads: 1)
                 if territory.communes.count >= 2 {
@@ -123,29 +155,21 @@ public enum FuzzTarget: String, Sendable, CaseIterable {
                 }
             }
         case .scenario:
-            attempt {
+            attempts.attempt {
                 let file = try ScenarioFile.parse(Self.text(bytes), file: "fuzz.yaml", directory: "/nonexistent")
                 _ = try file.scenario.apply(to: FuzzContext.study.supply.sites, territory: territory)
                 _ = try file.baseline.evaluation(horizon: file.scenario.horizon)
             }
         case .compare:
-            attempt { _ = try CompareFile.parse(Self.text(bytes), file: "fuzz.yaml", directory: "/nonexistent") }
+            attempts.attempt { _ = try CompareFile.parse(Self.text(bytes), file: "fuzz.yaml", directory: "/nonexistent") }
         case .sweep:
             // Scenario files a sweep names are read relative to the shipped examples, so the seeds resolve.
-            attempt { _ = try SweepFile.parse(Self.text(bytes), file: "fuzz.yaml", directory: Self.scenariosDirectory) }
-        case .pbf:
-            FuzzFile.with(bytes, suffix: ".osm.pbf") { path in attempt { _ = try RoadGraph.load(path: path, threads: 1) } }
-        case .osmxml:
-            FuzzFile.with(bytes, suffix: ".osm") { path in attempt { _ = try RoadGraph.load(path: path, threads: 1) } }
-        case .zones:
-            attempt { _ = try ZonesFile.parse(bytes, file: "fuzz.csv") }
+            attempts.attempt { _ = try SweepFile.parse(Self.text(bytes), file: "fuzz.yaml", directory: Self.scenariosDirectory) }
         case .interns:
-            attempt { _ = try InternsFile.parse(Self.text(bytes), file: "fuzz.yaml") }
-        case .carn:
-            attempt { _ = try RoadGraph.decodeCache(bytes, file: "fuzz.carn") }
-            attempt { _ = try RoadGraph.decodeCache(RoadGraph.resealedCache(bytes), file: "fuzz.carn") }
+            attempts.attempt { _ = try InternsFile.parse(Self.text(bytes), file: "fuzz.yaml") }
+        default:
+            break   // not a document: see outcome(_:)
         }
-        return outcomes.first(where: \.isViolation) ?? outcomes.first(where: { $0 != .accepted }) ?? .accepted
     }
 
     /// Loads what every input shares (the embedded study, the APL weights, PROJ's projections) once, before the

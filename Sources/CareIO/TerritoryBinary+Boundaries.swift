@@ -39,7 +39,7 @@ extension TerritoryBinary {
         return Int64(Swift.max(-2_147_483_648, Swift.min(2_147_483_647, v.rounded())))
     }
 
-    static func readBoundaries(count: Int, from r: inout ByteReader) throws(InputError) -> [MultiPolygon?]? {
+    static func readBoundaries(count: Int, from r: inout TerritoryReader) throws(InputError) -> [MultiPolygon?]? {
         let flag = try r.u8()
         guard flag == 1 else {
             guard flag == 0 else { throw InputError(file: r.file, message: "invalid boundaries flag \(flag) at byte \(r.offset - 1)") }
@@ -76,7 +76,7 @@ extension TerritoryBinary {
         return boundaries
     }
 
-    private static func tooMany(_ what: String, _ commune: Int, _ r: ByteReader) -> InputError {
+    private static func tooMany(_ what: String, _ commune: Int, _ r: TerritoryReader) -> InputError {
         InputError(file: r.file, message: "boundary of commune #\(commune + 1): \(what) count exceeds the file size at byte \(r.offset)")
     }
 }

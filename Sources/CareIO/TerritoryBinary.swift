@@ -50,51 +50,73 @@ public enum TerritoryBinary {
             w.string16(parts.joined(separator: "|"))
         }
         if version >= 2 { writeBoundaries(territory.boundaries, into: &w) }
-        w.u64(fnv1a(w.data[...]))
+        w.seal(with: .fnv1a)
         return w.data
     }
 
+    /// Reads a territory file: magic, checksum (every byte before the last 8), version, then every field, each
+    /// commune checked as the CSV reader checks it. Errors name the file and, where known, the field and the byte.
+    ///
+    /// Complexity: O(bytes).
     public static func decode(_ bytes: [UInt8], file: String) throws(InputError) -> Territory {
-        var r = ByteReader(bytes: bytes, file: file)
-        guard bytes.count >= 8 + 12, Array(bytes[0..<4]) == magic else {
-            throw InputError(file: file, message: "not a CareAccess territory file (bad magic)")
+        try BinaryReader.reading(bytes) { (raw) throws(InputError) -> Territory in
+            var r = TerritoryReader(base: raw, file: file)
+            let v = try r.header()
+            let n = Int(try r.u32()), na = Int(try r.u32())
+            let check = CommuneRecordCheck()
+            let communes = try readCommunes(n, from: &r, check: check)
+            let (aliases, subdivisions) = try readAliases(na, from: &r)
+            let boundaries = v >= 2 ? try readBoundaries(count: n, from: &r) : nil
+            for (i, shape) in (boundaries ?? []).enumerated() {
+                if let shape, i < communes.count, let problem = check.boundaryProblem(shape, crs: communes[i].crs) {
+                    throw InputError(file: file, field: "boundary", message: "commune \(MessageText.value(communes[i].code)): \(problem)")
+                }
+            }
+            guard r.remaining == 0 else {
+                throw InputError(file: file, message: "unexpected bytes after the \(v >= 2 ? "boundaries section" : "alias table")")
+            }
+            do {
+                var territory = try Territory(communes: communes, aliases: aliases, subdivisions: subdivisions)
+                try territory.setBoundaries(boundaries)
+                return territory
+            } catch {
+                throw InputError(file: file, message: "\(error)")
+            }
         }
-        let stored = bytes[(bytes.count - 8)...].withUnsafeBytes { $0.loadUnaligned(as: UInt64.self) }.littleEndian
-        guard fnv1a(bytes[..<(bytes.count - 8)]) == stored else {
-            throw InputError(file: file, message: "checksum mismatch: the file is truncated or corrupt")
-        }
-        r.offset = 4
-        let v = try r.u32()
-        guard v == 1 || v == 2 else {
-            throw InputError(file: file, message: "unsupported territory format version \(v) (this build reads 1 and 2)")
-        }
-        let n = Int(try r.u32()), na = Int(try r.u32())
+    }
+
+    /// `communeCount` commune records, each checked (point source, population, the CSV reader's record checks).
+    static func readCommunes(_ count: Int, from r: inout TerritoryReader, check: CommuneRecordCheck) throws(InputError) -> [Commune] {
         var communes: [Commune] = []
-        communes.reserveCapacity(min(n, bytes.count / 50))
-        let check = CommuneRecordCheck()
-        for _ in 0..<n {
+        communes.reserveCapacity(min(count, r.remaining / 50))
+        for _ in 0..<count {
             let code = try r.string(), name = try r.string(), dep = try r.string()
             let pop = Int(Int64(bitPattern: try r.u64()))
             let lon = Double(bitPattern: try r.u64()), lat = Double(bitPattern: try r.u64())
             let x = Double(bitPattern: try r.u64()), y = Double(bitPattern: try r.u64())
             let epsg = Int(try r.u32())
             let s = Int(try r.u8())
-            guard s < sources.count else { throw InputError(file: file, message: "commune \(MessageText.value(code)): invalid point source \(s) at byte \(r.offset - 1)") }
+            guard s < sources.count else { throw InputError(file: r.file, message: "commune \(MessageText.value(code)): invalid point source \(s) at byte \(r.offset - 1)") }
             guard PlausibleRange.communePopulation.contains(pop) else {
-                throw InputError(file: file, field: "population",
+                throw InputError(file: r.file, field: "population",
                                  message: "commune \(MessageText.value(code)): \(pop) is outside \(PlausibleRange.text(PlausibleRange.communePopulation)) (inhabitants of one commune)")
             }
             // The same record checks as the CSV reader: département, CRS, coordinates in its area of use.
             if let (field, message) = check.problem(code: code, departement: dep, epsg: epsg, lon: lon, lat: lat, x: x, y: y) {
-                throw InputError(file: file, field: field, message: "commune \(MessageText.value(code)): \(message)")
+                throw InputError(file: r.file, field: field, message: "commune \(MessageText.value(code)): \(message)")
             }
             communes.append(Commune(code: code, name: name, population: pop, departement: dep,
                                     location: LonLat(lon: lon, lat: lat), point: ProjectedPoint(x: x, y: y),
                                     crs: CRS(epsg: epsg), pointSource: sources[s]))
         }
+        return communes
+    }
+
+    /// `count` alias records: a target holding `|` is a split commune's units, any other an alias.
+    static func readAliases(_ count: Int, from r: inout TerritoryReader) throws(InputError) -> (aliases: [String: String], subdivisions: [String: [String]]) {
         var aliases: [String: String] = [:]
         var subdivisions: [String: [String]] = [:]
-        for _ in 0..<na {
+        for _ in 0..<count {
             let alias = try r.string(), target = try r.string()
             if target.contains("|") {
                 subdivisions[alias] = target.split(separator: "|").map(String.init)
@@ -102,22 +124,7 @@ public enum TerritoryBinary {
                 aliases[alias] = target
             }
         }
-        let boundaries = v >= 2 ? try readBoundaries(count: n, from: &r) : nil
-        for (i, shape) in (boundaries ?? []).enumerated() {
-            if let shape, i < communes.count, let problem = check.boundaryProblem(shape, crs: communes[i].crs) {
-                throw InputError(file: file, field: "boundary", message: "commune \(MessageText.value(communes[i].code)): \(problem)")
-            }
-        }
-        guard r.offset == bytes.count - 8 else {
-            throw InputError(file: file, message: "unexpected bytes after the \(v >= 2 ? "boundaries section" : "alias table")")
-        }
-        do {
-            var territory = try Territory(communes: communes, aliases: aliases, subdivisions: subdivisions)
-            try territory.setBoundaries(boundaries)
-            return territory
-        } catch {
-            throw InputError(file: file, message: "\(error)")
-        }
+        return (aliases, subdivisions)
     }
 
     /// The file checksum: the reference byte-wise FNV-1a (``CareKernel/FNV1a/hash(_:start:)``).
@@ -125,53 +132,55 @@ public enum TerritoryBinary {
 
     /// `bytes` with its last 8 bytes replaced by the checksum of the rest: what a crafted file can always do, so
     /// the fuzz target (``CareFuzzTargets``) reaches the field checks behind the checksum. Unchanged when too short.
-    package static func resealed(_ bytes: [UInt8]) -> [UInt8] {
-        guard bytes.count >= 8 else { return bytes }
-        var out = bytes
-        withUnsafeBytes(of: fnv1a(bytes[..<(bytes.count - 8)]).littleEndian) { out.replaceSubrange((bytes.count - 8)..., with: $0) }
-        return out
-    }
+    package static func resealed(_ bytes: [UInt8]) -> [UInt8] { BinaryChecksum.fnv1a.resealed(bytes) }
 }
 
 /// The territory file's writer: the kernel's little-endian ``CareKernel/BinaryWriter`` (strings as ``CareKernel/BinaryWriter/string16(_:)``).
 typealias ByteWriter = BinaryWriter
 
-struct ByteReader {
-    let bytes: [UInt8]
+/// The territory file's fields, read by the kernel's ``CareKernel/BinaryReader`` up to the checksum; its errors
+/// become ``InputError``s naming the file (the byte where known).
+struct TerritoryReader {
+    var base: BinaryReader
     let file: String
-    var offset = 0
 
-    mutating func take(_ n: Int) throws(InputError) -> ArraySlice<UInt8> {
-        guard n <= bytes.count - 8 - offset else {
-            throw InputError(file: file, message: "truncated: needed \(n) bytes at byte \(offset)")
+    /// The next byte to read.
+    var offset: Int { base.offset }
+    /// Bytes left before the checksum (the whole file before ``header()`` has checked it).
+    var remaining: Int { base.remaining }
+
+    /// Magic, checksum and version (1 or 2); reads go on after the version, and stop before the checksum.
+    mutating func header() throws(InputError) -> UInt32 {
+        do throws(BinaryReadError) {
+            try base.expectMagic(TerritoryBinary.magic, minimumSize: 8 + 12)
+            try base.verifyTrailingChecksum(.fnv1a)
+            return try base.version(supported: [1, 2])
+        } catch { throw failure(error) }
+    }
+
+    mutating func u8() throws(InputError) -> UInt8 { do { return try base.u8() } catch { throw failure(error) } }
+    mutating func u32() throws(InputError) -> UInt32 { do { return try base.u32() } catch { throw failure(error) } }
+    mutating func u64() throws(InputError) -> UInt64 { do { return try base.u64() } catch { throw failure(error) } }
+    mutating func varint() throws(InputError) -> UInt64 { do { return try base.varint() } catch { throw failure(error) } }
+    mutating func signedVarint() throws(InputError) -> Int64 { do { return try base.signedVarint() } catch { throw failure(error) } }
+    /// A u16-length string (``CareKernel/BinaryWriter/string16(_:)``).
+    mutating func string() throws(InputError) -> String { do { return try base.string16() } catch { throw failure(error) } }
+
+    /// The file's one-line error for what the reader refused.
+    func failure(_ error: BinaryReadError) -> InputError {
+        switch error {
+        case .badMagic:
+            InputError(file: file, message: "not a CareAccess territory file (bad magic)")
+        case .checksumMismatch, .notWholeWords:
+            InputError(file: file, message: "checksum mismatch: the file is truncated or corrupt")
+        case .unsupportedVersion(_, let found, _):
+            InputError(file: file, message: "unsupported territory format version \(found) (this build reads 1 and 2)")
+        case .truncated(let offset, let needed, _):
+            InputError(file: file, message: "truncated: needed \(needed) bytes at byte \(offset)")
+        case .malformedVarint(let offset):
+            InputError(file: file, message: "malformed varint at byte \(offset)")
+        case .tooLarge:
+            InputError(file: file, message: "\(error)")
         }
-        defer { offset += n }
-        return bytes[offset..<(offset + n)]
-    }
-    mutating func u8() throws(InputError) -> UInt8 { try take(1).first ?? 0 }
-    mutating func u16() throws(InputError) -> UInt16 { try take(2).withUnsafeBytes { $0.loadUnaligned(as: UInt16.self) }.littleEndian }
-    mutating func u32() throws(InputError) -> UInt32 { try take(4).withUnsafeBytes { $0.loadUnaligned(as: UInt32.self) }.littleEndian }
-    mutating func u64() throws(InputError) -> UInt64 { try take(8).withUnsafeBytes { $0.loadUnaligned(as: UInt64.self) }.littleEndian }
-    mutating func varint() throws(InputError) -> UInt64 {
-        var value: UInt64 = 0
-        var shift: UInt64 = 0
-        while true {
-            let start = offset
-            let b = try u8()
-            guard shift < 64 else { throw InputError(file: file, message: "malformed varint at byte \(start)") }
-            value |= UInt64(b & 0x7F) << shift
-            if b < 0x80 { return value }
-            shift += 7
-        }
-    }
-    mutating func signedVarint() throws(InputError) -> Int64 {
-        let z = try varint()
-        return Int64(bitPattern: z >> 1) ^ -Int64(bitPattern: z & 1)
-    }
-    /// Bytes left before the checksum.
-    var remaining: Int { bytes.count - 8 - offset }
-    mutating func string() throws(InputError) -> String {
-        let n = Int(try u16())
-        return String(decoding: try take(n), as: UTF8.self)
     }
 }

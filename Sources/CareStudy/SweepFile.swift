@@ -66,6 +66,7 @@ public struct SweepFile: Sendable {
         return try parse(text, file: path, directory: directory)
     }
 
+    /// Reads a sweep's text: its baseline, scenarios (inline or from files), horizons, draws, seed and options.
     public static func parse(_ text: String, file: String, directory: String) throws(InputError) -> SweepFile {
         let y = YAMLDocument(file: file)
         let root = try y.parse(text)
@@ -78,83 +79,15 @@ public struct SweepFile: Sendable {
         guard let list = top["scenarios"], case .sequence(let items) = list.value, !items.isEmpty else {
             throw y.error(top["scenarios"]?.value ?? root, "scenarios", "expected a non-empty list of scenarios (file: or name: with events:)")
         }
-        var entries: [Entry] = []
-        var names = Set<String>()
-        for item in items {
-            let m = try y.mapping(item, allowed: ["file", "name", "horizon", "events"], context: "a scenario")
-            var entry: Entry
-            if let relative = try y.string(m["file"], "file") {
-                if let extra = m["events"] ?? m["horizon"] {
-                    throw y.error(extra.key, extra.key.string, "a scenario from a file takes its events and horizon from the file (give name only)")
-                }
-                let path = relative.hasPrefix("/") ? relative : ScenarioFile.tidy((directory as NSString).appendingPathComponent(relative))
-                let (scenarioText, scenarioDirectory) = try YAMLDocument.read(path: path)
-                let scenarioFile = try ScenarioFile.parse(scenarioText, file: path, directory: scenarioDirectory)
-                sources.append(Source(name: relative, text: scenarioText))
-                if let b = baseline {
-                    if let d = Self.difference(b, scenarioFile.baseline) {
-                        throw y.error(m["file"]?.value, "file", "\(relative) has another baseline than the sweep (\(d)): a sweep has one baseline")
-                    }
-                } else {
-                    baseline = scenarioFile.baseline
-                }
-                entry = Entry(scenario: scenarioFile.scenario, line: item.mark?.line, file: path)
-                if let n = try y.string(m["name"], "name") { entry.scenario.name = n }
-            } else {
-                guard let n = try y.string(m["name"], "name") else {
-                    throw y.error(item, "name", "a scenario needs file: (a scenario file) or name: with events:")
-                }
-                guard let e = m["events"] else { throw y.error(item, "events", "missing: scenario '\(n)' needs a list of events") }
-                let horizon = try y.int(m["horizon"], "horizon")
-                if let h = horizon, !(1900...2200).contains(h) { throw y.error(m["horizon"]?.value, "horizon", "\(h) is not a plausible year") }
-                entry = Entry(scenario: Scenario(name: n, horizon: horizon, events: try ScenarioFile.parseEvents(e.value, y)),
-                              line: item.mark?.line, file: nil)
-            }
-            guard names.insert(entry.scenario.name).inserted else {
-                throw y.error(m["name"]?.value ?? item, "name", "duplicate scenario name '\(entry.scenario.name)' (give each a name:)")
-            }
-            entries.append(entry)
-        }
-
-        var horizons: [Int]?
-        if let h = top["horizons"] {
-            guard case .sequence(let years) = h.value, !years.isEmpty else { throw y.error(h.value, "horizons", "expected a non-empty list of years") }
-            var seen = Set<Int>()
-            horizons = []
-            for node in years {
-                guard case .scalar(let s) = node, let year = Int(s.string), (1900...2200).contains(year) else {
-                    throw y.error(node, "horizons", "expected a year in 1900…2200")
-                }
-                guard seen.insert(year).inserted else { throw y.error(node, "horizons", "\(year) is listed twice") }
-                horizons?.append(year)
-            }
-            for entry in entries {
-                let years = Self.yearsSet(entry.scenario)
-                if years.count > 1 {
-                    throw y.error(top["horizons"]?.key, "horizons",
-                                  "scenario '\(entry.scenario.name)' sets several years (\(years.map { "\($0.year) on line \($0.line.map(String.init) ?? "?")" }.joined(separator: ", "))): a sweep over horizons replaces its year, so give it once")
-                }
-            }
-        }
+        let entries = try parseEntries(items, y, directory: directory, baseline: &baseline, sources: &sources)
+        let horizons = try top["horizons"].map { (h) throws(InputError) in try parseHorizons(h, y, entries: entries) }
         let draws = try y.int(top["draws"], "draws") ?? 1
         guard (1...maximumDraws).contains(draws) else {
             throw y.error(top["draws"]?.value, "draws", "\(draws) is not a number of draws in 1…\(maximumDraws)")
         }
         let seed = try y.int(top["seed"], "seed") ?? 1
         guard seed >= 0 else { throw y.error(top["seed"]?.value, "seed", "\(seed) must be ≥ 0") }
-
-        var options: [CompareFile.Option] = []
-        if let o = top["options"] {
-            guard case .sequence(let seq) = o.value, !seq.isEmpty else { throw y.error(o.value, "options", "expected a non-empty list of options") }
-            var optionNames = Set<String>()
-            for item in seq {
-                let (option, nameNode) = try CompareFile.parseOption(item, y, costs: false)
-                guard optionNames.insert(option.name).inserted else { throw y.error(nameNode, "name", "duplicate option name '\(option.name)'") }
-                options.append(option)
-            }
-        } else {
-            options = [scenarioOnly]
-        }
+        let options = try top["options"].map { (o) throws(InputError) in try parseOptions(o.value, y) } ?? [scenarioOnly]
         let name = try y.string(top["name"], "name") ?? ((file as NSString).lastPathComponent as NSString).deletingPathExtension
         let sweep = SweepFile(name: name, baseline: baseline ?? ScenarioFile.Baseline(), scenarios: entries, horizons: horizons,
                               draws: draws, seed: UInt64(seed), options: options, sources: sources)
@@ -162,6 +95,97 @@ public struct SweepFile: Sendable {
             throw y.error(top["draws"]?.value ?? root, "draws", "the sweep expands to more than \(maximumTasks.grouped) tasks: split it")
         }
         return sweep
+    }
+
+    /// The `scenarios:` list, names unique. A scenario file's baseline becomes the sweep's (or must equal it);
+    /// its text joins `sources`.
+    static func parseEntries(_ items: Node.Sequence, _ y: YAMLDocument, directory: String,
+                             baseline: inout ScenarioFile.Baseline?, sources: inout [Source]) throws(InputError) -> [Entry] {
+        var entries: [Entry] = []
+        var names = Set<String>()
+        for item in items {
+            let m = try y.mapping(item, allowed: ["file", "name", "horizon", "events"], context: "a scenario")
+            let entry: Entry
+            if let relative = try y.string(m["file"], "file") {
+                entry = try fileEntry(relative, item, m, y, directory: directory, baseline: &baseline, sources: &sources)
+            } else {
+                entry = try inlineEntry(item, m, y)
+            }
+            guard names.insert(entry.scenario.name).inserted else {
+                throw y.error(m["name"]?.value ?? item, "name", "duplicate scenario name '\(entry.scenario.name)' (give each a name:)")
+            }
+            entries.append(entry)
+        }
+        return entries
+    }
+
+    /// A scenario read from the file at `relative` (to the sweep's folder), renamed by `name:` if given.
+    static func fileEntry(_ relative: String, _ item: Node, _ m: [String: (key: Node, value: Node)], _ y: YAMLDocument, directory: String,
+                          baseline: inout ScenarioFile.Baseline?, sources: inout [Source]) throws(InputError) -> Entry {
+        if let extra = m["events"] ?? m["horizon"] {
+            throw y.error(extra.key, extra.key.string, "a scenario from a file takes its events and horizon from the file (give name only)")
+        }
+        let path = relative.hasPrefix("/") ? relative : ScenarioFile.tidy((directory as NSString).appendingPathComponent(relative))
+        let (scenarioText, scenarioDirectory) = try YAMLDocument.read(path: path)
+        let scenarioFile = try ScenarioFile.parse(scenarioText, file: path, directory: scenarioDirectory)
+        sources.append(Source(name: relative, text: scenarioText))
+        if let b = baseline {
+            if let d = Self.difference(b, scenarioFile.baseline) {
+                throw y.error(m["file"]?.value, "file", "\(relative) has another baseline than the sweep (\(d)): a sweep has one baseline")
+            }
+        } else {
+            baseline = scenarioFile.baseline
+        }
+        var entry = Entry(scenario: scenarioFile.scenario, line: item.mark?.line, file: path)
+        if let n = try y.string(m["name"], "name") { entry.scenario.name = n }
+        return entry
+    }
+
+    /// A scenario given in the sweep: `name:`, `events:` and an optional `horizon:`.
+    static func inlineEntry(_ item: Node, _ m: [String: (key: Node, value: Node)], _ y: YAMLDocument) throws(InputError) -> Entry {
+        guard let n = try y.string(m["name"], "name") else {
+            throw y.error(item, "name", "a scenario needs file: (a scenario file) or name: with events:")
+        }
+        guard let e = m["events"] else { throw y.error(item, "events", "missing: scenario '\(n)' needs a list of events") }
+        let horizon = try y.int(m["horizon"], "horizon")
+        if let h = horizon, !(1900...2200).contains(h) { throw y.error(m["horizon"]?.value, "horizon", "\(h) is not a plausible year") }
+        return Entry(scenario: Scenario(name: n, horizon: horizon, events: try ScenarioFile.parseEvents(e.value, y)),
+                     line: item.mark?.line, file: nil)
+    }
+
+    /// The `horizons:` list (distinct years in 1900…2200); no scenario may set a year more than once.
+    static func parseHorizons(_ h: (key: Node, value: Node), _ y: YAMLDocument, entries: [Entry]) throws(InputError) -> [Int] {
+        guard case .sequence(let years) = h.value, !years.isEmpty else { throw y.error(h.value, "horizons", "expected a non-empty list of years") }
+        var seen = Set<Int>()
+        var horizons: [Int] = []
+        for node in years {
+            guard case .scalar(let s) = node, let year = Int(s.string), (1900...2200).contains(year) else {
+                throw y.error(node, "horizons", "expected a year in 1900…2200")
+            }
+            guard seen.insert(year).inserted else { throw y.error(node, "horizons", "\(year) is listed twice") }
+            horizons.append(year)
+        }
+        for entry in entries {
+            let years = Self.yearsSet(entry.scenario)
+            if years.count > 1 {
+                throw y.error(h.key, "horizons",
+                              "scenario '\(entry.scenario.name)' sets several years (\(years.map { "\($0.year) on line \($0.line.map(String.init) ?? "?")" }.joined(separator: ", "))): a sweep over horizons replaces its year, so give it once")
+            }
+        }
+        return horizons
+    }
+
+    /// The `options:` list, names unique.
+    static func parseOptions(_ node: Node, _ y: YAMLDocument) throws(InputError) -> [CompareFile.Option] {
+        guard case .sequence(let seq) = node, !seq.isEmpty else { throw y.error(node, "options", "expected a non-empty list of options") }
+        var options: [CompareFile.Option] = []
+        var optionNames = Set<String>()
+        for item in seq {
+            let (option, nameNode) = try CompareFile.parseOption(item, y, costs: false)
+            guard optionNames.insert(option.name).inserted else { throw y.error(nameNode, "name", "duplicate option name '\(option.name)'") }
+            options.append(option)
+        }
+        return options
     }
 
     /// Whether a scenario draws random numbers: a retirement with an assumed share (GP counts without ages).
