@@ -30,6 +30,11 @@ public struct ObservedTripsFile: Sendable {
     /// What was left out or changed, row counts.
     public var report: Report
 
+    /// The source description (``CalibratedParameters/ObservedSource/description``) of the DREES table.
+    public static let dreesDescription = "DREES 2019 access to emergency care: INSEE METRIC road times, commune to commune (SU_SMUR rows)"
+    /// The source description of a generic pairs file, before its name.
+    public static let pairsDescription = "observed pairs "
+
     /// Longest plausible observed trip, minutes (a day).
     public static let maximumMinutes = 1_440.0
     /// Longest plausible METRIC road time in the DREES table, minutes.
@@ -79,8 +84,8 @@ public struct ObservedTripsFile: Sendable {
         let name = file.split(separator: "/").last.map(String.init) ?? file
         result.source = .init(
             description: isDREES
-                ? "DREES 2019 access to emergency care: INSEE METRIC road times, commune to commune (SU_SMUR rows)"
-                : "observed pairs \(name)",
+                ? dreesDescription
+                : pairsDescription + name,
             file: name, bytes: bytes.count, fnv1a: FNV1a.hex(FNV1a.hash(bytes)), trips: result.trips.count)
         guard !result.trips.isEmpty else {
             throw InputError(file: file, message: "no usable observed trip (\(result.report.rows) rows read)")

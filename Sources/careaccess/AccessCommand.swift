@@ -137,13 +137,13 @@ struct AccessCommand: ParsableCommand {
             let reportLine = try OutputTransaction.run { (transaction: inout OutputTransaction) throws -> String? in
                 if let out {
                     try transaction.stage(AccessibilityOutput.csv(result, study: loaded), to: out)
-                    try CSVMetadata(title: "CareAccess accessibility per commune", model: model.summary, caveats: model.caveats,
+                    try CSVMetadata(title: "CareAccess accessibility per commune", model: model.summary, caveats: model.caveats.map(\.description),
                                     sources: [loaded.territorySource, loaded.supplyProvenance], notes: loaded.notes.map(\.description))
                         .stage(besides: out, in: &transaction)
                 }
                 if let zones, let classified {
                     try transaction.stage(ZonesFile.csv(classified, territory: loaded.territory), to: zones)
-                    try CSVMetadata(title: "CareAccess under-served zones per commune", model: model.summary, caveats: model.caveats,
+                    try CSVMetadata(title: "CareAccess under-served zones per commune", model: model.summary, caveats: model.caveats.map(\.description),
                                     sources: [loaded.territorySource, loaded.supplyProvenance], notes: loaded.notes.map(\.description))
                         .stage(besides: zones, in: &transaction)
                 }

@@ -108,7 +108,7 @@ struct TravelCommand: ParsableCommand {
                         try transaction.stage(TravelOutput.tripsCSV(observed.trips, modelled: result.inSample, folds: result.folds,
                                                                     heldOut: result.heldOut), to: tripsOut)
                         try CSVMetadata(title: "Observed trips with the calibrated model's in-sample and held-out minutes",
-                                        model: result.parameters.summary, caveats: result.parameters.caveats,
+                                        model: result.parameters.summary, caveats: result.parameters.caveats.map(\.description),
                                         sources: [self.observed, input.source], notes: observed.notes)
                             .stage(besides: tripsOut, in: &transaction)
                     }
@@ -155,7 +155,7 @@ struct TravelCommand: ParsableCommand {
                 let reportLine = try OutputTransaction.run { (transaction: inout OutputTransaction) throws -> String? in
                     if let out {
                         try transaction.stage(TravelOutput.tripsCSV(observed.trips, modelled: validation.modelled), to: out)
-                        try CSVMetadata(title: "Observed against modelled minutes per trip", model: model.summary, caveats: model.caveats,
+                        try CSVMetadata(title: "Observed against modelled minutes per trip", model: model.summary, caveats: model.caveats.map(\.description),
                                         sources: [self.observed, input.source], notes: observed.notes).stage(besides: out, in: &transaction)
                     }
                     return try report.stage(in: &transaction) {
@@ -203,7 +203,7 @@ struct TravelCommand: ParsableCommand {
                 if let out {
                     try OutputTransaction.run { (transaction: inout OutputTransaction) throws in
                         try transaction.stage(csv, to: out)
-                        try CSVMetadata(title: "Minutes between pairs", model: model.summary, caveats: model.caveats,
+                        try CSVMetadata(title: "Minutes between pairs", model: model.summary, caveats: model.caveats.map(\.description),
                                         sources: [file, input.source]).stage(besides: out, in: &transaction)
                     }
                 } else {
