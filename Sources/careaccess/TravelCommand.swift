@@ -109,7 +109,7 @@ struct TravelCommand: ParsableCommand {
                                                                     heldOut: result.heldOut), to: tripsOut)
                         try CSVMetadata(title: "Observed trips with the calibrated model's in-sample and held-out minutes",
                                         model: result.parameters.summary, caveats: result.parameters.caveats.map(\.description),
-                                        sources: [self.observed, input.source], notes: observed.notes)
+                                        sources: [self.observed, input.source], notes: observed.notes.map(\.description))
                             .stage(besides: tripsOut, in: &transaction)
                     }
                     try CalibratedModelFile.stage(result.parameters, to: out, in: &transaction)
@@ -156,7 +156,7 @@ struct TravelCommand: ParsableCommand {
                     if let out {
                         try transaction.stage(TravelOutput.tripsCSV(observed.trips, modelled: validation.modelled), to: out)
                         try CSVMetadata(title: "Observed against modelled minutes per trip", model: model.summary, caveats: model.caveats.map(\.description),
-                                        sources: [self.observed, input.source], notes: observed.notes).stage(besides: out, in: &transaction)
+                                        sources: [self.observed, input.source], notes: observed.notes.map(\.description)).stage(besides: out, in: &transaction)
                     }
                     return try report.stage(in: &transaction) {
                         HTMLReport.travelValidation(validation, trips: observed.trips, territory: input.territory,
