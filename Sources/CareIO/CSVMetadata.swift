@@ -5,13 +5,14 @@ import Foundation
 /// travel model produced it, and what they are known to get wrong. The CSV itself stays a plain table.
 ///
 /// ```swift
-/// try CSVMetadata(title: "coverage per commune", model: model.summary, caveats: model.caveats,
+/// try CSVMetadata(title: "coverage per commune", model: model.summary, caveats: model.caveats.map(\.description),
 ///                 sources: [territory, supply]).write(besides: "coverage.csv")
 /// ```
 public struct CSVMetadata: Sendable, Equatable {
     public var title: String
     /// The travel model's summary line (name and held-out error).
     public var model: String?
+    /// What the model is known to get wrong, already in words (the English ``CareModel/TravelCaveat`` lines).
     public var caveats: [String]
     public var sources: [String]
     public var notes: [String]

@@ -30,6 +30,11 @@ public struct ObservedTripsFile: Sendable {
     /// What was left out or changed, row counts.
     public var report: Report
 
+    /// The source description (``CalibratedParameters/ObservedSource/description``) of the DREES table.
+    public static let dreesDescription = "DREES 2019 access to emergency care: INSEE METRIC road times, commune to commune (SU_SMUR rows)"
+    /// The source description of a generic pairs file, before its name.
+    public static let pairsDescription = "observed pairs "
+
     /// Longest plausible observed trip, minutes (a day).
     public static let maximumMinutes = 1_440.0
     /// Longest plausible METRIC road time in the DREES table, minutes.
@@ -79,35 +84,13 @@ public struct ObservedTripsFile: Sendable {
         let name = file.split(separator: "/").last.map(String.init) ?? file
         result.source = .init(
             description: isDREES
-                ? "DREES 2019 access to emergency care: INSEE METRIC road times, commune to commune (SU_SMUR rows)"
-                : "observed pairs \(name)",
+                ? dreesDescription
+                : pairsDescription + name,
             file: name, bytes: bytes.count, fnv1a: FNV1a.hex(FNV1a.hash(bytes)), trips: result.trips.count)
         guard !result.trips.isEmpty else {
             throw InputError(file: file, message: "no usable observed trip (\(result.report.rows) rows read)")
         }
         return result
-    }
-
-    /// Plain-language notes on what the reader left out or changed.
-    public var notes: [String] {
-        var n: [String] = []
-        let r = report
-        if !r.notRoad.isEmpty {
-            let parts = r.notRoad.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }
-            n.append("Left out \(r.notRoad.values.reduce(0, +)) rows that are not road trips (\(parts.joined(separator: ", "))): their destination is a helicopter base or a correspondent doctor.")
-        }
-        if r.atHome > 0 { n.append("Left out \(r.atHome) equipped communes (0 minutes to their own service: no trip).") }
-        if !r.withoutMinutes.isEmpty { n.append("Left out \(r.withoutMinutes.count) road rows without minutes (METRIC computes none for isolated islands), lines \(r.withoutMinutes.prefix(10).map(String.init).joined(separator: ", ")).") }
-        if r.remappedOrigins + r.remappedDestinations > 0 {
-            n.append("Mapped \(r.remappedOrigins) origin and \(r.remappedDestinations) destination codes of communes déléguées/associées to their parent commune (the trip then starts or ends at the parent's point).")
-        }
-        if !r.unknownCodes.isEmpty {
-            let shown = r.unknownCodes.prefix(20).map { "\($0.code) (line \($0.line))" }.joined(separator: ", ")
-            n.append("Left out \(r.unknownCodes.count) rows with codes unknown to the territory (retired communes): \(shown)\(r.unknownCodes.count > 20 ? ", …" : "").")
-        }
-        if r.collapsed > 0 { n.append("Left out \(r.collapsed) rows whose two ends are one commune of the territory once remapped.") }
-        if r.crossZone > 0 { n.append("Left out \(r.crossZone) rows whose ends are in two CRS zones.") }
-        return n
     }
 
     private static func readDREES(_ input: CSVTableReader, territory: Territory) throws(InputError) -> ObservedTripsFile {

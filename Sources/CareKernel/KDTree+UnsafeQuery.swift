@@ -255,6 +255,21 @@ extension KDTree {
     func radiusTable(queries: [Point2D], order: [Int32], radius: Double, sorted: Bool, threads: Int) -> NeighborTable {
         let n = queries.count
         let plan = BatchChunks(count: n, chunkSize: BatchChunks.radiusChunkSize, threads: threads)
+        let found = searchChunks(queries: queries, order: order, radius: radius, sorted: sorted, plan: plan)
+        var offsets = [Int](repeating: 0, count: n + 1)
+        for q in 0..<n { offsets[q + 1] = offsets[q] + found.rowCounts[q] }
+        let total = offsets[n]
+        var indices = [Int32](repeating: 0, count: total)
+        var distances = [Double](repeating: 0, count: total)
+        Self.gatherRows(found, order: order, offsets: offsets, plan: plan, indices: &indices, distances: &distances)
+        return NeighborTable(offsets: offsets, indices: indices, distances: distances)
+    }
+
+    /// Phase 1 of ``radiusTable(queries:order:radius:sorted:threads:)``: each chunk of `order` searched in
+    /// parallel into its own buffer; per query, its row's length and its start in its chunk's buffer.
+    private func searchChunks(queries: [Point2D], order: [Int32], radius: Double, sorted: Bool, plan: BatchChunks)
+        -> (rowCounts: [Int], rowStarts: [Int], outputs: [RadiusChunkOutput]) {
+        let n = queries.count
         var rowCounts = [Int](repeating: 0, count: n)
         var rowStarts = [Int](repeating: 0, count: n)
         var outputs = [RadiusChunkOutput](repeating: RadiusChunkOutput(), count: plan.chunkCount)
@@ -296,11 +311,13 @@ extension KDTree {
                 }
             }
         }
-        var offsets = [Int](repeating: 0, count: n + 1)
-        for q in 0..<n { offsets[q + 1] = offsets[q] + rowCounts[q] }
-        let total = offsets[n]
-        var indices = [Int32](repeating: 0, count: total)
-        var distances = [Double](repeating: 0, count: total)
+        return (rowCounts, rowStarts, outputs)
+    }
+
+    /// Phase 2: every row copied in parallel from its chunk's buffer to its final offset in the CSR arrays.
+    private static func gatherRows(_ found: (rowCounts: [Int], rowStarts: [Int], outputs: [RadiusChunkOutput]), order: [Int32],
+                                   offsets: [Int], plan: BatchChunks, indices: inout [Int32], distances: inout [Double]) {
+        let (rowCounts, rowStarts, outputs) = found
         order.withUnsafeBufferPointer { ob in
             offsets.withUnsafeBufferPointer { offb in
                 rowCounts.withUnsafeBufferPointer { cb in
@@ -343,7 +360,6 @@ extension KDTree {
                 }
             }
         }
-        return NeighborTable(offsets: offsets, indices: indices, distances: distances)
     }
 }
 

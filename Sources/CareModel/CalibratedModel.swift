@@ -79,7 +79,7 @@ public struct CalibratedModel: TravelTimeModel {
         })
     }
 
-    public var caveats: [String] { parameters.caveats }
+    public var caveats: [TravelCaveat] { parameters.caveats }
 
     /// The held-out mean absolute error on trips of at most 30 observed minutes.
     public var typicalErrorMinutes: Double? { parameters.heldOut?.upTo30Minutes.meanAbsoluteError }

@@ -294,14 +294,15 @@ extension CalibratedParameters {
     }
 
     /// What the model is known to get wrong.
-    public var caveats: [String] {
-        var c = ["Calibrated travel model: straight-line distance, corrected by end densities, département and region, fit to \(observed.trips) observed drive times (\(observed.description)); it knows no individual road, no congestion by time of day, and represents each commune by one point."]
+    public var caveats: [TravelCaveat] {
+        var c: [TravelCaveat] = [.calibrated(trips: observed.trips, source: observed.description)]
         if let h = heldOut, let short = h.upTo10Minutes {
-            c.append("Held-out error (\(h.folds)-fold, trips ≤ 30 min): median \(Self.percent(h.upTo30Minutes.medianRelativeError)), MAE \(Self.decimal(h.upTo30Minutes.meanAbsoluteError, 2)) min, \(Self.percent(h.upTo30Minutes.shareOver5Minutes)) off by more than 5 min; short trips (≤ 10 min) are less accurate in relative terms: median \(Self.percent(short.medianRelativeError)), MAE \(Self.decimal(short.meanAbsoluteError, 2)) min.")
+            let e = h.upTo30Minutes
+            c.append(.heldOutError(.init(folds: h.folds, medianRelativeError: e.medianRelativeError, meanAbsoluteError: e.meanAbsoluteError,
+                                         shareOver5Minutes: e.shareOver5Minutes, shortMedianRelativeError: short.medianRelativeError,
+                                         shortMeanAbsoluteError: short.meanAbsoluteError)))
         }
-        if !isolatedLand.isEmpty {
-            c.append("\(isolatedLand.count) islands without a road to the mainland are unreachable from it (boat and air crossings are not modelled).")
-        }
+        if !isolatedLand.isEmpty { c.append(.isolatedIslands(isolatedLand.count)) }
         return c
     }
 

@@ -34,7 +34,7 @@ public final class CatchmentMemo: TravelTimeModel, Sendable {
     }
 
     public var summary: String { model.summary }
-    public var caveats: [String] { model.caveats }
+    public var caveats: [TravelCaveat] { model.caveats }
     public var typicalErrorMinutes: Double? { model.typicalErrorMinutes }
 
     public func nearest(from origins: [Place], to sites: [Place]) throws -> [NearestFacility] {

@@ -135,7 +135,7 @@ public struct CoverageResult: Sendable {
     public var summary: CoverageSummary
     /// The travel-time model that produced the minutes, and what it is known to get wrong.
     public var modelSummary: String
-    public var modelCaveats: [String] = []
+    public var modelCaveats: [TravelCaveat] = []
     /// ``modelSummary`` as figures (``TravelTimeModel/summaryParts``).
     public var modelParts: TravelModelSummary = .text("")
 }

@@ -33,9 +33,7 @@ public struct CrowFlyModel: TravelTimeModel {
     public var summary: String { "crow-fly, \(speedKmh.shortText) km/h, circuity \(circuity.shortText)" }
     public var summaryParts: TravelModelSummary { .crowFly(speedKmh: speedKmh, circuity: circuity) }
 
-    public var caveats: [String] {
-        ["Crow-fly: straight lines at one speed and detour factor, blind to roads, relief and the sea (islands are reached across the water); measure it against observed drive times with `careaccess travel validate`."]
-    }
+    public var caveats: [TravelCaveat] { [.crowFly] }
 
     /// Metres travelled per minute at ``speedKmh``.
     public var metresPerMinute: Double { speedKmh * 1000 / 60 }

@@ -19,6 +19,14 @@ extension Double {
         return String(format: "%.2f", r)
     }
 
+    /// Minutes of a placement note or error: rounded to 3 decimals, integers without a fraction, otherwise the
+    /// shortest form (`60`, `22.5`, `13.333`).
+    package var placementText: String {
+        let r = (self * 1000).rounded() / 1000
+        if r == r.rounded(), Swift.abs(r) < 1e15 { return String(Int(r)) }
+        return String(r)
+    }
+
     /// Fixed decimals, `n/a` when not finite: `fixed(1)` of 7.25 is `7.2` (C's rounding of the binary value).
     package func fixed(_ digits: Int) -> String {
         isFinite ? String(format: "%.\(digits)f", self) : "n/a"

@@ -65,9 +65,7 @@ public struct ODMatrixModel: TravelTimeModel {
         return rowKeys[rowOffsets[Int(key)]..<rowOffsets[Int(key) + 1]].contains { $0 != key }
     }
 
-    public var caveats: [String] {
-        ["OD matrix: minutes as the matrix gives them; pairs it lacks are unreachable, and places that are not commune points (practitioners' own coordinates) are not found in it."]
-    }
+    public var caveats: [TravelCaveat] { [.odMatrix] }
 
     public var summary: String { "OD matrix \(name) (\(pairCount) pairs; missing pairs unreachable)" }
 

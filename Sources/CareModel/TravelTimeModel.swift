@@ -16,8 +16,8 @@ public protocol TravelTimeModel: Sendable {
     /// `careaccess travel pairs` prints and `travel validate` compares with observed trips.
     func minutes(between pairs: [PlacePair]) throws -> [Double]
 
-    /// What the model is known to get wrong, in plain words, for every output that uses it.
-    var caveats: [String] { get }
+    /// What the model is known to get wrong, for every output that uses it (renderers give the words).
+    var caveats: [TravelCaveat] { get }
 
     /// The model's typical error in minutes against observed drive times (a held-out mean absolute error),
     /// when it has been measured: coverage counts the communes that close to the threshold.

@@ -41,7 +41,7 @@ enum AccessibilityPlacement {
         let population = problem.population
         // Demand in the catchments (the APL's may be age-standardised); the lifted population counts inhabitants.
         var load = population
-        var notes = ["Greedy with re-evaluation is a heuristic: the lifted population is not submodular, so there is no bound."]
+        var notes: [PlacementResult.Note] = [.greedyAccessibility(budgeted: budget != nil)]
         switch goal.method {
         case .twoStep:
             decay = .binary
@@ -61,8 +61,7 @@ enum AccessibilityPlacement {
                 }
                 load = try o.demand.weights(codes: codes, populations: population).values
             }
-            notes.append("APL demand: \(o.demand.summary); the population lifted counts inhabitants. Each new GP counts "
-                         + "\(Int(o.activityPerGP.rounded())) consultations a year (\(o.activitySource)).")
+            notes.append(.aplDemand(o.demand, activityPerGP: o.activityPerGP, activitySource: o.activitySource))
         case .threeStep:
             throw PlacementError.unsupported("3SFCA in placement (its selection weights make every site's ratio depend on the others): use 2sfca, e2sfca or apl")
         }
@@ -149,10 +148,9 @@ enum AccessibilityPlacement {
         if chosen.count < k { progress.advance(by: k - chosen.count) }
         if budget == nil {
             PlacementSupport.pad(&chosen, gains: &stepGains, k: k, reach: PlacementSupport.reach(cat, weights: problem.weights),
-                                 notes: &notes, what: ("brings anyone closer to the mark", "bring anyone closer to the mark"))
-        } else {
-            notes[0] = "Greedy by lifted population per euro (then progress toward the mark per euro) is a heuristic: the lifted population is not submodular, so there is no bound."
-            if chosen.isEmpty { notes.append("No affordable new site brings anyone closer to the mark within the budget.") }
+                                 notes: &notes, gain: .bringsCloserToMark)
+        } else if chosen.isEmpty {
+            notes.append(.nothingAffordable(.bringsCloserToMark))
         }
         let after = scores.indices.reduce(0.0) { $0 + (counted[$1] && scores[$1] >= mark ? population[$1] : 0) }
         var result = PlacementResult(

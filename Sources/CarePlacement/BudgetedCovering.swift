@@ -32,7 +32,7 @@ enum BudgetedCovering {
         let setup = try CoverSetup(problem)
         let inst = CoverInstance(catchments: setup.catchments, active: setup.active, weight: setup.weights)
         let costs = inst.candidates.map { allCosts[$0] }
-        var notes: [String] = []
+        var notes: [PlacementResult.Note] = []
         let greedy = inst.budgetedGreedy(costs: costs, budget: budget)
         var value = inst.coveredWeight(greedy.picks)
         var picks = greedy.picks
@@ -60,16 +60,15 @@ enum BudgetedCovering {
             bound = max(bound, value)
             proven = s.provenOptimal || value >= bound - 1e-9 * max(1, bound)
             if !s.provenOptimal && !proven {
-                notes.append("CBC stopped before proving optimality (time limit): best solution found, with its proven gap.")
+                notes.append(.timeLimit(.solution))
             }
         } else if method == .exact {
             size = (inst.candidateCount, 0, 0)
         }
         if method == .greedy {
-            notes.append("Greedy by gain per euro (Khuller, Moss & Naor 1999) is a heuristic: the better of it and the best single affordable site is within 1 − 1/√e ≥ 39.3 % of the optimum; the bound is proven."
-                         + (greedy.usedSingle ? " Here the best single site beat the gain-per-euro choice." : ""))
+            notes.append(.budgetedGreedy(bestSingleSite: greedy.usedSingle))
         }
-        if picks.isEmpty { notes.append("No affordable new site covers anyone new within the budget.") }
+        if picks.isEmpty { notes.append(.nothingAffordable(.coversAnyoneNew)) }
         // Report in greedy order (largest marginal gain first) over the full candidate list.
         let ordered = PlacementSupport.greedyOrder(picks.map { inst.candidates[$0] }) { prefix, c in
             guard let pc = inst.candidates.firstIndex(of: c) else { return 0 }

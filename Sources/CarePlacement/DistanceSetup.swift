@@ -15,7 +15,7 @@ struct DistanceSetup {
     var catchments: Catchments
     /// Counted demand points.
     var counted: [Int]
-    var notes: [String]
+    var notes: [PlacementResult.Note]
 
     init(_ problem: PlacementProblem) throws {
         let existing = try problem.existingMinutes()
@@ -27,14 +27,14 @@ struct DistanceSetup {
 
     /// The catchment horizon: the largest finite existing minutes of a counted point, or the unreached
     /// points' horizon when some point has no existing site in reach (with a note saying so).
-    static func radius(_ problem: PlacementProblem, existing: [Double], counted: [Int]) -> (radius: Double, notes: [String]) {
+    static func radius(_ problem: PlacementProblem, existing: [Double], counted: [Int]) -> (radius: Double, notes: [PlacementResult.Note]) {
         var radius = counted.map { existing[$0] }.filter(\.isFinite).max() ?? 0
-        var notes: [String] = []
+        var notes: [PlacementResult.Note] = []
         let unreached = counted.filter { !existing[$0].isFinite }
         if !unreached.isEmpty {
             let horizon = problem.maxRadius ?? max(3 * problem.threshold, 60)
             radius = max(radius, horizon)
-            notes.append("\(unreached.count) demand points have no existing site in reach: candidates up to \(radius.placementText) min are considered for them, and p-median counts them at \(radius.placementText) min while unserved.")
+            notes.append(.unreachedByExisting(points: unreached.count, horizon: radius))
         }
         return (radius, notes)
     }

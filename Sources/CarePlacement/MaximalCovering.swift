@@ -29,7 +29,7 @@ enum MaximalCovering {
         let clock = Stopwatch()
         let setup = try CoverSetup(problem)
         let inst = CoverInstance(catchments: setup.catchments, active: setup.active, weight: setup.weights)
-        var notes: [String] = []
+        var notes: [PlacementResult.Note] = []
         // Lazy greedy and its bounds.
         let greedy = progress.reportingPicks(k: k) { inst.lazyGreedy(k: k, onPick: $0) }
         let greedyValue = greedy.gains.reduce(0, +)
@@ -65,11 +65,11 @@ enum MaximalCovering {
                 bound = max(bound, value)
                 proven = s.provenOptimal || value >= bound - 1e-9 * max(1, bound)
                 if !s.provenOptimal && !proven {
-                    notes.append("CBC stopped before proving optimality (time limit): best solution found, with its proven gap.")
+                    notes.append(.timeLimit(.solution))
                 }
             }
         } else {
-            notes.append("Greedy is a heuristic: within 1 − (1 − 1/k)^k ≥ 63.2 % of the optimum; the bound is proven.")
+            notes.append(.greedyCover)
         }
         // Report in greedy order with marginal gains over the full instance.
         let position = Dictionary(uniqueKeysWithValues: inst.candidates.enumerated().map { ($1, $0) })
@@ -81,7 +81,7 @@ enum MaximalCovering {
         var gains = ordered.gains
         PlacementSupport.pad(&ordered.order, gains: &gains, k: k,
                              reach: PlacementSupport.reach(setup.catchments, weights: setup.weights), notes: &notes,
-                             what: ("covers anyone new", "cover anyone new"))
+                             gain: .coversAnyoneNew)
         return PlacementResult(
             objective: .mclp, method: method, chosenCandidates: ordered.order,
             chosenIDs: ordered.order.map { problem.candidates[$0].id }, stepGains: gains, value: value,

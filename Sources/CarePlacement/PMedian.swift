@@ -40,7 +40,7 @@ enum PMedian {
         var savings = inst.savings(picks)
         if method == .exact {
             if inst.pairCount > MedianInstance.exactPairLimit {
-                notes.append("The exact model would have \(inst.pairCount) assignment variables (more than \(MedianInstance.exactPairLimit)): local-search solution with its proven gap instead.")
+                notes.append(.exactTooLarge(variables: inst.pairCount, limit: MedianInstance.exactPairLimit))
             } else if inst.candidateCount <= k {
                 picks = Array(0..<inst.candidateCount)
                 savings = inst.savings(picks)
@@ -56,13 +56,12 @@ enum PMedian {
                 }
                 if s.bestBound.isFinite { savingsBound = min(savingsBound, s.bestBound) }
                 if !s.provenOptimal && savings < savingsBound - 1e-9 * max(1, savingsBound) {
-                    notes.append("CBC stopped before proving optimality (time limit): best solution found, with its proven gap.")
+                    notes.append(.timeLimit(.solution))
                 }
                 proven = s.provenOptimal
             }
         } else {
-            notes.append(method == .greedy ? "Lazy greedy is a heuristic; the bound is proven."
-                         : "Vertex substitution is a heuristic (a local optimum for single swaps); the bound is proven.")
+            notes.append(method == .greedy ? .greedyMedian : .vertexSubstitution)
         }
         savingsBound = max(savingsBound, savings)
         proven = proven || savings >= savingsBound - 1e-9 * max(1, savingsBound)
@@ -71,7 +70,7 @@ enum PMedian {
         var gains = ordered.gains
         PlacementSupport.pad(&order, gains: &gains, k: k,
                              reach: PlacementSupport.reach(setup.catchments, weights: problem.weights), notes: &notes,
-                             what: ("brings anyone closer", "bring anyone closer"))
+                             gain: .bringsAnyoneCloser)
         return PlacementResult(
             objective: .pMedian, method: method, chosenCandidates: order, chosenIDs: order.map { problem.candidates[$0].id },
             stepGains: gains, value: inst.baseline - savings, baseline: inst.baseline, bound: inst.baseline - savingsBound,

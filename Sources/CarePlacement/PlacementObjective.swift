@@ -75,12 +75,3 @@ public enum PlacementMethod: String, Sendable, Hashable, CaseIterable {
     /// p-median: greedy start then vertex substitution (Teitz & Bart 1968) until no swap improves.
     case localSearch = "local-search"
 }
-
-extension Double {
-    /// Up to 3 decimals, without trailing zeros.
-    var placementText: String {
-        let r = (self * 1000).rounded() / 1000
-        if r == r.rounded(), abs(r) < 1e15 { return String(Int(r)) }
-        return String(r)
-    }
-}

@@ -28,8 +28,8 @@ public struct PlacementResult: Sendable {
     public var uncoverable: [Int]
     /// Size of the model after reduction (exact methods): kept candidates, demand rows, non-zeros.
     public var modelSize: (candidates: Int, rows: Int, nonZeros: Int)?
-    /// Plain-language notes: assumptions, heuristics, time limits.
-    public var notes: [String]
+    /// Assumptions, heuristics, time limits (``Note``; renderers give the words).
+    public var notes: [Note]
     /// Budgeted placements: the budget in euros (`nil` for a placement of `k` sites).
     public var budget: Double? = nil
     /// Budgeted placements: what the chosen sites cost, in euros.

@@ -29,7 +29,8 @@ enum PlacementSupport {
 
     /// Tops a choice up to `k` sites with the candidates reaching the most population within the threshold
     /// (ties: lowest index), each with gain 0; used when fewer than `k` sites already achieve everything.
-    static func pad(_ chosen: inout [Int], gains: inout [Double], k: Int, reach: [Double], notes: inout [String], what: (one: String, many: String)) {
+    static func pad(_ chosen: inout [Int], gains: inout [Double], k: Int, reach: [Double], notes: inout [PlacementResult.Note],
+                    gain: PlacementResult.Note.Gain) {
         guard chosen.count < k else { return }
         let useful = chosen.count
         let taken = Set(chosen)
@@ -38,8 +39,7 @@ enum PlacementSupport {
             .prefix(k - chosen.count)
         chosen.append(contentsOf: extra)
         gains.append(contentsOf: extra.map { _ in 0 })
-        let head = useful == 0 ? "No new site \(what.one)" : "Only \(useful) new site\(useful == 1 ? " \(what.one)" : "s \(what.many)")"
-        notes.append(head + "; the other \(k - useful) are placed where they reach the most people within the threshold (gain 0).")
+        notes.append(.padded(useful: useful, padding: k - useful, gain: gain))
     }
 
     /// Population (objective weight) each candidate reaches within the catchment.

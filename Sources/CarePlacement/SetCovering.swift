@@ -19,9 +19,9 @@ enum SetCovering {
         let setup = try CoverSetup(problem, positiveWeightOnly: false)
         let inst = CoverInstance(catchments: setup.catchments, active: setup.active,
                                  weight: [Double](repeating: 1, count: problem.demand.count))
-        var notes: [String] = []
+        var notes: [PlacementResult.Note] = []
         if !setup.uncoverable.isEmpty {
-            notes.append("\(setup.uncoverable.count) demand points are beyond T of every existing site and every candidate: no placement covers them.")
+            notes.append(.uncoverable(points: setup.uncoverable.count))
         }
         let solution = try cover(inst, method: method, timeLimit: timeLimit)
         notes.append(contentsOf: solution.notes)
@@ -39,7 +39,7 @@ enum SetCovering {
 
     /// A cover of every group of `inst`, as original candidate indices, with a lower bound on its size.
     static func cover(_ inst: CoverInstance, method: PlacementMethod, timeLimit: Double?) throws
-        -> (picks: [Int], bound: Double, proven: Bool, size: (candidates: Int, rows: Int, nonZeros: Int)?, notes: [String])
+        -> (picks: [Int], bound: Double, proven: Bool, size: (candidates: Int, rows: Int, nonZeros: Int)?, notes: [PlacementResult.Note])
     {
         guard inst.groupCount > 0 else { return ([], 0, true, nil, []) }
         let greedy = greedyCover(inst)
@@ -47,7 +47,7 @@ enum SetCovering {
         var bound = Double((inst.groupCount + largestSet - 1) / largestSet)
         var picks = greedy.map { inst.candidates[$0] }
         if method != .exact {
-            return (picks, bound, Double(picks.count) <= bound, nil, ["Greedy covering is a heuristic."])
+            return (picks, bound, Double(picks.count) <= bound, nil, [.greedySetCover])
         }
         let red = inst.removingDominated()
         let start = greedyCover(red)
@@ -61,7 +61,7 @@ enum SetCovering {
         var x0 = [Double](repeating: 0, count: red.candidateCount)
         for c in start { x0[c] = 1 }
         let s = try MILPSolver.solve(m, timeLimit: timeLimit, start: x0)
-        var notes: [String] = []
+        var notes: [PlacementResult.Note] = []
         if s.hasSolution {
             let chosen = (0..<red.candidateCount).filter { s.values[$0] > 0.5 }
             if chosen.count <= picks.count { picks = chosen.map { red.candidates[$0] } }
@@ -70,7 +70,7 @@ enum SetCovering {
         if s.bestBound.isFinite { bound = max(bound, (s.bestBound - 1e-6).rounded(.up)) }
         bound = min(bound, Double(picks.count))
         let proven = s.provenOptimal && Double(picks.count) <= s.objective + 1e-9 || Double(picks.count) <= bound
-        if !s.provenOptimal && !proven { notes.append("CBC stopped before proving optimality (time limit): best cover found, with its proven gap.") }
+        if !s.provenOptimal && !proven { notes.append(.timeLimit(.cover)) }
         return (picks, bound, proven, (red.candidateCount, m.rowCount, m.nonZeroCount), notes)
     }
 

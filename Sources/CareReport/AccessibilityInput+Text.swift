@@ -40,7 +40,7 @@ extension AccessibilityResult.Input {
     private static func french(_ source: String) -> String { APLDefaults.frenchSources[source] ?? source }
 
     /// The shipped activity level's provenance in French; a level given by the user keeps its own words.
-    private static func frenchActivitySource(_ source: String) -> String {
+    static func frenchActivitySource(_ source: String) -> String {
         guard source == APLActivityLevel.provenance else { return source }
         return "niveau calculé pour reproduire l’APL moyenne publiée par la DREES pour 2023, "
             + "\(ReportLanguage.fr.number(APLActivityLevel.dreesNationalMean2023, digits: 2)), sur la France métropolitaine "

@@ -48,7 +48,7 @@ public enum CoverageOutput {
             }.joined(separator: "; "))
         }
         lines += departementRanking(s, limit: 10)
-        let notes = study.notes.filter { $0 != study.supplyGap }.map(\.description) + result.modelCaveats
+        let notes = study.notes.filter { $0 != study.supplyGap }.map(\.description) + result.modelCaveats.map(\.description)
         if !notes.isEmpty {
             lines.append("")
             lines.append(contentsOf: notes.map { "Note: " + $0 })

@@ -23,7 +23,7 @@ public enum NetworkSpeedOutput {
         if fit.used.count < 30 {
             lines.append("Note: fewer than 30 trips: the factor is indicative only; the errors above are in sample.")
         }
-        lines += trips.notes.map { "Note: " + $0 }
+        lines += trips.notes.map { "Note: " + $0.description }
         return lines.joined(separator: "\n")
     }
 }

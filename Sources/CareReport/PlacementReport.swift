@@ -138,7 +138,7 @@ public struct PlacementReport: Sendable {
             let gap = r.objective.maximises ? (optimum - r.value) / max(abs(optimum), 1e-12) : (r.value - optimum) / max(abs(optimum), 1e-12)
             l.append("  Gap to the proven optimum: \(pct(optimum == 0 && r.value == 0 ? 0 : gap))")
         }
-        l.append(contentsOf: r.notes.map { "  Note: " + $0 })
+        l.append(contentsOf: r.notes.map { "  Note: " + $0.description })
         return l
     }
 

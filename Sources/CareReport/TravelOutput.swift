@@ -60,7 +60,7 @@ public enum TravelOutput {
         lines.append("Solver:    \(result.iterations.count) least-squares passes, \(result.iterations.min() ?? 0)–\(result.iterations.max() ?? 0) conjugate-gradient iterations each")
         if !result.converged { lines.append("Warning: a least-squares solve stopped before its tolerance (\(result.iterations.max() ?? 0) iterations).") }
         lines.append("")
-        lines += observed.notes.map { "Note: " + $0 }
+        lines += observed.notes.map { "Note: " + $0.description }
         lines.append("Model written to \(out)")
         return lines.joined(separator: "\n")
     }
@@ -76,7 +76,7 @@ public enum TravelOutput {
             lines.append("")
             lines.append("Note: this model was fit on these very trips: the figures above are in sample (optimistic); its held-out figures are in its summary line.")
         }
-        lines += observed.notes.map { "Note: " + $0 }
+        lines += observed.notes.map { "Note: " + $0.description }
         return lines.joined(separator: "\n")
     }
 

@@ -66,9 +66,7 @@ public struct NetworkModel: TravelTimeModel {
             + (speedFactor == 1 ? "" : ", class speeds × \(speedFactor.shortText)")
     }
 
-    public var caveats: [String] {
-        ["Road network: OpenStreetMap class speeds (or maxspeed), free flow with no congestion or turn costs; places join the nearest node at \(snapper.accessSpeedKmh.shortText) km/h, and places beyond \(Int(snapper.limitMetres)) m of any road are unreachable."]
-    }
+    public var caveats: [TravelCaveat] { [.roadNetwork(accessSpeedKmh: snapper.accessSpeedKmh, limitMetres: Int(snapper.limitMetres))] }
 
     /// Where places attach (connector node, metres, minutes; far and other-CRS places unattached).
     public func snap(_ places: [Place]) -> RoadSnapper.Result {

@@ -45,7 +45,7 @@ struct CoverageCommand: ParsableCommand {
                 if let out {
                     try transaction.stage(CoverageOutput.csv(result, study: loaded), to: out)
                     try CSVMetadata(title: "CareAccess coverage per commune, threshold \(threshold) min", model: result.modelSummary,
-                                    caveats: result.modelCaveats, sources: [loaded.territorySource, loaded.supplyProvenance],
+                                    caveats: result.modelCaveats.map(\.description), sources: [loaded.territorySource, loaded.supplyProvenance],
                                     notes: loaded.notes.map(\.description)).stage(besides: out, in: &transaction)
                 }
                 if let repairsOut, let report = loaded.territoryReport { try transaction.stage(report.csv(), to: repairsOut) }

@@ -45,7 +45,8 @@ struct ObservedTripsFileTests {
         #expect(r.unknownCodes.map(\.code) == ["02077"] && r.unknownCodes.map(\.line) == [7])
         #expect(r.remappedOrigins == 2)
         #expect(r.collapsed == 1)
-        #expect(f.notes.contains { $0.contains("02077 (line 7)") })
+        #expect(f.notes == [.notRoad(["HeliSMUR": 1, "MCS": 1]), .atHome(1), .withoutMinutes(lines: [6]),
+                            .remapped(origins: 2, destinations: 0), .unknownCodes([.init(code: "02077", line: 7)]), .collapsed(1)])
         #expect(f.source.trips == 2 && f.source.fnv1a.count == 16)
     }
 

@@ -65,7 +65,7 @@ struct BudgetedCoveringTests {
         let g = try place(problem, objective: .mclp, budget: 100, method: .greedy)
         #expect(g.chosenIDs == ["c1"])
         #expect(g.value == 1_010)
-        #expect(g.notes.contains { $0.contains("the best single site beat the gain-per-euro choice") })
+        #expect(g.notes.contains(.budgetedGreedy(bestSingleSite: true)))
         // With room for both, gain per euro takes the cheap one first and then the other.
         let both = try place(problem, objective: .mclp, budget: 100.5, method: .greedy)
         #expect(Set(both.chosenIDs) == ["c0", "c1"])
@@ -86,7 +86,7 @@ struct BudgetedCoveringTests {
             #expect(r.chosenCandidates.isEmpty)
             #expect(r.value == 0)
             #expect(r.bound == 0)
-            #expect(r.notes.contains("No affordable new site covers anyone new within the budget."))
+            #expect(r.notes.contains(.nothingAffordable(.coversAnyoneNew)))
         }
     }
 

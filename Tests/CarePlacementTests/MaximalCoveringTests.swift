@@ -62,7 +62,7 @@ struct MaximalCoveringTests {
         let gap = try #require(r.gap)
         #expect(gap >= 0)
         #expect(try #require(r.bound) >= r.value)
-        #expect(r.provenOptimal || r.notes.contains { $0.contains("time limit") })
+        #expect(r.provenOptimal || r.notes.contains(.timeLimit(.solution)))
         let greedy = try place(try t.problem(), objective: .mclp, k: 25, method: .greedy)
         #expect(r.value >= greedy.value, "the exact path starts from the greedy solution")
     }

@@ -61,6 +61,6 @@ struct PMedianTests {
             }
         }.min() ?? 0
         #expect(abs(r.value - best) <= 1e-6 * best)
-        #expect(r.notes.contains { $0.contains("no existing site") })
+        #expect(r.notes.contains(.unreachedByExisting(points: 30, horizon: 200)))
     }
 }
