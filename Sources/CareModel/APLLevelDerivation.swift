@@ -35,12 +35,15 @@ public struct APLLevelDerivation: Sendable {
     /// - Parameters:
     ///   - target: the population-weighted mean APL to reproduce, consultations per standardised inhabitant per
     ///     year (DREES 2023: 3.74).
-    ///   - holes: codes of the départements whose GPs the supply lacks (default: Paris, `75`).
+    ///   - holes: codes of the départements whose GPs the supply lacks (default:
+    ///     ``StudyDefaults/departementsWithoutGPs``, Paris).
     ///   - threshold: the APL catchment in minutes, > 0 and at most ``MinutesLimit/maximum``.
     ///   - underServed: the under-served mark reported in the summaries (DREES: 2.5).
     /// - Throws: ``ModelError/invalidParameter(name:value:reason:)`` when `target` is not finite and > 0, the
     ///   threshold is refused by ``MinutesLimit``, or `underServed` is not finite and ≥ 0.
-    public init(target: Double, holes: Set<String> = ["75"], threshold: Double = StudyDefaults.coverageThreshold, underServed: Double = StudyDefaults.underServedAPL) throws(ModelError) {
+    public init(target: Double, holes: Set<String> = StudyDefaults.departementsWithoutGPs,
+                threshold: Double = StudyDefaults.catchment,
+                underServed: Double = StudyDefaults.underServedAPL) throws(ModelError) {
         guard target.isFinite, target > 0 else {
             throw .invalidParameter(name: "target mean APL", value: "\(target)", reason: "must be a finite number > 0")
         }

@@ -34,6 +34,9 @@ public enum StudyDefaults {
     /// The seed of random draws when a file or option gives none: a retirement with an assumed share, the
     /// draws of `scenario --draws` and of a sweep (each draw's seed derives from it, ``DrawSeeds``).
     public static let drawSeed: UInt64 = 1
+    /// APL level derivation: départements left out of the target mean because the GP file lacks their GPs
+    /// (the BPE extract has no Paris rows, ``SupplyGaps``).
+    public static let departementsWithoutGPs: Set<String> = ["75"]
     /// Placement: the exact solver's time limit per MILP, seconds.
     public static let solverTimeLimit = 60.0
 }

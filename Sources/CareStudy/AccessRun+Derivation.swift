@@ -8,7 +8,7 @@ extension AccessRun {
     ///
     /// - Parameters:
     ///   - target: the mean APL to reproduce, e.g. 3.74 (DREES 2023); finite and > 0.
-    ///   - excluded: départements left out of the mean; `nil`: the derivation's default (Paris, 75, absent
+    ///   - excluded: départements left out of the mean; `nil`: ``CareModel/StudyDefaults/departementsWithoutGPs`` (Paris, absent
     ///     from the BPE).
     /// - Returns: the derivation as run, its result, the study and the travel model's summary.
     public static func deriveActivityLevel(_ spec: StudySpec, target: Double, excluded: Set<String>?,
@@ -20,11 +20,9 @@ extension AccessRun {
         guard spec.indicator.activityPerGP == nil else {
             throw StudyError("--derive-activity-level derives the activity per GP: drop --activity-per-gp")
         }
-        let derivation = try excluded.map {
-            try APLLevelDerivation(target: target, holes: $0, threshold: spec.indicatorCatchment,
-                                   underServed: spec.underServed ?? StudyDefaults.underServedAPL)
-        } ?? APLLevelDerivation(target: target, threshold: spec.indicatorCatchment,
-                                underServed: spec.underServed ?? StudyDefaults.underServedAPL)
+        let derivation = try APLLevelDerivation(target: target, holes: excluded ?? StudyDefaults.departementsWithoutGPs,
+                                                threshold: spec.indicatorCatchment,
+                                                underServed: spec.underServed ?? StudyDefaults.underServedAPL)
         let (study, model, method) = try prepare(spec, progress: progress, loaded: loaded)
         guard case .apl(let options) = method else { throw StudyError("--derive-activity-level goes with --method apl") }
         let result = try derivation.run(territory: study.territory, communes: study.demand, sites: study.supply.sites,
