@@ -23,6 +23,16 @@ public enum PlausibleRange {
     /// pairs, and `pairs × 20` sampling attempts that overflowed near `Int.max`).
     public static let calibrationPairs: ClosedRange<Int> = 1...100_000
 
+    /// Worker threads (`--threads`): more than 256 only adds scheduling overhead on any machine this runs on.
+    public static let threads: ClosedRange<Int> = 1...256
+
+    /// `threads` when it is `nil` (all cores) or in ``threads``, else a
+    /// ``CareModel/ModelError/invalidParameter(name:value:reason:)`` naming `--threads`.
+    public static func checkThreads(_ threads: Int?) throws(ModelError) -> Int? {
+        guard let threads else { return nil }
+        return try check(threads, in: Self.threads, option: "--threads", what: "a number of worker threads")
+    }
+
     /// Crow-fly travel speed in km/h (`--speed`, `speed:`): below 1 km/h a trip across France takes years of minutes.
     public static let crowFlySpeedKmh: ClosedRange<Double> = 1...300
     /// Crow-fly detour factor (`--circuity`, `circuity:`): roads are rarely twice as long as the straight line.

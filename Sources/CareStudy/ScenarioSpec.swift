@@ -48,7 +48,7 @@ public struct ScenarioSpec: Sendable, Hashable, Codable {
 
     /// Reads the file and settles the number of draws; threads out of range are refused first.
     public func load() throws -> Loaded {
-        if let threads, !(1...256).contains(threads) { throw InputError(file: "--threads", message: "\(threads) is not in 1…256") }
+        _ = try PlausibleRange.checkThreads(threads)
         let file = try ScenarioFile.load(path: path)
         let (count, note) = try ScenarioDraws.drawCount(requested: draws, scenario: file.scenario)
         return Loaded(file: file, draws: count, note: note)

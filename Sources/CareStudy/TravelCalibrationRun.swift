@@ -37,7 +37,7 @@ public struct TravelCalibrationRun: Sendable {
 
         /// Refuses settings outside their range before any file is read.
         public func validate() throws {
-            if let threads, !(1...256).contains(threads) { throw StudyError("--threads must be 1–256") }
+            _ = try PlausibleRange.checkThreads(threads)
         }
     }
 

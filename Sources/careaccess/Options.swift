@@ -135,7 +135,7 @@ struct TravelOptions: ParsableArguments {
         }
         if k != .network && speedFactor != nil { throw ValidationError("--speed-factor scales a road network's speeds: use it with --travel network") }
         if k != .calibrated && travelModel != nil { throw ValidationError("--travel-model needs --travel calibrated (the default)") }
-        if let threads, !(1...256).contains(threads) { throw ValidationError("--threads must be 1–256") }
+        _ = try PlausibleRange.checkThreads(threads)
         if let speed { _ = try PlausibleRange.check(speed, in: PlausibleRange.crowFlySpeedKmh, option: "--speed", what: "a speed in km/h") }
         if let circuity { _ = try PlausibleRange.check(circuity, in: PlausibleRange.circuity, option: "--circuity", what: "a detour factor") }
         _ = try PlausibleRange.check(accessSpeed, in: PlausibleRange.accessSpeedKmh, option: "--access-speed", what: "a speed in km/h")

@@ -61,11 +61,12 @@ struct CommandLineTests {
         (["access", "--method", "e2sfca", "--zones", "/tmp/careaccess-never-written.csv"],
          "error: --zones with --method e2sfca needs --below (the under-served mark)"),
         (["travel", "calibrate", "--observed", "/nonexistent/o.csv", "--out", "/tmp/careaccess-never-written.json", "--threads", "0"],
-         "error: --threads must be 1–256"),
+         "error: invalid --threads 0: expected a number of worker threads in 1…256"),
+        (["access", "--threads", "0"], "error: invalid --threads 0: expected a number of worker threads in 1…256"),
         (["network", "paths", "/nonexistent.osm.pbf", "--sources", "0", "--out", "/tmp/careaccess-never-written.csv"],
          "error: --sources must be at least 1"),
         (["network", "calibrate", "/nonexistent.osm.pbf", "--min-km=-1"], "error: --min-km must be a finite number of km ≥ 0"),
-        (["scenario", "/nonexistent/s.yaml", "--threads", "0"], "error: --threads: 0 is not in 1…256"),
+        (["scenario", "/nonexistent/s.yaml", "--threads", "0"], "error: invalid --threads 0: expected a number of worker threads in 1…256"),
     ]
 
     @Test("options that go together, given alone, exit 1 with one line before any file is read", arguments: 0..<refusals.count)

@@ -18,7 +18,7 @@ struct ScenarioSpecTests {
         spec.seed = 9
         #expect(try JSONDecoder().decode(ScenarioSpec.self, from: JSONEncoder().encode(spec)) == spec)
         spec.threads = 0
-        #expect(throws: InputError(file: "--threads", message: "0 is not in 1…256")) { try spec.load() }
+        #expect(throws: ModelError.invalidParameter(name: "--threads", value: "0", reason: "expected a number of worker threads in 1…256")) { try spec.load() }
     }
 
     @Test("draws through the spec are the draws of ScenarioDraws with the same seed")

@@ -63,7 +63,7 @@ struct TravelRunsTests {
     func calibrateThreads() throws {
         var spec = TravelCalibrationRun.Spec(observedPath: "/nonexistent/observed.csv")
         spec.threads = 0
-        #expect(throws: StudyError("--threads must be 1–256")) { try TravelCalibrationRun.run(spec) }
+        #expect(throws: ModelError.invalidParameter(name: "--threads", value: "0", reason: "expected a number of worker threads in 1…256")) { try TravelCalibrationRun.run(spec) }
         spec.threads = 2
         // With a valid spec the missing file is the error, naming it.
         #expect { try TravelCalibrationRun.run(spec) } throws: { ($0 as? InputError)?.file == "/nonexistent/observed.csv" }
