@@ -83,7 +83,7 @@ public struct ScenarioEvent: Sendable, Hashable {
         public var seed: UInt64
 
         /// Creates a retirement event from its parts, unchecked (``Scenario/apply(to:territory:)`` checks them).
-        public init(age: Int, share: Double? = nil, shares: [String: Double] = [:], seed: UInt64 = 1) {
+        public init(age: Int, share: Double? = nil, shares: [String: Double] = [:], seed: UInt64 = StudyDefaults.drawSeed) {
             self.age = age
             self.share = share
             self.shares = shares

@@ -85,12 +85,15 @@ public struct SweepFile: Sendable {
         guard (1...maximumDraws).contains(draws) else {
             throw y.error(top["draws"]?.value, "draws", "\(draws) is not a number of draws in 1…\(maximumDraws)")
         }
-        let seed = try y.int(top["seed"], "seed") ?? 1
-        guard seed >= 0 else { throw y.error(top["seed"]?.value, "seed", "\(seed) must be ≥ 0") }
+        var seed = StudyDefaults.drawSeed
+        if let given = try y.int(top["seed"], "seed") {
+            guard given >= 0 else { throw y.error(top["seed"]?.value, "seed", "\(given) must be ≥ 0") }
+            seed = UInt64(given)
+        }
         let options = try top["options"].map { (o) throws(InputError) in try parseOptions(o.value, y) } ?? [scenarioOnly]
         let name = try y.string(top["name"], "name") ?? ((file as NSString).lastPathComponent as NSString).deletingPathExtension
         let sweep = SweepFile(name: name, baseline: baseline ?? ScenarioFile.Baseline(), scenarios: entries, horizons: horizons,
-                              draws: draws, seed: UInt64(seed), options: options, sources: sources)
+                              draws: draws, seed: seed, options: options, sources: sources)
         if sweep.taskCount > maximumTasks {
             throw y.error(top["draws"]?.value ?? root, "draws", "the sweep expands to more than \(maximumTasks.grouped) tasks: split it")
         }
