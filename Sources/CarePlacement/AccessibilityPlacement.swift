@@ -37,113 +37,22 @@ enum AccessibilityPlacement {
             throw PlacementError.invalidParameter(name: "under-served mark", value: "\(goal.underServed)", reason: "must be ≥ 0")
         }
         let clock = Stopwatch()
-        let decay: DistanceDecay, newCapacity: Double, existingCapacity: [Double]
-        let population = problem.population
-        // Demand in the catchments (the APL's may be age-standardised); the lifted population counts inhabitants.
-        var load = population
+        let weighting = try Weighting(problem, goal: goal)
         var notes: [PlacementResult.Note] = [.greedyAccessibility(budgeted: budget != nil)]
-        switch goal.method {
-        case .twoStep:
-            decay = .binary
-            newCapacity = goal.gpsPerSite
-            existingCapacity = problem.existing.map(\.gps)
-        case .enhanced(let d), .gravity(let d):
-            decay = d
-            newCapacity = goal.gpsPerSite
-            existingCapacity = problem.existing.map(\.gps)
-        case .apl(let o):
-            decay = .step(o.weights)
-            newCapacity = goal.gpsPerSite * o.activityPerGP
-            existingCapacity = problem.existing.map { o.supply(of: $0).activity }
-            if o.demand.isStandardised {
-                guard let codes = problem.codes else {
-                    throw PlacementError.unsupported("age-standardised APL demand needs demand points with commune codes (build the problem from a territory)")
-                }
-                load = try o.demand.weights(codes: codes, populations: population).values
-            }
-            notes.append(.aplDemand(o.demand, activityPerGP: o.activityPerGP, activitySource: o.activitySource))
-        case .threeStep:
-            throw PlacementError.unsupported("3SFCA in placement (its selection weights make every site's ratio depend on the others): use 2sfca, e2sfca or apl")
-        }
+        if let note = weighting.note { notes.append(note) }
         let scale = goal.method.reportingScale
         let mark = goal.underServed
         // Baseline scores with the existing sites, over every demand point (counted or not).
-        var scores = [Double](repeating: 0, count: problem.demand.count)
-        if !problem.existing.isEmpty {
-            let existingCatchments = try problem.model.catchments(from: problem.existing.map(\.place), to: problem.demand, within: problem.threshold)
-            let fca = try AccessibilityProblem(demand: load, supply: existingCapacity, catchments: existingCatchments)
-                .twoStep(decay: decay)
-            scores = fca.scores.map { $0 * scale }
-        }
-        let counted = problem.counted
-        let baseline = scores.indices.reduce(0.0) { $0 + (counted[$1] && scores[$1] >= mark ? population[$1] : 0) }
-        // Candidate catchments, weights and the score each candidate would add (reported units).
+        let scores = try weighting.baselineScores(problem, scale: scale)
+        let baseline = lifted(scores, problem, mark: mark)
         let cat = try problem.candidateCatchments(within: problem.threshold)
-        let w = decay.weights(cat.minutes)
-        var delta = [Double](repeating: 0, count: cat.pairCount)
-        for j in 0..<cat.siteCount {
-            let r = cat.range(of: j)
-            let weighted = r.reduce(0.0) { $0 + w[$1] * load[Int(cat.demand[$1])] }
-            guard weighted > 0 else { continue }
-            let ratio = newCapacity / weighted
-            for p in r { delta[p] = w[p] * ratio * scale }
-        }
-        // Transpose: demand → candidates, to find whose gain a pick changes.
-        var start = [Int](repeating: 0, count: problem.demand.count + 1)
-        for i in cat.demand { start[Int(i) + 1] += 1 }
-        for i in 0..<problem.demand.count { start[i + 1] += start[i] }
-        var fill = start
-        var byDemand = [Int32](repeating: 0, count: cat.pairCount)
-        for j in 0..<cat.siteCount {
-            for p in cat.range(of: j) {
-                byDemand[fill[Int(cat.demand[p])]] = Int32(j)
-                fill[Int(cat.demand[p])] += 1
-            }
-        }
-        func evaluate(_ j: Int) -> (lifted: Double, progress: Double) {
-            var lifted = 0.0, progress = 0.0
-            for p in cat.range(of: j) {
-                let i = Int(cat.demand[p])
-                guard counted[i], scores[i] < mark else { continue }
-                if scores[i] + delta[p] >= mark { lifted += population[i] }
-                progress += population[i] * min(delta[p], mark - scores[i])
-            }
-            return (lifted, progress)
-        }
-        var gains = (0..<cat.siteCount).map(evaluate)
-        var isChosen = [Bool](repeating: false, count: cat.siteCount)
-        var chosen: [Int] = [], stepGains: [Double] = []
-        var remaining = budget ?? 0
-        // The ranking key: the gains, or with a budget the gains per euro (a free site that helps first).
-        func key(_ j: Int) -> (lifted: Double, progress: Double) {
-            guard let costs else { return gains[j] }
-            func perEuro(_ v: Double) -> Double { costs[j] > 0 ? v / costs[j] : (v > 0 ? .infinity : 0) }
-            return (perEuro(gains[j].lifted), perEuro(gains[j].progress))
-        }
+        var greedy = Greedy(catchments: cat, delta: weighting.added(cat, scale: scale), demandCount: problem.demand.count,
+                            counted: problem.counted, population: problem.population, mark: mark, scores: scores,
+                            costs: costs, budget: budget)
         progress.begin(total: k, label: "placement picks")
         defer { progress.end() }
-        while chosen.count < k {
-            var best = -1
-            for j in 0..<cat.siteCount where !isChosen[j] && (costs.map { $0[j] <= remaining } ?? true) {
-                let a = key(j)
-                guard best >= 0 else { best = j; continue }
-                let b = key(best)
-                if a.lifted > b.lifted || (a.lifted == b.lifted && a.progress > b.progress) { best = j }
-            }
-            guard best >= 0, gains[best].lifted > 0 || gains[best].progress > 0 else { break }
-            chosen.append(best)
-            stepGains.append(gains[best].lifted)
-            isChosen[best] = true
-            if let costs { remaining -= costs[best] }
-            var affected = Set<Int>()
-            for p in cat.range(of: best) {
-                let i = Int(cat.demand[p])
-                scores[i] += delta[p]
-                for q in start[i]..<start[i + 1] { affected.insert(Int(byDemand[q])) }
-            }
-            for j in affected where !isChosen[j] { gains[j] = evaluate(j) }
-            progress.advance(by: 1)
-        }
+        while greedy.chosen.count < k, greedy.pick() { progress.advance(by: 1) }
+        var chosen = greedy.chosen, stepGains = greedy.stepGains
         // Stopped early (no candidate helps): the remaining picks are padding, done at once.
         if chosen.count < k { progress.advance(by: k - chosen.count) }
         if budget == nil {
@@ -152,7 +61,7 @@ enum AccessibilityPlacement {
         } else if chosen.isEmpty {
             notes.append(.nothingAffordable(.bringsCloserToMark))
         }
-        let after = scores.indices.reduce(0.0) { $0 + (counted[$1] && scores[$1] >= mark ? population[$1] : 0) }
+        let after = lifted(greedy.scores, problem, mark: mark)
         var result = PlacementResult(
             objective: .accessibility(goal), method: .greedy, chosenCandidates: chosen,
             chosenIDs: chosen.map { problem.candidates[$0].id }, stepGains: stepGains, value: after - baseline,
@@ -163,5 +72,10 @@ enum AccessibilityPlacement {
             result.cost = chosen.reduce(0.0) { $0 + costs[$1] }
         }
         return result
+    }
+
+    /// The counted population whose score reaches `mark`.
+    static func lifted(_ scores: [Double], _ problem: PlacementProblem, mark: Double) -> Double {
+        scores.indices.reduce(0.0) { $0 + (problem.counted[$1] && scores[$1] >= mark ? problem.population[$1] : 0) }
     }
 }
