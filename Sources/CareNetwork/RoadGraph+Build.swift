@@ -24,7 +24,45 @@ extension RoadGraph {
         if let osmIDs, osmIDs.count != n { throw NetworkError(file: source, message: "\(osmIDs.count) node ids for \(n) nodes") }
         var report = report
         if report.source.isEmpty { report.source = source }
-        // Counting sort by source node.
+        let merged = try Self.mergedRows(edges, nodeCount: n, source: source, report: &report)
+        report.nodesBeforeComponents = n
+        report.edgesBeforeComponents = merged.targets.count
+        let keep = Self.renumbering(merged, nodeCount: n, keepLargestComponent: keepLargestComponent, report: &report)
+        var newOffsets: [Int32] = [0]
+        var newTargets: [Int32] = [], newMinutes: [Double] = [], newMetres: [Double] = []
+        let kept = merged.targets.count
+        newTargets.reserveCapacity(kept); newMinutes.reserveCapacity(kept); newMetres.reserveCapacity(kept)
+        var xs: [Double] = [], ys: [Double] = [], lons: [Double] = [], lats: [Double] = [], ids: [Int64] = []
+        for v in 0..<n where keep[v] >= 0 {
+            xs.append(points[v].x); ys.append(points[v].y)
+            lons.append(lonLats?[v].lon ?? 0); lats.append(lonLats?[v].lat ?? 0)
+            ids.append(osmIDs?[v] ?? Int64(v))
+            for e in Int(merged.offsets[v])..<Int(merged.offsets[v + 1]) {
+                let t = keep[Int(merged.targets[e])]
+                if t < 0 { continue }
+                newTargets.append(t); newMinutes.append(merged.minutes[e]); newMetres.append(merged.metres[e])
+            }
+            newOffsets.append(Int32(newTargets.count))
+        }
+        report.droppedNodes = n - xs.count
+        report.droppedEdges = merged.targets.count - newTargets.count
+        self.init(crs: crs, xs: xs, ys: ys, lons: lons, lats: lats, osmIDs: ids, offsets: newOffsets,
+                  targets: newTargets, minutes: newMinutes, metres: newMetres, report: report)
+    }
+
+    /// Adjacency rows in CSR form, before components are dropped: row v's edges are
+    /// `targets[offsets[v]..<offsets[v + 1]]`, with their ``minutes`` and ``metres``.
+    private struct Rows {
+        var offsets: [Int32], targets: [Int32], minutes: [Double], metres: [Double]
+    }
+
+    /// The edges as CSR rows by source node (a counting sort), each row sorted by (target, minutes, metres)
+    /// with the first of each target kept: parallel edges keep the fastest, then shortest. Self-loops and
+    /// merged edges are counted in `report`.
+    ///
+    /// - Throws: when an edge names a node out of range or has a negative or non-finite weight (naming the edge).
+    private static func mergedRows(_ edges: [RoadEdge], nodeCount n: Int, source: String,
+                                   report: inout RoadGraphReport) throws(NetworkError) -> Rows {
         var counts = [Int32](repeating: 0, count: n + 1)
         for (k, e) in edges.enumerated() {
             guard e.from >= 0, Int(e.from) < n, e.to >= 0, Int(e.to) < n else {
@@ -43,10 +81,8 @@ extension RoadGraph {
             order[Int(fill[Int(e.from)])] = Int32(k)
             fill[Int(e.from)] += 1
         }
-        // Per node: sort by (target, minutes, metres), keep the first of each target.
-        var offsets = [Int32](repeating: 0, count: n + 1)
-        var targets: [Int32] = [], minutes: [Double] = [], metres: [Double] = []
-        targets.reserveCapacity(order.count); minutes.reserveCapacity(order.count); metres.reserveCapacity(order.count)
+        var rows = Rows(offsets: [Int32](repeating: 0, count: n + 1), targets: [], minutes: [], metres: [])
+        rows.targets.reserveCapacity(order.count); rows.minutes.reserveCapacity(order.count); rows.metres.reserveCapacity(order.count)
         var row: [RoadEdge] = []
         for v in 0..<n {
             row.removeAll(keepingCapacity: true)
@@ -56,44 +92,27 @@ extension RoadGraph {
             for e in row {
                 if e.to == last { report.mergedParallelEdges += 1; continue }
                 last = e.to
-                targets.append(e.to); minutes.append(e.minutes); metres.append(e.metres)
+                rows.targets.append(e.to); rows.minutes.append(e.minutes); rows.metres.append(e.metres)
             }
-            offsets[v + 1] = Int32(targets.count)
+            rows.offsets[v + 1] = Int32(rows.targets.count)
         }
-        report.nodesBeforeComponents = n
-        report.edgesBeforeComponents = targets.count
-        var keep = [Int32](repeating: 0, count: n)  // new index, or -1
-        if keepLargestComponent && n > 0 {
-            let scc = StronglyConnectedComponents(offsets: offsets, targets: targets)
-            report.components = scc.count
-            let big = scc.largest
-            var next: Int32 = 0
-            for v in 0..<n {
-                if scc.component[v] == big { keep[v] = next; next += 1 } else { keep[v] = -1 }
-            }
-        } else {
-            report.components = n == 0 ? 0 : StronglyConnectedComponents(offsets: offsets, targets: targets).count
-            for v in 0..<n { keep[v] = Int32(v) }
-        }
-        var newOffsets: [Int32] = [0]
-        var newTargets: [Int32] = [], newMinutes: [Double] = [], newMetres: [Double] = []
-        newTargets.reserveCapacity(targets.count); newMinutes.reserveCapacity(targets.count); newMetres.reserveCapacity(targets.count)
-        var xs: [Double] = [], ys: [Double] = [], lons: [Double] = [], lats: [Double] = [], ids: [Int64] = []
-        for v in 0..<n where keep[v] >= 0 {
-            xs.append(points[v].x); ys.append(points[v].y)
-            lons.append(lonLats?[v].lon ?? 0); lats.append(lonLats?[v].lat ?? 0)
-            ids.append(osmIDs?[v] ?? Int64(v))
-            for e in Int(offsets[v])..<Int(offsets[v + 1]) {
-                let t = keep[Int(targets[e])]
-                if t < 0 { continue }
-                newTargets.append(t); newMinutes.append(minutes[e]); newMetres.append(metres[e])
-            }
-            newOffsets.append(Int32(newTargets.count))
-        }
-        report.droppedNodes = n - xs.count
-        report.droppedEdges = targets.count - newTargets.count
-        self.init(crs: crs, xs: xs, ys: ys, lons: lons, lats: lats, osmIDs: ids, offsets: newOffsets,
-                  targets: newTargets, minutes: newMinutes, metres: newMetres, report: report)
+        return rows
+    }
+
+    /// Each node's new index, or -1 when it is dropped: with `keepLargestComponent`, the nodes of the largest
+    /// strongly connected component (Tarjan 1972) in their original order; else every node as it is. The
+    /// number of components goes to `report`.
+    private static func renumbering(_ rows: Rows, nodeCount n: Int, keepLargestComponent: Bool,
+                                    report: inout RoadGraphReport) -> [Int32] {
+        guard n > 0 else { report.components = 0; return [] }
+        let scc = StronglyConnectedComponents(offsets: rows.offsets, targets: rows.targets)
+        report.components = scc.count
+        guard keepLargestComponent else { return (0..<n).map { Int32($0) } }
+        let big = scc.largest
+        var keep = [Int32](repeating: -1, count: n)
+        var next: Int32 = 0
+        for v in 0..<n where scc.component[v] == big { keep[v] = next; next += 1 }
+        return keep
     }
 
     /// Every directed edge, in CSR order.
