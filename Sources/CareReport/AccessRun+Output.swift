@@ -19,7 +19,7 @@ extension AccessRun {
 
     /// The sidecar of a table of this run titled `title`.
     func metadata(_ title: String) -> CSVMetadata {
-        CSVMetadata(title: title, model: model.summary, caveats: model.caveats,
+        CSVMetadata(title: title, model: model.summary, caveats: model.caveats.map(\.description),
                     sources: [study.territorySource, study.supplyProvenance], notes: study.notes.map(\.description))
     }
 }

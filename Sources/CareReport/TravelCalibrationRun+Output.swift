@@ -14,8 +14,8 @@ extension TravelCalibrationRun {
             try transaction.stage(TravelOutput.tripsCSV(observed.trips, modelled: result.inSample, folds: result.folds,
                                                         heldOut: result.heldOut), to: tripsOut)
             try CSVMetadata(title: "Observed trips with the calibrated model's in-sample and held-out minutes",
-                            model: result.parameters.summary, caveats: result.parameters.caveats,
-                            sources: [spec.observedPath, input.source], notes: observed.notes)
+                            model: result.parameters.summary, caveats: result.parameters.caveats.map(\.description),
+                            sources: [spec.observedPath, input.source], notes: observed.notes.map(\.description))
                 .stage(besides: tripsOut, in: &transaction)
         }
         try CalibratedModelFile.stage(result.parameters, to: out, in: &transaction)

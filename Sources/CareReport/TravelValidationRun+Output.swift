@@ -11,8 +11,8 @@ extension TravelValidationRun {
     /// Stages every trip with its modelled minutes at `path`, with the table's metadata sidecar.
     public func stageTrips(to path: String, in transaction: inout OutputTransaction) throws {
         try transaction.stage(TravelOutput.tripsCSV(observed.trips, modelled: validation.modelled), to: path)
-        try CSVMetadata(title: "Observed against modelled minutes per trip", model: model.summary, caveats: model.caveats,
-                        sources: [spec.observedPath, input.source], notes: observed.notes).stage(besides: path, in: &transaction)
+        try CSVMetadata(title: "Observed against modelled minutes per trip", model: model.summary, caveats: model.caveats.map(\.description),
+                        sources: [spec.observedPath, input.source], notes: observed.notes.map(\.description)).stage(besides: path, in: &transaction)
     }
 
     /// The HTML report of the validation in `language`.
