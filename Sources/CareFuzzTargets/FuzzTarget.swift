@@ -204,6 +204,7 @@ public enum FuzzOutcome: Sendable, Equatable {
     /// An error message that breaks the one-line rule (why).
     case violation(String)
 
+    /// Whether the input broke the one-line error-message rule (the failure the fuzz tests look for).
     public var isViolation: Bool { if case .violation = self { true } else { false } }
 
     /// `.rejected(message)`, or `.violation` when `message` is empty or holds a control character.

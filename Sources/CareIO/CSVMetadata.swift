@@ -9,14 +9,18 @@ import Foundation
 ///                 sources: [territory, supply]).write(besides: "coverage.csv")
 /// ```
 public struct CSVMetadata: Sendable, Equatable {
+    /// What the table is, written as `dc:title` (e.g. `"CareAccess coverage per commune, threshold 20 min"`).
     public var title: String
     /// The travel model's summary line (name and held-out error).
     public var model: String?
     /// What the model is known to get wrong, already in words (the English ``CareModel/TravelCaveat`` lines).
     public var caveats: [String]
+    /// The input data the table was computed from (file names or provenance lines), written as `dc:source`.
     public var sources: [String]
+    /// The run's notes in words (what was left out, assumed or changed), written as `careaccess:notes` when any.
     public var notes: [String]
 
+    /// Creates the sidecar's content; `model` is nil for a table no travel model produced (the key is then omitted).
     public init(title: String, model: String?, caveats: [String] = [], sources: [String] = [], notes: [String] = []) {
         self.title = title
         self.model = model

@@ -8,8 +8,11 @@ extension ObservedTripsFile {
     public enum Note: Sendable, Hashable {
         /// A code unknown to the territory and the line it is on.
         public struct UnknownCode: Sendable, Hashable {
+            /// The commune code as written in the file.
             public var code: String
+            /// The file line the code is on (1-based: the header is line 1).
             public var line: Int
+            /// Creates a reference to an unknown code on `line`.
             public init(code: String, line: Int) {
                 self.code = code
                 self.line = line

@@ -22,10 +22,14 @@ import CareModel
 /// Errors name file, line and field (negative or absurd minutes, unknown equipment types, unknown codes in
 /// a generic file). Complexity: O(rows).
 public struct ObservedTripsFile: Sendable {
+    /// The two layouts the reader recognises by their header: the DREES emergency-care table, or generic pairs.
     public enum Format: String, Sendable { case drees, pairs }
 
+    /// The road trips kept, each placed at commune points (DREES) or at the given codes or coordinates (pairs).
     public var trips: [ObservedTrip]
+    /// Which layout the file was read as.
     public var format: Format
+    /// The file's description, name, size, FNV-1a hash and trip count, recorded in a calibrated model.
     public var source: CalibratedParameters.ObservedSource
     /// What was left out or changed, row counts.
     public var report: Report
@@ -42,6 +46,7 @@ public struct ObservedTripsFile: Sendable {
 
     /// Counts of the rows left out or changed, with examples.
     public struct Report: Sendable, Equatable {
+        /// Data rows read (the header aside), kept or not.
         public var rows = 0
         /// DREES rows that are not road trips, by `typ_equip`.
         public var notRoad: [String: Int] = [:]
@@ -51,6 +56,7 @@ public struct ObservedTripsFile: Sendable {
         public var atHome = 0
         /// Codes mapped from a commune déléguée or associée to its parent, per end.
         public var remappedOrigins = 0
+        /// Destination codes mapped from a commune déléguée or associée to its parent (origins: ``remappedOrigins``).
         public var remappedDestinations = 0
         /// Codes unknown to the territory (retired communes), with their line.
         public var unknownCodes: [(code: String, line: Int)] = []
@@ -59,6 +65,7 @@ public struct ObservedTripsFile: Sendable {
         /// Rows whose ends are in two CRS zones.
         public var crossZone = 0
 
+        /// Equal when every count and every unknown code with its line are equal (the tuples compared field by field).
         public static func == (a: Report, b: Report) -> Bool {
             a.rows == b.rows && a.notRoad == b.notRoad && a.withoutMinutes == b.withoutMinutes && a.atHome == b.atHome
                 && a.remappedOrigins == b.remappedOrigins && a.remappedDestinations == b.remappedDestinations
@@ -67,11 +74,15 @@ public struct ObservedTripsFile: Sendable {
         }
     }
 
+    /// Reads the observed-trips file at `path` (plain or xz/lzma-compressed) and places it in `territory`, as
+    /// ``parse(bytes:file:territory:)`` does.
     public static func load(path: String, territory: Territory) throws(InputError) -> ObservedTripsFile {
         let bytes = try FileInput.bytes(path: path)
         return try parse(bytes: bytes, file: path, territory: territory)
     }
 
+    /// Parses observed trips from `bytes` (read from `file`), telling the format from the header. Throws an
+    /// ``InputError`` naming the line and field of a bad row, or when no usable trip remains.
     public static func parse(bytes: [UInt8], file: String, territory: Territory) throws(InputError) -> ObservedTripsFile {
         let table = try CSVTableReader(bytes: bytes, file: file)
         let isDREES = ["codgeo", "typ_equip", "tps_SU_SMUR", "com_equipee"].allSatisfy(table.hasColumn)

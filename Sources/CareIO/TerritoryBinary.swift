@@ -15,6 +15,7 @@ import CareModel
 /// str = u16 byte length + UTF-8 bytes
 /// ```
 public enum TerritoryBinary {
+    /// The four bytes `CATR` that open every `.catr` file; a file starting otherwise is refused ("bad magic").
     public static let magic: [UInt8] = Array("CATR".utf8)
     /// The version written; versions 1 (no boundaries section) and 2 are read.
     public static let version: UInt32 = 2

@@ -29,6 +29,9 @@ public struct FixedRadiusGrid: Sendable {
     /// Number of points given at build, finite or not.
     public let count: Int
 
+    /// Buckets `points` into cells of side `requested` (coordinate units, e.g. metres), doubled until there are at
+    /// most 4 n + 16 cells (a non-positive or non-finite `requested` starts from the points' larger extent, at least 1).
+    /// Points with a non-finite coordinate are left out of the cells but counted in ``count``.
     public init(points: [Point2D], cellSize requested: Double) {
         count = points.count
         let finite = points.indices.filter { points[$0].x.isFinite && points[$0].y.isFinite }

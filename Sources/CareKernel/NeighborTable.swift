@@ -54,9 +54,12 @@ public struct NeighborRow: RandomAccessCollection, Sendable {
     /// Distances of the row's neighbours.
     public let distances: ArraySlice<Double>
 
+    /// Position of the row's first neighbour (the slice's start, not necessarily 0).
     public var startIndex: Int { pointIndices.startIndex }
+    /// Position one past the row's last neighbour.
     public var endIndex: Int { pointIndices.endIndex }
 
+    /// The neighbour at `position` (between ``startIndex`` and ``endIndex``): its original index and distance.
     public subscript(position: Int) -> Neighbor {
         Neighbor(index: Int(pointIndices[position]), distance: distances[position])
     }

@@ -21,6 +21,7 @@ import Foundation
 ///   evaluated and kept when `minutes ≤ threshold`.
 /// Complexity: O(log m + c) per origin for c candidate sites; both searches run in parallel.
 public struct CalibratedModel: TravelTimeModel {
+    /// The fitted parameters, already checked by ``CalibratedParameters/problem()``.
     public let parameters: CalibratedParameters
     let context: TravelContext
     let bound: TravelTimeBound
@@ -32,6 +33,7 @@ public struct CalibratedModel: TravelTimeModel {
     let fieldGeometry: [PairKernel.FieldGeometry]
     let fieldValues: [Double]
     let samePlaceMetres: Double, minimumKm: Double, maximumKm: Double, logReferenceKm: Double, smearing: Double
+    /// Threads for the parallel searches and pair evaluation (at least 1).
     public var threads: Int
 
     /// Binds the parameters to a territory (densities, départements, land masses of its communes).
@@ -71,7 +73,9 @@ public struct CalibratedModel: TravelTimeModel {
         self.threads = Swift.max(1, threads)
     }
 
+    /// The parameters' one-line description (``CalibratedParameters/summary``): name and held-out error.
     public var summary: String { parameters.summary }
+    /// ``summary`` as figures: the model name and the held-out error on trips ≤ 30 min, when measured.
     public var summaryParts: TravelModelSummary {
         .calibrated(name: parameters.name, heldOut: parameters.heldOut.map {
             .init(folds: $0.folds, medianRelativeError: $0.upTo30Minutes.medianRelativeError,
@@ -79,6 +83,7 @@ public struct CalibratedModel: TravelTimeModel {
         })
     }
 
+    /// The parameters' caveats (``CalibratedParameters/caveats``): calibration source, held-out error, islands.
     public var caveats: [TravelCaveat] { parameters.caveats }
 
     /// The held-out mean absolute error on trips of at most 30 observed minutes.
@@ -94,6 +99,7 @@ public struct CalibratedModel: TravelTimeModel {
         withKernel { $0.minutes(from: o, to: s) }
     }
 
+    /// Modelled minutes per pair, in parallel; `+infinity` between land masses without a road or different CRS zones.
     public func minutes(between pairs: [PlacePair]) throws -> [Double] {
         let origins = context.ends(for: pairs.map(\.origin), threads: threads)
         let destinations = context.ends(for: pairs.map(\.destination), threads: threads)
@@ -105,6 +111,8 @@ public struct CalibratedModel: TravelTimeModel {
         }
     }
 
+    /// For every origin, the site with the fewest modelled minutes (exact, ties: lowest site index), with its
+    /// straight-line metres; ``NearestFacility/unreachable`` when no site shares its zone and land mass.
     public func nearest(from origins: [Place], to sites: [Place]) throws -> [NearestFacility] {
         let originEnds = context.ends(for: origins, threads: threads)
         let siteEnds = context.ends(for: sites, threads: threads)
@@ -146,6 +154,8 @@ public struct CalibratedModel: TravelTimeModel {
         }
     }
 
+    /// For every site, the origins within `threshold` modelled minutes (inclusive). Throws
+    /// ``ModelError/invalidParameter(name:value:reason:)`` when `threshold` is not finite and ≥ 0.
     public func catchments(from sites: [Place], to origins: [Place], within threshold: Double) throws -> Catchments {
         guard threshold.isFinite, threshold >= 0 else {
             throw ModelError.invalidParameter(name: "threshold", value: "\(threshold)", reason: "must be a finite number of minutes ≥ 0")

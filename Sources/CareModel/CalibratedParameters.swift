@@ -28,15 +28,21 @@ public struct CalibratedParameters: Codable, Sendable, Equatable {
     /// The version this build reads and writes.
     public static let currentVersion = 1
 
+    /// File-format tag; must equal ``formatName`` for ``problem()`` to accept the file.
     public var format: String = Self.formatName
+    /// File-format version; only ``currentVersion`` is accepted.
     public var version: Int = Self.currentVersion
     /// Short name shown in summaries, e.g. `"METRIC 2019 (DREES)"`.
     public var name: String
     /// The observed trips the model was fit on.
     public var observed: ObservedSource
+    /// The national curve `B` and the density coefficients `cₒ`, `c_s`.
     public var base: BaseTerms
+    /// The reference distance and density (`ρ₀`) the terms are centred on.
     public var reference: Reference
+    /// The straight-line distances the curve was fit on, and the same-place threshold.
     public var distance: DistanceRange
+    /// The clamp and fallback applied to commune densities, inhabitants per km².
     public var density: DensityRange
     /// Duan's smearing factor, `mean(exp(residual))` over the fitted trips.
     public var smearing: Double
@@ -46,10 +52,12 @@ public struct CalibratedParameters: Codable, Sendable, Equatable {
     public var fields: [TravelField]
     /// Land masses without a road to the rest of their CRS zone (islands with no bridge), by commune code.
     public var isolatedLand: [IsolatedLand]
+    /// The settings the model was fit with, so that the fit can be repeated.
     public var fit: FitSettings
     /// Cross-validated (held-out) error of this model form on the observed trips.
     public var heldOut: HeldOutFigures?
 
+    /// Creates a parameter set from its parts; call ``problem()`` before using parameters from an untrusted source.
     public init(name: String, observed: ObservedSource, base: BaseTerms, reference: Reference,
                 distance: DistanceRange, density: DensityRange, smearing: Double,
                 departements: [String: DepartementTerms], fields: [TravelField], isolatedLand: [IsolatedLand],
@@ -76,10 +84,12 @@ public struct CalibratedParameters: Codable, Sendable, Equatable {
         public var file: String
         /// Size in bytes and FNV-1a 64 hash (hex) of the file, to recognise in-sample validation.
         public var bytes: Int
+        /// FNV-1a 64-bit hash of the file, in hex (see ``bytes``).
         public var fnv1a: String
         /// Trips used for the fit.
         public var trips: Int
 
+        /// Creates a source record; `bytes` and `fnv1a` identify the file for the in-sample check.
         public init(description: String, file: String, bytes: Int, fnv1a: String, trips: Int) {
             self.description = description
             self.file = file
@@ -96,12 +106,15 @@ public struct CalibratedParameters: Codable, Sendable, Equatable {
         public var knotsKm: [Double]
         /// Log-minutes at each knot (reference density, national département terms, zero field).
         public var values: [Double]
+        /// Coefficient `cₒ` on the origin's log-density relative to the reference (log-minutes per unit of `ln ρ − ln ρ₀`).
         public var originLogDensity: Double
+        /// Coefficient `c_s` on the destination's log-density relative to the reference (log-minutes per unit of `ln ρ − ln ρ₀`).
         public var destinationLogDensity: Double
 
         /// Default knots: dense where trips to a GP are (1–10 km), sparser beyond.
         public static let defaultKnotsKm: [Double] = [0.25, 0.5, 1, 2, 3, 5, 7, 10, 14, 20, 28, 40]
 
+        /// Creates the curve; `values` needs one log-minutes value per knot in `knotsKm`.
         public init(knotsKm: [Double], values: [Double], originLogDensity: Double, destinationLogDensity: Double) {
             self.knotsKm = knotsKm
             self.values = values
@@ -124,9 +137,12 @@ public struct CalibratedParameters: Codable, Sendable, Equatable {
 
     /// Centring constants: distance and density at which the intercepts apply.
     public struct Reference: Codable, Sendable, Equatable {
+        /// Reference distance, km: `u = ln(d / distanceKm)` is 0 here, so the département slopes pivot on it.
         public var distanceKm: Double
+        /// Reference density `ρ₀`, inhabitants per km²: the density terms are 0 for an end this dense.
         public var densityPerKm2: Double
 
+        /// Creates the centring constants (defaults: 10 km, 100 inhabitants per km²).
         public init(distanceKm: Double = 10, densityPerKm2: Double = 100) {
             self.distanceKm = distanceKm
             self.densityPerKm2 = densityPerKm2
@@ -135,11 +151,14 @@ public struct CalibratedParameters: Codable, Sendable, Equatable {
 
     /// The distances the curve was fit on; outside them minutes scale linearly with distance.
     public struct DistanceRange: Codable, Sendable, Equatable {
+        /// Shortest fitted distance, km; shorter trips are clamped to it, then scaled by their true distance.
         public var minimumKm: Double
+        /// Longest fitted distance, km; longer trips are clamped to it, then scaled by their true distance.
         public var maximumKm: Double
         /// Places closer than this are the same place (0 minutes), metres.
         public var samePlaceMetres: Double
 
+        /// Creates the distance range, km (`samePlaceMetres` in metres).
         public init(minimumKm: Double, maximumKm: Double, samePlaceMetres: Double = 1) {
             self.minimumKm = minimumKm
             self.maximumKm = maximumKm
@@ -150,10 +169,14 @@ public struct CalibratedParameters: Codable, Sendable, Equatable {
     /// Densities are clamped to this range (inhabitants per km²); `fallback` is used for a commune whose
     /// area is unknown (a territory without boundaries).
     public struct DensityRange: Codable, Sendable, Equatable {
+        /// Lowest density used, inhabitants per km²; sparser communes are raised to it.
         public var minimum: Double
+        /// Highest density used, inhabitants per km²; denser communes are lowered to it.
         public var maximum: Double
+        /// Density assumed for a commune without a known area, inhabitants per km² (within ``minimum``…``maximum``).
         public var fallback: Double
 
+        /// Creates the density range, inhabitants per km² (defaults 1 to 50 000).
         public init(minimum: Double = 1, maximum: Double = 50_000, fallback: Double) {
             self.minimum = minimum
             self.maximum = maximum
@@ -163,11 +186,14 @@ public struct CalibratedParameters: Codable, Sendable, Equatable {
 
     /// A département's deviation from the national curve (log-minutes): intercept, and slope on `u`.
     public struct DepartementTerms: Codable, Sendable, Equatable {
+        /// Département intercept `a`, log-minutes added (half at each end) to the national curve.
         public var intercept: Double
+        /// Département slope `s` on `u = ln(d / referenceKm)`, log-minutes per unit of `u` (half at each end).
         public var slope: Double
         /// Observed trips with an end in the département (how much the terms are backed by data).
         public var trips: Int
 
+        /// Creates a département's terms (log-minutes) and the number of trips that back them.
         public init(intercept: Double, slope: Double, trips: Int) {
             self.intercept = intercept
             self.slope = slope
@@ -180,6 +206,7 @@ public struct CalibratedParameters: Codable, Sendable, Equatable {
         /// The communes on it, by INSEE code (the first names it).
         public var communes: [String]
 
+        /// Creates a land mass from its communes' INSEE codes.
         public init(communes: [String]) { self.communes = communes }
     }
 
@@ -197,13 +224,16 @@ public struct CalibratedParameters: Codable, Sendable, Equatable {
         public var huber: Double
         /// Knots of the national curve, km, and the penalty on its changes of slope between knots.
         public var knotsKm: [Double]
+        /// Penalty on the changes of slope of the national curve between knots (0 lets it bend freely).
         public var curvePenalty: Double
         /// Iteratively reweighted least-squares passes.
         public var robustIterations: Int
         /// Folds of the cross-validation over origin communes, and the seed that assigns them.
         public var folds: Int
+        /// Seed of the random assignment of origin communes to folds.
         public var seed: UInt64
 
+        /// Creates fit settings; the defaults are those `careaccess travel calibrate` uses.
         public init(cellMetres: Double = 10_000, departementPenalty: Double = 1, smoothness: Double = 1,
                     fieldPenalty: Double = 0.01, knotsKm: [Double] = BaseTerms.defaultKnotsKm, curvePenalty: Double = 1,
                     huber: Double = 1.345, robustIterations: Int = 4, folds: Int = 5, seed: UInt64 = 2019) {
@@ -223,12 +253,16 @@ public struct CalibratedParameters: Codable, Sendable, Equatable {
     /// Held-out figures of the k-fold cross-validation: on trips of at most 30 observed minutes (the
     /// headline: the range where coverage thresholds sit) and on all trips.
     public struct HeldOutFigures: Codable, Sendable, Equatable {
+        /// Number of folds of the cross-validation.
         public var folds: Int
+        /// Held-out error on trips of at most 30 observed minutes (the headline figure).
         public var upTo30Minutes: TravelErrorSummary
+        /// Held-out error on all trips.
         public var all: TravelErrorSummary
         /// Trips of at most 10 observed minutes (most trips to a GP are this short).
         public var upTo10Minutes: TravelErrorSummary?
 
+        /// Creates the held-out figures; without `upTo10Minutes`, ``caveats`` reports no held-out-error caveat.
         public init(folds: Int, upTo30Minutes: TravelErrorSummary, all: TravelErrorSummary,
                     upTo10Minutes: TravelErrorSummary? = nil) {
             self.folds = folds

@@ -29,18 +29,24 @@ public final class CatchmentMemo: TravelTimeModel, Sendable {
 
     private let state = Mutex<Rows?>(nil)
 
+    /// Wraps `model`; nothing is remembered until the first ``catchments(from:to:within:)`` call.
     public init(model: any TravelTimeModel) {
         self.model = model
     }
 
+    /// The wrapped model's summary.
     public var summary: String { model.summary }
+    /// The wrapped model's caveats.
     public var caveats: [TravelCaveat] { model.caveats }
+    /// The wrapped model's typical error, minutes (nil when not measured).
     public var typicalErrorMinutes: Double? { model.typicalErrorMinutes }
 
+    /// The wrapped model's nearest sites, not remembered.
     public func nearest(from origins: [Place], to sites: [Place]) throws -> [NearestFacility] {
         try model.nearest(from: origins, to: sites)
     }
 
+    /// The wrapped model's minutes per pair, not remembered.
     public func minutes(between pairs: [PlacePair]) throws -> [Double] {
         try model.minutes(between: pairs)
     }
@@ -48,6 +54,8 @@ public final class CatchmentMemo: TravelTimeModel, Sendable {
     /// Distinct site places remembered so far (0 before the first call).
     public var rememberedSites: Int { state.withLock { $0?.rowOfPlace.count ?? 0 } }
 
+    /// The wrapped model's catchments within `minutes` (inclusive): remembered rows are copied when `origins` and
+    /// `minutes` are those of the first call, other calls go to `model` unchanged. Throws what `model` throws.
     public func catchments(from sites: [Place], to origins: [Place], within minutes: Double) throws -> Catchments {
         // The remembered rows, when they are for these origins and this threshold (the first call fixes both).
         let known: [Place: (demand: [Int32], minutes: [Double])]? = state.withLock { rows in

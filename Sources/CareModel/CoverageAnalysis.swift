@@ -10,8 +10,11 @@
 /// the border serve border communes. Complexity: that of the model's ``TravelTimeModel/nearest(from:to:)``
 /// plus O(n log n) for the percentile.
 public struct CoverageAnalysis: Sendable {
+    /// Travel time, minutes, within which a commune counts as covered (inclusive; 20 by default).
     public var threshold: Double
 
+    /// Creates the analysis; throws ``ModelError/invalidParameter(name:value:reason:)`` unless `threshold` is
+    /// finite, ≥ 0 and at most ``MinutesLimit/maximum`` (180 minutes).
     public init(threshold: Double = StudyDefaults.coverageThreshold) throws(ModelError) {
         try MinutesLimit.check(threshold, name: "threshold")
         self.threshold = threshold
@@ -131,10 +134,13 @@ public struct CoverageAnalysis: Sendable {
 
 /// Per-commune rows (in the order of the requested communes) and the summary.
 public struct CoverageResult: Sendable {
+    /// One row per requested commune, in the order of the `communes` given to ``CoverageAnalysis/run(territory:communes:sites:model:)``.
     public var rows: [CommuneCoverage]
+    /// The population figures over all rows (within and beyond the threshold, mean and 90th percentile minutes).
     public var summary: CoverageSummary
     /// The travel-time model that produced the minutes, and what it is known to get wrong.
     public var modelSummary: String
+    /// The caveats of the model that produced the minutes (``TravelTimeModel/caveats``); empty by default.
     public var modelCaveats: [TravelCaveat] = []
     /// ``modelSummary`` as figures (``TravelTimeModel/summaryParts``).
     public var modelParts: TravelModelSummary = .text("")

@@ -12,10 +12,15 @@ import CareKernel
 /// ```
 /// Complexity: O((n + m) log m) for n origins and m sites.
 public struct CrowFlyModel: TravelTimeModel {
+    /// Road speed assumed along the detoured line, km/h (> 0).
     public var speedKmh: Double
+    /// Detour factor applied to the straight-line distance (≥ 1; 1.3 by default).
     public var circuity: Double
+    /// Threads for the parallel k-d tree and grid queries (at least 1).
     public var threads: Int
 
+    /// Creates the model; throws ``ModelError/invalidParameter(name:value:reason:)`` when `speedKmh` is not a
+    /// positive finite number or `circuity` is below 1. `threads` below 1 is raised to 1.
     public init(speedKmh: Double = StudyDefaults.crowFlySpeedKmh, circuity: Double = StudyDefaults.crowFlyCircuity, threads: Int = KDTree.defaultThreadCount)
         throws(ModelError)
     {
@@ -30,9 +35,12 @@ public struct CrowFlyModel: TravelTimeModel {
         self.threads = max(1, threads)
     }
 
+    /// The speed and circuity in one line, e.g. `"crow-fly, 60 km/h, circuity 1.3"`.
     public var summary: String { "crow-fly, \(speedKmh.shortText) km/h, circuity \(circuity.shortText)" }
+    /// ``summary`` as figures (``TravelModelSummary/crowFly(speedKmh:circuity:)``).
     public var summaryParts: TravelModelSummary { .crowFly(speedKmh: speedKmh, circuity: circuity) }
 
+    /// Always ``TravelCaveat/crowFly``: the model is blind to roads, relief and the sea.
     public var caveats: [TravelCaveat] { [.crowFly] }
 
     /// Metres travelled per minute at ``speedKmh``.
@@ -54,6 +62,8 @@ public struct CrowFlyModel: TravelTimeModel {
         }
     }
 
+    /// For every origin, the site at the least straight-line distance in the same CRS zone (ties: lowest site
+    /// index), with its metres; origins with no site in their zone are ``NearestFacility/unreachable``.
     public func nearest(from origins: [Place], to sites: [Place]) throws -> [NearestFacility] {
         var result = [NearestFacility](repeating: .unreachable, count: origins.count)
         let sitesByCRS = Dictionary(uniqueKeysWithValues: Self.groupByCRS(sites))

@@ -10,8 +10,11 @@
 public enum Diagnostic: Sendable, Hashable {
     /// A commune named in a note.
     public struct Place: Sendable, Hashable {
+        /// The commune's name as the territory gives it.
         public var name: String
+        /// The commune's INSEE code.
         public var code: String
+        /// Creates a commune reference from its name and INSEE code.
         public init(name: String, code: String) {
             self.name = name
             self.code = code
@@ -21,9 +24,13 @@ public enum Diagnostic: Sendable, Hashable {
     /// One département with no GP at all in the supply file while the others are dense
     /// (``SupplyGaps/Gap``), with its studied communes and their inhabitants.
     public struct GapArea: Sendable, Hashable {
+        /// The département code.
         public var departement: String
+        /// Studied communes in the département.
         public var communes: Int
+        /// Inhabitants of those communes (population municipale).
         public var population: Int
+        /// Creates a gap from its département code, studied communes and inhabitants.
         public init(departement: String, communes: Int, population: Int) {
             self.departement = departement
             self.communes = communes
@@ -37,7 +44,9 @@ public enum Diagnostic: Sendable, Hashable {
         public var gaps: [GapArea]
         /// How many of the other départements of ``minimumPopulation``+ inhabitants have GPs, and how many there are.
         public var departementsWithSupply: Int
+        /// How many départements of ``minimumPopulation``+ inhabitants there are besides the gaps.
         public var otherDepartements: Int
+        /// The population, inhabitants, from which a département counts as a possible gap (``SupplyGaps/minimumPopulation``).
         public var minimumPopulation: Int
         /// The indicator's catchment in minutes when communes whose catchment reaches a gap are affected.
         public var catchment: Double?
@@ -47,10 +56,12 @@ public enum Diagnostic: Sendable, Hashable {
         public var gapCommunes: Int
         /// Other studied communes affected, and their inhabitants.
         public var reachingCommunes: Int
+        /// Inhabitants of the ``reachingCommunes``.
         public var reachingPopulation: Int
         /// Whether the affected communes were scored anyway (`--accept-supply-gaps`) rather than left out.
         public var accepted: Bool
 
+        /// Creates the note from its figures (`catchment` in minutes, nil when the indicator has no catchment).
         public init(gaps: [GapArea], departementsWithSupply: Int, otherDepartements: Int, minimumPopulation: Int,
                     catchment: Double?, nearestDistorted: Bool, gapCommunes: Int, reachingCommunes: Int,
                     reachingPopulation: Int, accepted: Bool) {
@@ -73,12 +84,19 @@ public enum Diagnostic: Sendable, Hashable {
         public enum Input: String, Sendable, Hashable { case roadNetwork, odMatrix }
         /// `scoresPairs`: travel validation scores the pairs it reaches; `accepted`: `--accept-partial-travel`.
         public enum Handling: String, Sendable, Hashable { case scoresPairs, accepted }
+        /// Which travel input covers only part of the territory.
         public var input: Input
+        /// Studied communes the input reaches.
         public var communes: Int
+        /// Studied communes in all.
         public var studied: Int
+        /// Inhabitants of the communes the input reaches.
         public var population: Int
+        /// Inhabitants of the studied communes in all.
         public var studiedPopulation: Int
+        /// Whether the partial input is scored pair by pair or accepted for the whole run.
         public var handling: Handling
+        /// Creates the note from its counts (communes and inhabitants reached, out of the studied ones).
         public init(input: Input, communes: Int, studied: Int, population: Int, studiedPopulation: Int, handling: Handling) {
             self.input = input
             self.communes = communes
@@ -95,8 +113,11 @@ public enum Diagnostic: Sendable, Hashable {
 
     /// A retirement share given for an area (a commune or a département code).
     public struct AreaShare: Sendable, Hashable {
+        /// The area the share applies to: a commune INSEE code or a département code.
         public var area: String
+        /// Probability, 0…1, that a GP of a count site in the area (no birth year) leaves (``ScenarioEvent/Retirement/shares``).
         public var share: Double
+        /// Creates an area share (`share` in 0…1).
         public init(area: String, share: Double) {
             self.area = area
             self.share = share

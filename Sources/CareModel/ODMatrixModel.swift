@@ -28,9 +28,13 @@ public struct ODMatrixModel: TravelTimeModel {
 
     /// One matrix entry: minutes from key `origin` to key `destination`.
     public struct Entry: Sendable, Hashable {
+        /// Origin key (e.g. commune index of the territory), in `0..<keyCount`.
         public var origin: Int32
+        /// Destination key, in `0..<keyCount`.
         public var destination: Int32
+        /// Travel time, minutes, finite and ≥ 0.
         public var minutes: Double
+        /// Creates an entry, unchecked (``ODMatrixModel/init(entries:keyCount:keyOfPlace:name:)`` checks it).
         public init(origin: Int32, destination: Int32, minutes: Double) {
             self.origin = origin
             self.destination = destination
@@ -56,6 +60,7 @@ public struct ODMatrixModel: TravelTimeModel {
         (colOffsets, colKeys, colMinutes) = Self.csr(entries, keyCount: keyCount, by: \.destination, other: \.origin)
     }
 
+    /// Number of (origin, destination) pairs the matrix holds, the diagonal included when the reader added it.
     public var pairCount: Int { rowKeys.count }
 
     /// Whether the matrix holds a pair from `key` to another key (the diagonal, which readers add, aside):
@@ -65,8 +70,10 @@ public struct ODMatrixModel: TravelTimeModel {
         return rowKeys[rowOffsets[Int(key)]..<rowOffsets[Int(key) + 1]].contains { $0 != key }
     }
 
+    /// The matrix's caveat: pairs it does not hold are unreachable (``TravelCaveat/odMatrix``).
     public var caveats: [TravelCaveat] { [.odMatrix] }
 
+    /// `"OD matrix"`, the source ``name`` and the ``pairCount``, noting that missing pairs are unreachable.
     public var summary: String { "OD matrix \(name) (\(pairCount) pairs; missing pairs unreachable)" }
 
     /// Minutes from key `origin` to key `destination`, `nil` when the matrix has no such pair.
@@ -90,6 +97,8 @@ public struct ODMatrixModel: TravelTimeModel {
         }
     }
 
+    /// For every origin, the site with the fewest matrix minutes (ties: lowest site index); ``NearestFacility/unreachable``
+    /// for an origin with no key or no pair to a site. `metres` is always nil.
     public func nearest(from origins: [Place], to sites: [Place]) throws -> [NearestFacility] {
         // Sites by key, lowest site index first.
         let sitesByKey = groupByKey(sites)
@@ -107,6 +116,8 @@ public struct ODMatrixModel: TravelTimeModel {
         }
     }
 
+    /// For every site, the origins the matrix reaches from it within `threshold` minutes (inclusive), ascending by
+    /// origin index. Throws ``ModelError/invalidParameter(name:value:reason:)`` when `threshold` is not finite and ≥ 0.
     public func catchments(from sites: [Place], to origins: [Place], within threshold: Double) throws -> Catchments {
         guard threshold.isFinite, threshold >= 0 else {
             throw ModelError.invalidParameter(name: "threshold", value: "\(threshold)", reason: "must be a finite number of minutes ≥ 0")

@@ -10,16 +10,21 @@ public enum TravelCaveat: Sendable, Hashable {
     /// Held-out error of a calibrated model (``CalibratedParameters/HeldOutFigures``): on trips of at most
     /// 30 observed minutes and on the short trips of at most 10.
     public struct HeldOutError: Sendable, Hashable {
+        /// Number of cross-validation folds the figures come from.
         public var folds: Int
         /// Trips ≤ 30 min: median relative error (a share), mean absolute error in minutes, share of trips
         /// off by more than 5 minutes.
         public var medianRelativeError: Double
+        /// Trips ≤ 30 min: mean absolute error, minutes.
         public var meanAbsoluteError: Double
+        /// Trips ≤ 30 min: share (0…1) of trips off by more than 5 minutes.
         public var shareOver5Minutes: Double
         /// Trips ≤ 10 min: median relative error (a share) and mean absolute error in minutes.
         public var shortMedianRelativeError: Double
+        /// Trips ≤ 10 min: mean absolute error, minutes.
         public var shortMeanAbsoluteError: Double
 
+        /// Creates the figures (errors as shares and minutes, as ``TravelErrorSummary`` gives them).
         public init(folds: Int, medianRelativeError: Double, meanAbsoluteError: Double, shareOver5Minutes: Double,
                     shortMedianRelativeError: Double, shortMeanAbsoluteError: Double) {
             self.folds = folds

@@ -28,15 +28,20 @@ public protocol TravelTimeModel: Sendable {
 }
 
 extension TravelTimeModel {
+    /// By default the error is not measured (`nil`): coverage then counts no communes as near the threshold.
     public var typicalErrorMinutes: Double? { nil }
+    /// By default the English ``summary`` line, untranslated.
     public var summaryParts: TravelModelSummary { .text(summary) }
 }
 
 /// An origin and a destination, for ``TravelTimeModel/minutes(between:)``.
 public struct PlacePair: Sendable, Hashable {
+    /// The place the trip starts from.
     public var origin: Place
+    /// The place the trip ends at.
     public var destination: Place
 
+    /// Creates a pair from its origin and destination.
     public init(origin: Place, destination: Place) {
         self.origin = origin
         self.destination = destination

@@ -1,7 +1,7 @@
 /// A mixed-integer linear programme in column-compressed (CSC) form, ready for a solver:
 ///
 ///     optimise  Σ_j c_j x_j   subject to   rowLower ≤ A x ≤ rowUpper,   colLower ≤ x ≤ colUpper,
-///                                         x_j integer for j in `integers`.
+///                                         x_j integer where isInteger[j].
 ///
 /// ```swift
 /// var m = MILP(sense: .maximize)
@@ -10,24 +10,36 @@
 /// m.addRow([(x, 1), (y, 1)], lower: -.infinity, upper: 1)   // x + y ≤ 1
 /// let s = try MILPSolver.solve(m)                          // x = 1, objective 3
 /// ```
-/// Rows are collected as triplets and compressed once (``cscMatrix()``), O(nnz log nnz).
+/// Rows are collected as triplets and compressed once (``cscMatrix()``, a counting sort), O(nnz + columns).
 public struct MILP: Sendable {
+    /// Whether the objective is minimised or maximised.
     public enum Sense: Sendable { case minimize, maximize }
 
+    /// The direction of optimisation.
     public var sense: Sense
+    /// Objective coefficient `c_j` of each column, by column index.
     public private(set) var objective: [Double] = []
+    /// Lower bound of each column (`-infinity` for none).
     public private(set) var columnLower: [Double] = []
+    /// Upper bound of each column (`+infinity` for none).
     public private(set) var columnUpper: [Double] = []
+    /// Whether each column must take an integer value.
     public private(set) var isInteger: [Bool] = []
+    /// Lower bound of each row (`-infinity` for a `≤` row).
     public private(set) var rowLower: [Double] = []
+    /// Upper bound of each row (`+infinity` for a `≥` row).
     public private(set) var rowUpper: [Double] = []
     /// Non-zeros as (row, column, value) triplets.
     private var entries: [(row: Int32, column: Int32, value: Double)] = []
 
+    /// An empty programme (no column, no row) optimised in direction `sense`.
     public init(sense: Sense) { self.sense = sense }
 
+    /// Number of variables.
     public var columnCount: Int { objective.count }
+    /// Number of constraints.
     public var rowCount: Int { rowLower.count }
+    /// Number of non-zero coefficients added (zero coefficients are dropped by ``addRow(_:lower:upper:)``).
     public var nonZeroCount: Int { entries.count }
 
     /// Adds a variable and returns its index.
@@ -85,5 +97,6 @@ public struct MILPSolution: Sendable {
     public var timeLimitReached: Bool
     /// The solver proved the problem infeasible.
     public var infeasible: Bool
+    /// Whether the solver found an integer solution (``values`` is not empty).
     public var hasSolution: Bool { !values.isEmpty }
 }

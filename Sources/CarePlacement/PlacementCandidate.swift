@@ -8,12 +8,14 @@ import CareModel
 public struct PlacementCandidate: Sendable, Hashable {
     /// Identifier reported with the results (commune code for commune candidates).
     public var id: String
+    /// Where the site would be: the commune point for commune candidates, else the given coordinates.
     public var place: Place
     /// Commune the candidate lies in (or nearest to), when known.
     public var communeCode: String?
     /// What opening the site costs, in euros (the budgeted objectives; `nil` when not given).
     public var cost: Double?
 
+    /// Creates a candidate; `id` must be unique within a problem (``PlacementError/duplicateCandidate(id:)``).
     public init(id: String, place: Place, communeCode: String? = nil, cost: Double? = nil) {
         self.id = id
         self.place = place

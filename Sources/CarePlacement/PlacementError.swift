@@ -7,6 +7,7 @@ public enum PlacementError: Error, Sendable, Equatable, CustomStringConvertible 
     case unsupported(String)
     case solver(String)
 
+    /// A one-line English message for the terminal, e.g. `"invalid k 0: choose at least 1 new site"`.
     public var description: String {
         switch self {
         case .noCandidates:

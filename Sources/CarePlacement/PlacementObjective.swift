@@ -18,6 +18,7 @@ public enum PlacementObjective: Sendable, Hashable {
     /// Maximise the population lifted to at least an under-served mark of a floating-catchment indicator.
     case accessibility(AccessibilityGoal)
 
+    /// Short name for reports: `"MCLP"`, `"LSCP"`, `"p-median"`, `"p-center"`, or the indicator and its mark.
     public var name: String {
         switch self {
         case .mclp: return "MCLP"
@@ -54,10 +55,14 @@ public enum PlacementObjective: Sendable, Hashable {
 /// let goal = AccessibilityGoal(method: .apl(APLOptions(referenceYear: 2026)), underServed: 2.5, gpsPerSite: 3)
 /// ```
 public struct AccessibilityGoal: Sendable, Hashable {
+    /// The floating-catchment indicator whose score is to be lifted (2SFCA, E2SFCA, G2SFCA, 3SFCA or APL).
     public var method: AccessibilityMethod
+    /// The under-served mark, in the indicator's reported unit; finite and ≥ 0 (checked when placing).
     public var underServed: Double
+    /// GPs each new site opens with, > 0 (checked when placing).
     public var gpsPerSite: Double
 
+    /// Creates a goal, unchecked (the accessibility placement checks `underServed` and `gpsPerSite`).
     public init(method: AccessibilityMethod, underServed: Double, gpsPerSite: Double) {
         self.method = method
         self.underServed = underServed

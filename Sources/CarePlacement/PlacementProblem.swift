@@ -26,7 +26,9 @@ public struct PlacementProblem: Sendable {
     public var counted: [Bool]
     /// Existing sites with GPs (sites without capacity are dropped): fixed, always open.
     public var existing: [SupplySite]
+    /// Sites that could open, with unique ids; never empty.
     public var candidates: [PlacementCandidate]
+    /// The travel-time model every catchment and nearest-site search goes through.
     public var model: any TravelTimeModel
     /// Coverage threshold T in minutes (inclusive), also the catchment size of the accessibility objective.
     public var threshold: Double

@@ -5,10 +5,13 @@
 /// minutes. ``bound`` is a proven bound on the optimum (upper for maximisation, lower for minimisation), so
 /// the optimum lies between ``value`` and ``bound``.
 public struct PlacementResult: Sendable {
+    /// The objective the sites were chosen for.
     public var objective: PlacementObjective
+    /// The method that chose them (greedy, local search or exact MILP).
     public var method: PlacementMethod
     /// Indices into ``PlacementProblem/candidates``, in order of decreasing marginal gain (greedy order).
     public var chosenCandidates: [Int]
+    /// ``PlacementCandidate/id`` of each chosen candidate, in the order of ``chosenCandidates``.
     public var chosenIDs: [String]
     /// Marginal gain of each chosen site given the ones before it (same order as ``chosenCandidates``):
     /// population newly covered or lifted, or minutes saved (weighted for p-median).

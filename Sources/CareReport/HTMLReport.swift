@@ -13,7 +13,9 @@ import Foundation
 /// ```
 /// Building is linear in the boundary vertices drawn plus the table rows.
 public struct HTMLReport: Sendable {
+    /// The language of the labels and numbers (French or English), also the page's `lang` attribute.
     public var language: ReportLanguage
+    /// The page title, shown in the browser tab and as the `<h1>` heading (HTML-escaped when written).
     public var title: String
     /// The page body built so far.
     var body: String = ""

@@ -14,18 +14,25 @@ import Foundation
 /// With a heuristic and an exact result of the same objective, the heuristic's gap to the proven optimum is
 /// printed under it.
 public struct PlacementReport: Sendable {
+    /// The placement problem the results were computed on (demand, candidates, threshold).
     public var problem: PlacementProblem
+    /// The study the demand comes from (territory, supply, studied communes), for the header lines.
     public var study: Study
+    /// The results to print, one per method (the header states the first result's objective).
     public var results: [PlacementResult]
+    /// The number of new sites asked for, printed as `k = …` (not for LSCP, nor for a budgeted placement).
     public var k: Int
     /// The candidates file, or nil for every studied commune.
     public var candidatesSource: String?
+    /// The travel model's one-line summary (``CareModel/TravelTimeModel/summary``).
     public var modelSummary: String
     /// The travel model's notes (network snapping, matrix coverage), printed with the study's.
     public var modelNotes: [Diagnostic]
     /// Seconds spent on travel times before the methods ran (``PlacementProblem/prepared(for:)``), if apart.
     public var travelSeconds: Double?
 
+    /// Creates the report from a placement's problem, study and results (`candidatesSource` nil: every studied
+    /// commune was a candidate).
     public init(problem: PlacementProblem, study: Study, results: [PlacementResult], k: Int,
                 candidatesSource: String?, modelSummary: String, modelNotes: [Diagnostic] = [], travelSeconds: Double? = nil) {
         self.travelSeconds = travelSeconds

@@ -25,8 +25,11 @@ import CareNetwork
 ///   (inclusive, decided on the reported minutes), in parallel across sites with per-thread scratch.
 /// - `metres` is `nil`: path lengths are not tracked (it would slow every relaxation).
 public struct NetworkModel: TravelTimeModel {
+    /// The car graph the shortest paths run on (its CRS is the only one the model reaches).
     public let graph: RoadGraph
+    /// Attaches places to their nearest graph node, with the connector speed and snap limit.
     public let snapper: RoadSnapper
+    /// Threads for snapping and the per-site catchment searches (at least 1).
     public var threads: Int
     /// A short name for the summary (the file name by default).
     public var name: String
@@ -36,6 +39,9 @@ public struct NetworkModel: TravelTimeModel {
     /// `careaccess network calibrate --observed`; 1 keeps the car profile's speeds. Connectors keep their speed.
     public let speedFactor: Double
 
+    /// Creates the model over `graph`: connectors at `accessSpeedKmh` (km/h), places beyond `snapLimitMetres` (metres)
+    /// unattached unless `attachFarPoints`, class speeds × `speedFactor`. Throws ``ModelError/invalidParameter(name:value:reason:)``
+    /// for a speed factor outside 0.1–10, a non-positive access speed, a negative snap limit or an empty graph.
     public init(graph: RoadGraph, accessSpeedKmh: Double = RoadSnapper.defaultAccessSpeedKmh,
                 snapLimitMetres: Double = RoadSnapper.defaultLimitMetres, attachFarPoints: Bool = false,
                 threads: Int = 2, name: String? = nil, speedFactor: Double = 1,
@@ -61,11 +67,13 @@ public struct NetworkModel: TravelTimeModel {
         self.speedFactor = speedFactor
     }
 
+    /// The network name, node count and access speed, plus the speed factor when it is not 1.
     public var summary: String {
         "road network \(name) (\(graph.nodeCount) nodes), access \(snapper.accessSpeedKmh.shortText) km/h"
             + (speedFactor == 1 ? "" : ", class speeds × \(speedFactor.shortText)")
     }
 
+    /// ``TravelCaveat/roadNetwork(accessSpeedKmh:limitMetres:)``: free-flow class speeds, connector speed and snap limit.
     public var caveats: [TravelCaveat] { [.roadNetwork(accessSpeedKmh: snapper.accessSpeedKmh, limitMetres: Int(snapper.limitMetres))] }
 
     /// Where places attach (connector node, metres, minutes; far and other-CRS places unattached).
@@ -73,6 +81,8 @@ public struct NetworkModel: TravelTimeModel {
         snapper.snap(places.map(\.point), inCRS: places.map { $0.crs == graph.crs }, threads: threads)
     }
 
+    /// For every origin, the site with the fewest road minutes (ties: lowest site index), from one multi-source
+    /// Dijkstra on the reverse graph; `metres` is nil. Unattached origins are unreachable, except at a site's own place.
     public func nearest(from origins: [Place], to sites: [Place]) throws -> [NearestFacility] {
         let siteSnap = snap(sites)
         let sources = sites.indices.compactMap { j -> DijkstraSource? in
@@ -145,6 +155,8 @@ public struct NetworkModel: TravelTimeModel {
         return out
     }
 
+    /// For every site, the origins within `threshold` road minutes (inclusive), one bounded Dijkstra per site. Throws
+    /// ``ModelError/invalidParameter(name:value:reason:)`` when `threshold` is not finite and ≥ 0.
     public func catchments(from sites: [Place], to origins: [Place], within threshold: Double) throws -> Catchments {
         guard threshold.isFinite, threshold >= 0 else {
             throw ModelError.invalidParameter(name: "threshold", value: "\(threshold)", reason: "must be a finite number of minutes ≥ 0")

@@ -23,7 +23,9 @@ import Yams
 ///   - retire: {age: 67, shares: {"23": 0.3, "23096": 0.5}}   # by département or commune
 /// ```
 public struct ScenarioFile: Sendable {
+    /// The named events to apply, with their horizon year (`name` defaults to the file name without extension).
     public var scenario: Scenario
+    /// The study the events change; paths in it are resolved relative to the scenario file's folder.
     public var baseline: Baseline
     /// What the scenario costs (`cost: {investment, yearly, years}` at the top), when the file says.
     public var cost: OptionCost? = nil
@@ -38,11 +40,15 @@ public struct ScenarioFile: Sendable {
     /// What a scenario is compared with: the study it changes (``StudySpec``).
     public typealias Baseline = StudySpec
 
+    /// Reads and parses the scenario file at `path` (UTF-8 YAML or JSON); throws an ``InputError`` locating an
+    /// unreadable file, a bad key or value, or a missing `events` list.
     public static func load(path: String) throws -> ScenarioFile {
         let (text, directory) = try YAMLDocument.read(path: path)
         return try parse(text, file: path, directory: directory)
     }
 
+    /// Parses scenario `text` read from `file`, resolving relative paths from `directory`. Throws an ``InputError``
+    /// with the line and key of an unknown or invalid entry, a missing `events` list, or a horizon outside 1900–2200.
     public static func parse(_ text: String, file: String, directory: String) throws(InputError) -> ScenarioFile {
         let y = YAMLDocument(file: file)
         let root = try y.parse(text)

@@ -4,9 +4,13 @@ import Foundation
 
 /// Loads a scenario file, applies its events to the baseline supply and evaluates before/after.
 public struct ScenarioRun: Sendable {
+    /// The scenario file that was run, with the thread count actually used.
     public var file: ScenarioFile
+    /// The baseline study the events were applied to (supply gaps already handled).
     public var study: Study
+    /// The supply after the events, the log of each event and the assumptions made.
     public var outcome: Scenario.Outcome
+    /// Before/after figures per commune and their summary, under the baseline's travel model and indicator.
     public var comparison: ScenarioComparison
     /// What the travel model could not reach (communes far from the roads, unreachable matrix pairs…).
     public var travelNotes: [Diagnostic] = []

@@ -22,8 +22,12 @@ import Yams
 /// ```
 /// Parsing is O(size of the files); errors name the file, the line and the key.
 public struct SweepFile: Sendable {
+    /// The sweep's name for outputs (`name:`, else the file name without extension).
     public var name: String
+    /// The baseline every scenario is applied to: the sweep's `baseline:`, else that of its scenario files (which must
+    /// agree), else the default study (the embedded Ardèche fixture).
     public var baseline: ScenarioFile.Baseline
+    /// The scenarios to sweep, in file order, with unique names; never empty.
     public var scenarios: [Entry]
     /// Horizon years that replace each scenario's year; `nil`: every scenario keeps its own.
     public var horizons: [Int]?
@@ -39,6 +43,7 @@ public struct SweepFile: Sendable {
 
     /// One scenario of the sweep: its events, year and where it was defined.
     public struct Entry: Sendable {
+        /// The scenario's name, events and horizon year (before ``SweepFile/horizons`` replaces it).
         public var scenario: Scenario
         /// Line of the entry in the sweep file.
         public var line: Int?
@@ -50,6 +55,7 @@ public struct SweepFile: Sendable {
     public struct Source: Sendable, Hashable {
         /// Path relative to the sweep file's folder, as written in the sweep (the sweep file itself: its name).
         public var name: String
+        /// The file's full text, as read.
         public var text: String
     }
 
@@ -61,6 +67,8 @@ public struct SweepFile: Sendable {
     /// The option of a sweep without `options`: the scenario alone.
     public static let scenarioOnly = CompareFile.Option(name: "scenario only", line: nil, content: .events([]))
 
+    /// Reads and parses the sweep file at `path` (UTF-8 YAML or JSON) and the scenario files it names, as
+    /// ``parse(_:file:directory:)`` does; throws an ``InputError`` naming the file, line and key.
     public static func load(path: String) throws -> SweepFile {
         let (text, directory) = try YAMLDocument.read(path: path)
         return try parse(text, file: path, directory: directory)

@@ -19,6 +19,7 @@ public struct TravelModelSpec: Sendable, Hashable, Codable {
         case calibrated, crowfly, network, matrix
     }
 
+    /// Which model ``make(for:)`` builds; the calibrated model by default.
     public var kind: Kind = .calibrated
     /// Calibrated model file for ``Kind/calibrated`` (`travel calibrate --out`); `nil`: the shipped METRIC model.
     public var modelPath: String?
@@ -51,6 +52,7 @@ public struct TravelModelSpec: Sendable, Hashable, Codable {
     /// must reach for a run to go ahead without ``acceptPartialCoverage``.
     public static let minimumCoveredShare = 0.95
 
+    /// The default spec: the shipped calibrated METRIC model, default speeds and limits, all cores.
     public init() {}
 
     /// A short description for summaries: `crow-fly 60 km/h × 1.3`, `road network ardeche.osm.pbf`…
