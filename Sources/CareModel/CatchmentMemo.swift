@@ -36,6 +36,8 @@ public final class CatchmentMemo: TravelTimeModel, Sendable {
 
     /// The wrapped model's summary.
     public var summary: String { model.summary }
+    /// The wrapped model's summary as figures, so that a report built on the memo words it in its own language.
+    public var summaryParts: TravelModelSummary { model.summaryParts }
     /// The wrapped model's caveats.
     public var caveats: [TravelCaveat] { model.caveats }
     /// The wrapped model's typical error, minutes (nil when not measured).

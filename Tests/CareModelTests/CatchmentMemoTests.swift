@@ -18,6 +18,22 @@ struct CatchmentMemoTests {
         }
     }
 
+    /// A report built on the memo words the model as it would the model itself: the summary's figures too, not
+    /// only its English line (they were the English `.text` fallback before).
+    @Test("the memo describes its model exactly as the model does", arguments: [false, true])
+    func describesItsModel(calibrated: Bool) throws {
+        let t = try CalibratedModelTests.territory()
+        let model: any TravelTimeModel = calibrated
+            ? try CalibratedModel(parameters: CalibratedModelTests.parameters(), territory: t, threads: 2)
+            : try CrowFlyModel(speedKmh: 55, circuity: 1.25)
+        let memo = CatchmentMemo(model: model)
+        #expect(memo.summaryParts == model.summaryParts)
+        if case .text = memo.summaryParts { Issue.record("a calibrated or crow-fly model has figures of its own") }
+        #expect(memo.summary == model.summary)
+        #expect(memo.caveats == model.caveats)
+        #expect(memo.typicalErrorMinutes == model.typicalErrorMinutes)
+    }
+
     @Test(arguments: [false, true])
     func repeatedSubsetAndNewSitesEqualTheModel(calibrated: Bool) throws {
         let t = try CalibratedModelTests.territory()
