@@ -1,4 +1,10 @@
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// The most bytes one compressed input (an xz/lzma file, an `.osm.gz`) may expand to: a small hostile file can
 /// ask for gigabytes, so decoders stop at this bound with an error naming the file and the limit.
@@ -28,7 +34,7 @@ public struct DecompressionLimit: Sendable, Equatable, CustomStringConvertible {
 
     /// The limit in effect: ``environmentVariable`` when it holds a positive whole number, else the default.
     public static var current: DecompressionLimit {
-        current(environment: ProcessInfo.processInfo.environment[environmentVariable])
+        current(environment: getenv(environmentVariable).map { String(cString: $0) })
     }
 
     /// The limit a value of ``environmentVariable`` gives (`nil`: unset).
