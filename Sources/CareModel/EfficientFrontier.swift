@@ -8,9 +8,10 @@
 /// The indices come by increasing cost, so that drawing them in order traces the frontier. O(n log n).
 public enum EfficientFrontier {
     /// Indices of the frontier options by increasing cost (ties in cost by decreasing gain, then index).
-    /// `gains` needs one value per entry of `costs`.
+    /// Option i is `(costs[i], gains[i])`; when the two arrays differ in length, only the options both give
+    /// (the shorter length) are considered, so a caller's mismatch cannot trap.
     public static func indices(costs: [Double], gains: [Double]) -> [Int] {
-        let order = costs.indices.sorted { (costs[$0], -gains[$0], $0) < (costs[$1], -gains[$1], $1) }
+        let order = (0..<min(costs.count, gains.count)).sorted { (costs[$0], -gains[$0], $0) < (costs[$1], -gains[$1], $1) }
         var out: [Int] = []
         var best = -Double.infinity
         for i in order where gains[i] > best {

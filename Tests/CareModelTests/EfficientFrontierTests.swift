@@ -36,6 +36,13 @@ struct EfficientFrontierTests {
         #expect(EfficientFrontier.indices(costs: [], gains: []) == [])
     }
 
+    @Test("arrays of different lengths: only the options both give are considered (no trap)")
+    func mismatchedLengths() {
+        #expect(EfficientFrontier.indices(costs: [100, 50, 200, 120], gains: [10, 8]) == [1, 0])
+        #expect(EfficientFrontier.indices(costs: [100], gains: [10, 8, 30]) == [0])
+        #expect(EfficientFrontier.indices(costs: [], gains: [1]) == [])
+    }
+
     @Test func optionCosts() throws {
         let c = try OptionCost(investment: 100_000, yearly: 50_000, years: 4)
         #expect(c.total == 300_000)
