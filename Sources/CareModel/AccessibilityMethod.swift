@@ -4,7 +4,9 @@ public enum AccessibilityMethod: Sendable, Hashable {
     case twoStep
     /// E2SFCA with step or Gaussian weights (Luo & Qi 2009).
     case enhanced(DistanceDecay)
-    /// Gravity 2SFCA with power or exponential decay.
+    /// Gravity (generalised) 2SFCA: a continuous power or exponential decay in both steps, the general form
+    /// of which 2SFCA and E2SFCA are special cases (Wang 2012, Annals of the AAG 102(5); the gravity model
+    /// after Hansen 1959).
     case gravity(DistanceDecay)
     /// 3SFCA with selection weights (Wan, Zou & Sternberg 2012).
     case threeStep(DistanceDecay)

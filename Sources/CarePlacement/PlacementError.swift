@@ -1,10 +1,16 @@
 /// Why a placement could not be computed.
 public enum PlacementError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The problem has no candidate site to choose from.
     case noCandidates
+    /// `k` new sites asked for is below 1 or above the number of `candidates`.
     case invalidK(k: Int, candidates: Int)
+    /// Two candidates share the identifier `id` (their picks could not be told apart).
     case duplicateCandidate(id: String)
+    /// A parameter (`name`, as given by `value`) is out of its range, for the stated `reason`.
     case invalidParameter(name: String, value: String, reason: String)
+    /// The combination of objective, method and inputs is not supported, and why.
     case unsupported(String)
+    /// The MILP solver (CBC) failed or reported an unusable status, with its message.
     case solver(String)
 
     /// A one-line English message for the terminal, e.g. `"invalid k 0: choose at least 1 new site"`.
