@@ -78,13 +78,26 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Helpers every test target may use: where ../shared is, the built binary, small synthetic inputs.
+        .target(name: "CareTestSupport", dependencies: ["CareIO", "CareModel", "CareGeo"], path: "Tests/CareTestSupport"),
         .testTarget(name: "CareGeoTests", dependencies: ["CareGeo", "CareKernel"]),
         .testTarget(name: "CareKernelTests", dependencies: ["CareKernel"]),
-        .testTarget(name: "CareNetworkTests", dependencies: ["CareNetwork", "CareGeo", "CareKernel"]),
+        .testTarget(name: "CareNetworkTests", dependencies: ["CareNetwork", "CareGeo", "CareKernel", "CareTestSupport"]),
         .testTarget(name: "CareModelTests", dependencies: ["CareModel", "CareKernel", "CareGeo"]),
         .testTarget(name: "CarePlacementTests", dependencies: ["CarePlacement", "CareModel", "CareGeo"]),
-        .testTarget(name: "CareStudyTests", dependencies: ["CareStudy", "CarePlacement", "CareNetwork", "CareModel", "CareKernel", "CareGeo"]),
-        .testTarget(name: "CareIOTests", dependencies: ["CareIO", "CareStudy", "CareReport", "CareNetwork", "CareModel", "CarePlacement", "CareGeo", "CareKernel", "CLZMA", "CareFuzzTargets"]),
+        .testTarget(name: "CareIOTests", dependencies: [
+            "CareIO", "CareStudy", "CareReport", "CareNetwork", "CareModel", "CarePlacement", "CareGeo", "CareKernel",
+            "CLZMA", "CareFixtures", "CareFuzzTargets", "CareTestSupport",
+        ]),
+        .testTarget(name: "CareStudyTests", dependencies: [
+            "CareStudy", "CareReport", "CareIO", "CarePlacement", "CareNetwork", "CareModel", "CareKernel", "CareGeo",
+            "CareTestSupport",
+        ]),
+        .testTarget(name: "CareReportTests", dependencies: [
+            "CareReport", "CareStudy", "CareIO", "CarePlacement", "CareModel", "CareGeo", "CareTestSupport",
+        ]),
         .testTarget(name: "CareSweepTests", dependencies: ["CareSweep", "CareStudy", "CareReport", "CareIO", "CareModel"]),
+        // The command-line tool end to end: runs the built `careaccess` (exit codes, one-line errors, outputs).
+        .testTarget(name: "CareAccessCLITests", dependencies: ["CareIO", "CareModel", "CareTestSupport"]),
     ]
 )

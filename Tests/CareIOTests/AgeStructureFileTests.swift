@@ -1,10 +1,10 @@
 import CareModel
+import CareStudy
+import CareTestSupport
 import Foundation
 import Testing
 
 @testable import CareIO
-@testable import CareReport
-@testable import CareStudy
 
 /// The age structure that ships (`Fixtures/population/`, converted from INSEE's xlsx by
 /// `Fixtures/make_age_structure.py`) and its readers.
@@ -130,7 +130,7 @@ struct AgeStructureFileTests {
             let p = Process()
             p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
             p.arguments = ["python3", root.appendingPathComponent("Fixtures/make_age_structure.py").path,
-                           "--xlsx", (SharedData.root ?? "") + "/data/population/estim-pop-dep-sexe-aq-1975-2021.xlsx",
+                           "--xlsx", SharedData.path("population/estim-pop-dep-sexe-aq-1975-2021.xlsx"),
                            "--out", dir + "/out.csv"]
             let pipe = Pipe()
             p.standardOutput = pipe

@@ -2,8 +2,6 @@ import Foundation
 import Testing
 
 @testable import CareIO
-@testable import CareReport
-@testable import CareStudy
 
 struct AtomicFileTests {
     @Test func writesWholeFileAndLeavesNoTemporary() throws {

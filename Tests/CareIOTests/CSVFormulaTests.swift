@@ -1,9 +1,8 @@
+import CareStudy
 import Foundation
 import Testing
 
 @testable import CareIO
-@testable import CareReport
-@testable import CareStudy
 
 /// CSV cells a spreadsheet would run as formulas are neutralised with a leading `'`; numbers stay numbers.
 struct CSVFormulaTests {

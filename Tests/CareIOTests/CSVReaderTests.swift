@@ -1,8 +1,6 @@
 import Testing
 
 @testable import CareIO
-@testable import CareReport
-@testable import CareStudy
 
 struct CSVReaderTests {
     func records(_ text: String) throws -> [[String]] {

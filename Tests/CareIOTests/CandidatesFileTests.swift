@@ -1,9 +1,7 @@
 import CareGeo
 import CareIO
-import CareReport
-import CareStudy
-import CareModel
 import CarePlacement
+import CareTestSupport
 import Testing
 
 /// The candidates file of `careaccess place`: three ways to locate a row, and errors that name file, line, field.

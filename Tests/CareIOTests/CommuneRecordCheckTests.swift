@@ -3,8 +3,6 @@ import CareModel
 import Testing
 
 @testable import CareIO
-@testable import CareReport
-@testable import CareStudy
 
 /// Coordinates and CRSs of territory records, checked the same way by the CSV and the `.catr` readers
 /// (issue 14, item 1): a département's own projected CRS, a position in that CRS's area of use.

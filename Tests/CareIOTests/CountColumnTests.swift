@@ -1,10 +1,8 @@
-import CareModel
+import CareTestSupport
 import Foundation
 import Testing
 
 @testable import CareIO
-@testable import CareReport
-@testable import CareStudy
 
 /// `--count-column`: another BPE equipment than D201 counted as the supply, named by what it counts.
 @Suite struct CountColumnTests {
@@ -42,7 +40,7 @@ import Testing
     /// unknown, and the total equals a direct count of the CSV's `NB_D107` column.
     @Test(.enabled(if: SharedData.available, "needs ../shared/data (the BPE D107 maternity file)"))
     func theSharedMaternityFileLoadsWithItsColumn() throws {
-        let path = (SharedData.root ?? "") + "/data/gp/bpe-d107-maternity-by-commune.csv"
+        let path = SharedData.path("gp/bpe-d107-maternity-by-commune.csv")
         // Direct count: the file is `"CODGEO","NB_D107"` with quoted codes and bare integers, no embedded commas.
         let lines = try String(contentsOfFile: path, encoding: .utf8).split(whereSeparator: \.isNewline).dropFirst()
         let counts = lines.map { Int($0.split(separator: ",")[1]) ?? -1 }

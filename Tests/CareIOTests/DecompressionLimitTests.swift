@@ -4,8 +4,6 @@ import Foundation
 import Testing
 
 @testable import CareIO
-@testable import CareReport
-@testable import CareStudy
 
 /// xz/lzma inputs stop at documented bounds with one error naming the file and the limit (issue 14, resource
 /// limits): the decompressed size (``DecompressionLimit``, `CAREACCESS_MAX_INPUT_BYTES`) and liblzma's decoder

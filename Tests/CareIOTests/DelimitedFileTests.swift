@@ -1,10 +1,8 @@
 import CareModel
-import CarePlacement
+import CareTestSupport
 import Testing
 
 @testable import CareIO
-@testable import CareReport
-@testable import CareStudy
 
 /// INSEE's `;`-separated files (and tab-separated ones, with a byte-order mark, CR LF line ends): the supply
 /// (BPE and practitioners), candidates and OD-matrix readers detect the delimiter from the header and read the

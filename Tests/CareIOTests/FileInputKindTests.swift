@@ -1,9 +1,8 @@
+import CareStudy
 import Foundation
 import Testing
 
 @testable import CareIO
-@testable import CareReport
-@testable import CareStudy
 
 /// What `FileInput` reads (issue 14, item 4): regular files and pipes; a directory or a device is refused by
 /// name, not with "You don't have permission"; YAML that is not UTF-8 names its line and byte.

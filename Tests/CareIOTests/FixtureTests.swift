@@ -1,9 +1,9 @@
 import CareModel
+import CareStudy
+import CareTestSupport
 import Testing
 
 @testable import CareIO
-@testable import CareReport
-@testable import CareStudy
 
 /// The embedded Ardèche fixture, which the CLI runs on by default.
 struct FixtureTests {

@@ -1,10 +1,9 @@
-import CareGeo
 import CareModel
+import CareStudy
+import CareTestSupport
 import Testing
 
 @testable import CareIO
-@testable import CareReport
-@testable import CareStudy
 
 /// Values from files and options that used to trap on unchecked arithmetic (issue 14) give one located error:
 /// file, line and field (or the option's name), never a crash.

@@ -1,11 +1,11 @@
 import CareFixtures
-import Foundation
 import CareModel
+import CareStudy
+import CareTestSupport
+import Foundation
 import Testing
 
 @testable import CareIO
-@testable import CareReport
-@testable import CareStudy
 
 /// Messages name file, line and field, stay on one line whatever the file holds, and hint at the common
 /// spreadsheet slip of a dropped leading zero (issue 14, item 4).

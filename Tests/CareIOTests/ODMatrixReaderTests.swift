@@ -1,11 +1,10 @@
 import CareGeo
 import CareModel
+import CareTestSupport
 import Foundation
 import Testing
 
 @testable import CareIO
-@testable import CareReport
-@testable import CareStudy
 
 /// `ODMatrixReader` on hand-made CSVs over the SYNTHETIC three-commune ``TestTerritory`` (07001, 07002 with
 /// alias 07099, 26001): every expected minute and error below is worked out by hand from the CSV text.

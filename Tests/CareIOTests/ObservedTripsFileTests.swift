@@ -1,11 +1,8 @@
-import CareGeo
-import CareModel
+import CareTestSupport
 import Foundation
 import Testing
 
 @testable import CareIO
-@testable import CareReport
-@testable import CareStudy
 
 /// The observed-trips reader on hand-made files (the territory is ``TestTerritory``: SYNTHETIC communes 07001,
 /// 07002 with alias 07099, 26001) and on the real DREES table.
@@ -115,7 +112,7 @@ struct ObservedTripsFileTests {
 
     @Test(.enabled(if: SharedData.available, "needs ../shared/data"))
     func theRealDREESTable() throws {
-        let t = try NationalDataTests.imported.get().territory
+        let t = try NationalData.output().territory
         let f = try ObservedTripsFile.load(path: SharedData.drees, territory: t)
         let r = f.report
         #expect(r.rows == 35_010)

@@ -2,8 +2,6 @@ import Foundation
 import Testing
 
 @testable import CareIO
-@testable import CareReport
-@testable import CareStudy
 
 /// An output equal to an input is refused (issue 14): same path written differently, a symbolic link, a hard
 /// link; the error names both options.

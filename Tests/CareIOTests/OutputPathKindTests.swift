@@ -1,9 +1,8 @@
+import CareTestSupport
 import Foundation
 import Testing
 
 @testable import CareIO
-@testable import CareReport
-@testable import CareStudy
 
 /// An output that is a directory, a symbolic link, a device or standard output is refused, naming the option.
 struct OutputPathKindTests {

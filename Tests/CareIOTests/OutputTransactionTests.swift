@@ -1,10 +1,9 @@
 import CareKernel
+import CareTestSupport
 import Foundation
 import Testing
 
 @testable import CareIO
-@testable import CareReport
-@testable import CareStudy
 
 /// Every output of a run renamed into place together at the end, or none; no temporary left either way.
 struct OutputTransactionTests {

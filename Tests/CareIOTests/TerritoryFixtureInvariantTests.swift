@@ -1,9 +1,8 @@
-import CareModel
+import CareStudy
+import CareTestSupport
 import Testing
 
 @testable import CareIO
-@testable import CareStudy
-@testable import CareModel
 
 /// The real territories keep ``CareModel/Territory/_checkInvariants()``: the embedded Ardèche fixture (with its
 /// boundaries), the small test territory, and both read back from the territory file.

@@ -1,4 +1,4 @@
-import CareKernel
+import CareTestSupport
 import Testing
 
 @testable import CareIO

@@ -1,11 +1,9 @@
-import CareGeo
 import CareModel
+import CareTestSupport
 import Foundation
 import Testing
 
 @testable import CareIO
-@testable import CareReport
-@testable import CareStudy
 
 /// The travel-model file: the shipped METRIC model meets the held-out targets, files round-trip, and
 /// crafted files are refused with a reason.

@@ -1,8 +1,7 @@
 import CareIO
-import CareReport
-import CareStudy
 import CareModel
 import CarePlacement
+import CareStudy
 import Foundation
 import Testing
 
@@ -88,45 +87,5 @@ struct UnderServedZonesTests {
     func badFilesNameFileLineAndField(text: String, message: String) throws {
         let error = try #require(throws: InputError.self) { try ZonesFile.parse(Array(text.utf8), file: "z.csv") }
         #expect("error: \(error)" == message)
-    }
-}
-
-/// `access --zones` then `place --zones`, end to end through the built binary.
-@Suite("under-served zones, end to end", .enabled(if: CareAccessBinary.path != nil))
-struct UnderServedZonesCommandTests {
-    static func run(_ arguments: [String]) throws -> (status: Int32, out: String, err: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: try #require(CareAccessBinary.path))
-        process.arguments = arguments
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let o = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        let e = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        return (process.terminationStatus, o, e)
-    }
-
-    @Test func placementCandidatesAreTheZonesCommunes() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("careaccess-zones-\(UInt32.random(in: 0...UInt32.max))").path
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: dir) }
-        let a = try Self.run(["access", "--method", "apl", "--zones", dir + "/zones.csv", "--complementary-below", "3.5",
-                              "--geojson", dir + "/a.geojson"])
-        #expect(a.status == 0, "\(a.err)")
-        #expect(a.out.contains("Zones:     under-served below 2.50, complementary 2.50 to below 3.50 (written to \(dir)/zones.csv)"))
-        let file = try ZonesFile.load(path: dir + "/zones.csv")
-        let under = file.zones.values.filter { $0 == .underServed }.count
-        let both = file.zones.values.filter { $0 != .other }.count
-        #expect(try String(contentsOfFile: dir + "/a.geojson", encoding: .utf8).contains("\"zone\":\"under_served\""))
-        let p = try Self.run(["place", "--k", "2", "--method", "greedy", "--zones", dir + "/zones.csv"])
-        #expect(p.status == 0, "\(p.err)")
-        #expect(p.out.contains("Candidates: \(under) (studied communes in the under-served zones of \(dir)/zones.csv, \(file.zones.count) before)"))
-        let c = try Self.run(["place", "--k", "2", "--method", "greedy", "--zones", dir + "/zones.csv", "--zone-level", "complementary"])
-        #expect(c.out.contains("Candidates: \(both) (studied communes in the under-served and complementary zones"))
-        let bad = try Self.run(["access", "--method", "apl", "--zones", dir + "/z2.csv", "--complementary-below", "2"])
-        #expect(bad.status != 0)
-        #expect(bad.err.contains("complementary mark"), "\(bad.err)")
     }
 }

@@ -1,9 +1,9 @@
 import CareModel
+import CareReport
+import CareStudy
 import Testing
 
 @testable import CareIO
-@testable import CareReport
-@testable import CareStudy
 
 /// Outputs name the build that made them (issue 12, item 7): the CSV sidecar's creator and the report's footer.
 struct VersionTests {

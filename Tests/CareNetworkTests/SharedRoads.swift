@@ -1,16 +1,11 @@
+import CareTestSupport
 import Foundation
 @testable import CareNetwork
 
-/// The real OSM extracts in `../shared/data/roads` (beside the checkout), or `$CAREACCESS_SHARED/data/roads`.
-/// Tests that need them are skipped where they are absent.
+/// The real OSM extracts in `../shared/data/roads` (beside the checkout), or `$CAREACCESS_SHARED/data/roads`, as
+/// `SharedData` finds them. Tests that need them are skipped where they are absent.
 enum SharedRoads {
-    static let root: String? = {
-        if let env = ProcessInfo.processInfo.environment["CAREACCESS_SHARED"], !env.isEmpty { return env }
-        let here = URL(fileURLWithPath: #filePath).resolvingSymlinksInPath()  // …/Tests/CareNetworkTests/SharedRoads.swift
-        let candidate = here.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("shared").path
-        return FileManager.default.fileExists(atPath: candidate + "/data/roads") ? candidate : nil
-    }()
+    static let root: String? = SharedData.roads.map { String($0.dropLast("/data/roads".count)) }
 
     static var available: Bool { root != nil }
     static func path(_ name: String) -> String { (root ?? "") + "/data/roads/" + name }
@@ -42,9 +37,7 @@ enum SharedRoads {
     static var networkxCheckEnabled: Bool { python != nil || peersRequired }
 
     /// The repository root (for Scripts/).
-    static var repository: String {
-        URL(fileURLWithPath: #filePath).resolvingSymlinksInPath().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
-    }
+    static var repository: String { PackageRoot.path }
 
     /// A fresh temporary directory.
     static func temporaryDirectory() throws -> String {

@@ -1,22 +1,18 @@
-import CareKernel
 import CareGeo
+import CareKernel
+import CareModel
 import CareNetwork
+import CareTestSupport
 import Foundation
 import Testing
-@testable import CareModel
+
 @testable import CareStudy
 
 /// NetworkModel and ODMatrixModel behind the TravelTimeModel protocol.
 @Suite("Network and OD-matrix travel-time models")
 struct NetworkModelTests {
-    /// The real extracts beside the checkout (or $CAREACCESS_SHARED), resolved through symlinks.
-    static let roads: String? = {
-        if let env = ProcessInfo.processInfo.environment["CAREACCESS_SHARED"], !env.isEmpty { return env + "/data/roads" }
-        let here = URL(fileURLWithPath: #filePath).resolvingSymlinksInPath()
-        let candidate = here.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("shared/data/roads").path
-        return FileManager.default.fileExists(atPath: candidate) ? candidate : nil
-    }()
+    /// The real extracts beside the checkout (or $CAREACCESS_SHARED).
+    static let roads: String? = SharedData.roads
 
     /// Reference: minutes from origin i to site j = site connector + reverse path + origin connector.
     func reference(_ model: NetworkModel, origins: [Place], sites: [Place]) -> [[Double]] {

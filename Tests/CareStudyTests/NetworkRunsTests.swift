@@ -2,6 +2,7 @@ import CareIO
 import CareKernel
 import CareModel
 import CareNetwork
+import CareTestSupport
 import Foundation
 import Testing
 @testable import CareStudy
@@ -10,10 +11,9 @@ import Testing
 /// per source (brute force over the sources), refusals before any file is read.
 @Suite("Network runs")
 struct NetworkRunsTests {
-    static let roads: String? = {
-        let dir = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../../shared/data/roads").standardized.path
-        return FileManager.default.fileExists(atPath: dir + "/andorra.osm.pbf") ? dir : nil
-    }()
+    static let roads: String? = SharedData.roads.flatMap {
+        FileManager.default.fileExists(atPath: $0 + "/andorra.osm.pbf") ? $0 : nil
+    }
 
     @Test("paths: each source is at 0 minutes from itself and the multi-source search is the minimum over the sources")
     func paths() throws {

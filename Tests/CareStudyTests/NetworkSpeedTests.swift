@@ -1,9 +1,10 @@
-import CareKernel
 import CareGeo
+import CareKernel
+import CareModel
 import CareNetwork
 import Foundation
 import Testing
-@testable import CareModel
+
 @testable import CareStudy
 
 /// Road-network speed factors and their calibration on SYNTHETIC graphs (RoadGraph.synthetic, labelled).
