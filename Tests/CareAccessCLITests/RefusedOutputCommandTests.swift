@@ -36,8 +36,7 @@ struct RefusedOutputCommandTests {
 
     @Test("refused with one line naming the option; the input is byte-unchanged", arguments: cases)
     func refused(_ c: Case) throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("careaccess-refused-\(UInt32.random(in: 0...UInt32.max))").path
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        let dir = try ScratchFolder().path
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let fixture = PackageRoot.fixture("ardeche")
         try FileManager.default.copyItem(atPath: fixture + "/gp.csv", toPath: dir + "/gp.csv")

@@ -8,24 +8,18 @@ import Testing
 struct TransactionalOutputCommandTests {
     static let fixture = PackageRoot.fixture("ardeche")
 
-    static func scratch() throws -> String {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("careaccess-tx-\(UInt32.random(in: 0...UInt32.max))").path
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-        return dir
-    }
-
     @Test func aReportIntoAMissingFolderLeavesNoOutAndNoTemporary() throws {
-        let dir = try Self.scratch()
+        let dir = try ScratchFolder().path
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let r = try CareAccessBinary.run(["coverage", "--territory", Self.fixture + "/communes.csv", "--supply", Self.fixture + "/gp.csv",
-                              "--out", dir + "/out.csv", "--geojson", dir + "/out.geojson", "--report", dir + "/missing/report.html"])
+                                         "--out", dir + "/out.csv", "--geojson", dir + "/out.geojson", "--report", dir + "/missing/report.html"])
         #expect(r.status == 1)
         #expect(r.stderr == "error: \(dir)/missing/report.html: folder \(dir)/missing does not exist\n", "\(r.stderr)")
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir) == [])
     }
 
     @Test func aScenarioWhoseReportFailsLeavesNoOutFolder() throws {
-        let dir = try Self.scratch()
+        let dir = try ScratchFolder().path
         defer { try? FileManager.default.removeItem(atPath: dir) }
         try "name: t\nbaseline: {territory: \(Self.fixture)/communes.csv, supply: \(Self.fixture)/gp.csv, departements: [\"07\"], speed: 60}\nhorizon: 2026\nevents: []\n"
             .write(toFile: dir + "/s.yaml", atomically: false, encoding: .utf8)
@@ -36,10 +30,10 @@ struct TransactionalOutputCommandTests {
     }
 
     @Test func everyOutputIsWrittenWhenAllStage() throws {
-        let dir = try Self.scratch()
+        let dir = try ScratchFolder().path
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let r = try CareAccessBinary.run(["coverage", "--territory", Self.fixture + "/communes.csv", "--supply", Self.fixture + "/gp.csv",
-                              "--out", dir + "/out.csv", "--geojson", dir + "/out.geojson", "--report", dir + "/report.html"])
+                                         "--out", dir + "/out.csv", "--geojson", dir + "/out.geojson", "--report", dir + "/report.html"])
         #expect(r.status == 0, "\(r.stderr)")
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir).sorted()
                 == ["out.csv", "out.csv-metadata.json", "out.geojson", "report.html"])
@@ -50,7 +44,7 @@ struct TransactionalOutputCommandTests {
                       ("--report", "folder", "--report is a directory: refused (give a file path)"),
                       ("--out", "-", "--out cannot be standard output: refused (give a file path)")])
     func refusedKinds(_ option: String, _ name: String, _ message: String) throws {
-        let dir = try Self.scratch()
+        let dir = try ScratchFolder().path
         defer { try? FileManager.default.removeItem(atPath: dir) }
         try "kept\n".write(toFile: dir + "/target.csv", atomically: false, encoding: .utf8)
         try FileManager.default.createSymbolicLink(atPath: dir + "/link.csv", withDestinationPath: dir + "/target.csv")
@@ -72,7 +66,7 @@ struct TransactionalOutputCommandTests {
     @Test(.enabled(if: SharedData.available, "needs ../shared/data (real national data)"))
     func aRunInterruptedDuringItsWritesLeavesNoFile() throws {
         let binary = try #require(CareAccessBinary.path)
-        let dir = try Self.scratch()
+        let dir = try ScratchFolder().path
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let arguments = [binary, "coverage", "--territory", SharedData.communes, "--supply", SharedData.bpe,
                          "--out", dir + "/c.csv", "--geojson", dir + "/c.geojson", "--report", dir + "/r.html"]

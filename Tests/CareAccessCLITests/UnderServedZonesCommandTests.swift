@@ -7,8 +7,7 @@ import Testing
 @Suite("under-served zones, end to end", .enabled(if: CareAccessBinary.path != nil))
 struct UnderServedZonesCommandTests {
     @Test func placementCandidatesAreTheZonesCommunes() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("careaccess-zones-\(UInt32.random(in: 0...UInt32.max))").path
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        let dir = try ScratchFolder().path
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let a = try CareAccessBinary.run(["access", "--method", "apl", "--zones", dir + "/zones.csv", "--complementary-below", "3.5",
                                          "--geojson", dir + "/a.geojson"])

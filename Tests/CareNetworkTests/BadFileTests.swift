@@ -1,3 +1,4 @@
+import CareTestSupport
 import Foundation
 import Testing
 @testable import CareNetwork
@@ -9,7 +10,7 @@ final class BadFileTests {
     let dir: String
 
     init() throws {
-        dir = try SharedRoads.temporaryDirectory()
+        dir = try ScratchFolder().path
     }
 
     deinit {

@@ -1,4 +1,5 @@
 import CareGeo
+import CareTestSupport
 import Foundation
 import Testing
 @testable import CareNetwork
@@ -52,7 +53,7 @@ struct BuilderDirectionTests {
             xml += "  </way>\n"
         }
         xml += "</osm>\n"
-        let dir = try SharedRoads.temporaryDirectory()
+        let dir = try ScratchFolder().path
         defer { try? FileManager.default.removeItem(atPath: dir) }
         try xml.write(toFile: dir + "/rules.osm", atomically: true, encoding: .utf8)
         let g = try RoadGraph.load(path: dir + "/rules.osm")

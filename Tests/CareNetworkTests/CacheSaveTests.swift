@@ -1,3 +1,4 @@
+import CareTestSupport
 import Foundation
 import Testing
 @testable import CareNetwork
@@ -7,7 +8,7 @@ import Testing
 @Suite("Network cache save: one atomic rename")
 final class CacheSaveTests {
     let dir: String
-    init() throws { dir = try SharedRoads.temporaryDirectory() }
+    init() throws { dir = try ScratchFolder().path }
     deinit { try? FileManager.default.removeItem(atPath: dir) }
 
     @Test func aSaveReplacesTheOldCacheInOneStep() throws {

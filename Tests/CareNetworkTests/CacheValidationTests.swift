@@ -1,4 +1,5 @@
 import CareKernel
+import CareTestSupport
 import Foundation
 import Testing
 @testable import CareNetwork
@@ -9,7 +10,7 @@ import Testing
 @Suite("Network cache: mmap round trip and validation")
 final class CacheValidationTests {
     let dir: String
-    init() throws { dir = try SharedRoads.temporaryDirectory() }
+    init() throws { dir = try ScratchFolder().path }
     deinit { try? FileManager.default.removeItem(atPath: dir) }
 
     static let graph: RoadGraph = {

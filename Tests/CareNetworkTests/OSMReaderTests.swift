@@ -1,4 +1,5 @@
 import CareGeo
+import CareTestSupport
 import Foundation
 import Testing
 @testable import CareNetwork
@@ -71,7 +72,7 @@ struct OSMRealFileTests {
     }
 
     @Test func xmlPlainAndGzipAgree() throws {
-        let dir = try SharedRoads.temporaryDirectory()
+        let dir = try ScratchFolder().path
         defer { try? FileManager.default.removeItem(atPath: dir) }
         // Decompress monaco.osm.gz with the system gzip and read it as plain XML: the same graph.
         let plain = dir + "/monaco.osm"

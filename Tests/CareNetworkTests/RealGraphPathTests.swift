@@ -1,5 +1,6 @@
 import CareKernel
 import CareGeo
+import CareTestSupport
 import Foundation
 import Testing
 @testable import CareNetwork
@@ -92,13 +93,13 @@ struct RealGraphPathTests {
             (python3 -m venv /tmp/peers && /tmp/peers/bin/pip install -r ../shared/peers/requirements.txt)
             """)
         let g = try RoadGraph.load(path: SharedRoads.path(file))
-        let dir = try SharedRoads.temporaryDirectory()
+        let dir = try ScratchFolder().path
         defer { try? FileManager.default.removeItem(atPath: dir) }
         try g.edgeListCSV().write(toFile: dir + "/edges.csv", atomically: true, encoding: .utf8)
         let sources = Self.sampleNodes(g, count: 5, seed: 77)
         let p = Process()
         p.executableURL = URL(fileURLWithPath: python)
-        p.arguments = [SharedRoads.repository + "/Scripts/network_networkx_check.py", dir + "/edges.csv",
+        p.arguments = [PackageRoot.path + "/Scripts/network_networkx_check.py", dir + "/edges.csv",
                        "--sources", sources.map(String.init).joined(separator: ","), "--out", dir + "/nx.csv", "--multi"]
         try p.run()
         p.waitUntilExit()
@@ -124,7 +125,7 @@ struct RealGraphPathTests {
 
     @Test func cacheOfRealGraph() throws {
         let g = try RoadGraph.load(path: SharedRoads.andorra)
-        let dir = try SharedRoads.temporaryDirectory()
+        let dir = try ScratchFolder().path
         defer { try? FileManager.default.removeItem(atPath: dir) }
         try g.save(to: dir + "/andorra.carn")
         let back = try RoadGraph.load(path: dir + "/andorra.carn")

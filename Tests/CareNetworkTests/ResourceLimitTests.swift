@@ -1,4 +1,5 @@
 import CareKernel
+import CareTestSupport
 import Foundation
 import Testing
 @testable import CareNetwork
@@ -11,7 +12,7 @@ final class NetworkResourceLimitTests {
     let dir: String
 
     init() throws {
-        dir = try SharedRoads.temporaryDirectory()
+        dir = try ScratchFolder().path
     }
 
     deinit {

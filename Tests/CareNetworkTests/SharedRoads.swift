@@ -5,10 +5,10 @@ import Foundation
 /// The real OSM extracts in `../shared/data/roads` (beside the checkout), or `$CAREACCESS_SHARED/data/roads`, as
 /// `SharedData` finds them. Tests that need them are skipped where they are absent.
 enum SharedRoads {
-    static let root: String? = SharedData.roads.map { String($0.dropLast("/data/roads".count)) }
+    static let directory: String? = SharedData.roads
 
-    static var available: Bool { root != nil }
-    static func path(_ name: String) -> String { (root ?? "") + "/data/roads/" + name }
+    static var available: Bool { directory != nil }
+    static func path(_ name: String) -> String { (directory ?? "") + "/" + name }
     static var saintBarthelemy: String { path("saint_barthelemy.osm.pbf") }
     static var riviera: String { path("most_monaco_riviera_network.osm") }
     static var monaco: String { path("monaco.osm.gz") }
@@ -35,16 +35,6 @@ enum SharedRoads {
 
     /// Run the networkx cross-checks: a Python with networkx is there, or CI requires it.
     static var networkxCheckEnabled: Bool { python != nil || peersRequired }
-
-    /// The repository root (for Scripts/).
-    static var repository: String { PackageRoot.path }
-
-    /// A fresh temporary directory.
-    static func temporaryDirectory() throws -> String {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("careaccess-net-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-        return dir
-    }
 }
 
 /// Counts what a reader delivers, for the comparison with osmium.

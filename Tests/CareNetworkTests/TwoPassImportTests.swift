@@ -1,3 +1,4 @@
+import CareTestSupport
 import Foundation
 import Synchronization
 import Testing
@@ -39,7 +40,7 @@ struct TwoPassImportTests {
     /// the reader scales by 1e-9 × granularity, XML decimal text parsed directly: the last bit may differ).
     @Test(.enabled(if: TwoPassImportTests.osmium != nil), arguments: ["most_monaco_riviera_network.osm", "monaco.osm.gz"])
     func xmlExtractsConvertedByOsmium(_ file: String) throws {
-        let dir = try SharedRoads.temporaryDirectory()
+        let dir = try ScratchFolder().path
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let pbf = dir + "/converted.osm.pbf"
         let p = Process()

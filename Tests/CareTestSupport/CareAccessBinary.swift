@@ -3,11 +3,9 @@ import Foundation
 /// The debug `careaccess` that `swift build` builds beside the tests, for end-to-end runs. Suites that run it
 /// are enabled only when it is there (`.enabled(if: CareAccessBinary.path != nil)`); CI builds it first.
 public enum CareAccessBinary {
-    /// The package root (beside `Tests/`).
-    public static var root: URL { PackageRoot.url }
     /// The executable, `nil` when it has not been built.
     public static let path: String? = {
-        let path = root.appendingPathComponent(".build/debug/careaccess").path
+        let path = PackageRoot.url.appendingPathComponent(".build/debug/careaccess").path
         return FileManager.default.isExecutableFile(atPath: path) ? path : nil
     }()
 
@@ -18,10 +16,13 @@ public enum CareAccessBinary {
 
     /// What a run of the binary gave.
     public struct Run {
+        /// The exit status (or the signal's number when killed).
         public var status: Int32
         /// Whether the binary exited or was killed by a signal.
         public var reason: Process.TerminationReason
+        /// What it wrote to standard output.
         public var stdout: String
+        /// What it wrote to standard error.
         public var stderr: String
     }
 
@@ -40,7 +41,7 @@ public enum CareAccessBinary {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: path)
         process.arguments = arguments
-        process.currentDirectoryURL = root
+        process.currentDirectoryURL = PackageRoot.url
         process.standardOutput = out
         process.standardError = err
         try process.run()
